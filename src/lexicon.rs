@@ -1,0 +1,393 @@
+//! Words loaded from `data/lexicon/*.tsv`: embedded at compile time, and
+//! replaceable or extendable at run time from a directory of the same files.
+//!
+//! Every file has the same four columns: `form<TAB>kind<TAB>value<TAB>extra`.
+//! `form` may hold several words (`كانون الثاني`); it is folded like document
+//! text before use. `#` starts a comment line. See `data/lexicon/README.md`.
+
+use std::path::Path;
+use std::sync::LazyLock;
+
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use crate::error::Error;
+use crate::text::{CliticView, Token, TokenKind, clitic_views, fold};
+
+/// The built-in lexicon files, embedded in the binary.
+pub const BUILTIN_FILES: &[(&str, &str)] = &[
+    ("months_gregorian.tsv", include_str!("../data/lexicon/months_gregorian.tsv")),
+    ("months_hijri.tsv", include_str!("../data/lexicon/months_hijri.tsv")),
+    ("weekdays.tsv", include_str!("../data/lexicon/weekdays.tsv")),
+    ("numbers.tsv", include_str!("../data/lexicon/numbers.tsv")),
+    ("units.tsv", include_str!("../data/lexicon/units.tsv")),
+    ("relative.tsv", include_str!("../data/lexicon/relative.tsv")),
+    ("parts.tsv", include_str!("../data/lexicon/parts.tsv")),
+    ("dayparts.tsv", include_str!("../data/lexicon/dayparts.tsv")),
+    ("holidays.tsv", include_str!("../data/lexicon/holidays.tsv")),
+    ("function_words.tsv", include_str!("../data/lexicon/function_words.tsv")),
+];
+
+/// What a lexicon entry is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Kind {
+    /// Gregorian month; value 1–12, extra = naming system.
+    Month,
+    /// Hijri month; value 1–12.
+    HijriMonth,
+    /// Day of the week; value 1 (Monday) … 7 (Sunday).
+    Weekday,
+    /// Cardinal number word; value = the number.
+    Cardinal,
+    /// Ordinal number word; value = the number.
+    Ordinal,
+    /// Tens word (عشرون/العشرين), cardinal or ordinal; value 20–90.
+    Tens,
+    /// The teen suffix عشر/عشرة; value 10.
+    Teen,
+    /// Hundreds (مائة, مئتين, ثلاثمائة); value = the number.
+    Hundred,
+    /// Thousands (ألف, ألفين, آلاف); value = the multiplier's unit (1000).
+    Thousand,
+    /// Fraction word (نصف, ربع, ثلث); value in hundredths.
+    Fraction,
+    /// Time unit; value = unit name (day, week…), extra = count (1, 2, pl).
+    Unit,
+    /// Direction after a unit, weekday or month; value = past | next | current | last.
+    Direction,
+    /// Day relative to the reference; value = offset in days.
+    Deictic,
+    /// "now": the reference instant itself.
+    Now,
+    /// Vague reference; value = PAST_REF | PRESENT_REF | FUTURE_REF.
+    Vague,
+    /// Part-of-period word; value = START | MID | END.
+    Part,
+    /// Part of day; value = TIMEX code (MO, MD, AF, EV, NI) or a clock hour (T00, T12).
+    DayPart,
+    /// Season; value = SP | SU | FA | WI.
+    Season,
+    /// Holiday; value = fixed:MM-DD | hijri:MM-DD | easter.
+    Holiday,
+    /// Named time zone; value = UTC offset (+03:00).
+    TimeZone,
+    /// Frequency adverb; value = TIMEX duration of one period (P1Y).
+    Frequency,
+    /// Grammatical function word used by the rules; value = its role.
+    Function,
+    /// Calendar era marker after a year; value = hijri | gregorian.
+    Era,
+}
+
+impl Kind {
+    fn parse(s: &str) -> Option<Kind> {
+        Some(match s {
+            "month" => Kind::Month,
+            "hijri_month" => Kind::HijriMonth,
+            "weekday" => Kind::Weekday,
+            "cardinal" => Kind::Cardinal,
+            "ordinal" => Kind::Ordinal,
+            "tens" => Kind::Tens,
+            "teen" => Kind::Teen,
+            "hundred" => Kind::Hundred,
+            "thousand" => Kind::Thousand,
+            "fraction" => Kind::Fraction,
+            "unit" => Kind::Unit,
+            "direction" => Kind::Direction,
+            "deictic" => Kind::Deictic,
+            "now" => Kind::Now,
+            "vague" => Kind::Vague,
+            "part" => Kind::Part,
+            "daypart" => Kind::DayPart,
+            "season" => Kind::Season,
+            "holiday" => Kind::Holiday,
+            "timezone" => Kind::TimeZone,
+            "frequency" => Kind::Frequency,
+            "function" => Kind::Function,
+            "era" => Kind::Era,
+            _ => return None,
+        })
+    }
+
+    /// Whether the value column must be an integer.
+    fn numeric(self) -> bool {
+        matches!(
+            self,
+            Kind::Month
+                | Kind::HijriMonth
+                | Kind::Weekday
+                | Kind::Cardinal
+                | Kind::Ordinal
+                | Kind::Tens
+                | Kind::Teen
+                | Kind::Hundred
+                | Kind::Thousand
+                | Kind::Fraction
+                | Kind::Deictic
+        )
+    }
+}
+
+/// One lexicon line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    /// What the form is.
+    pub kind: Kind,
+    /// The value column as written.
+    pub value: Box<str>,
+    /// The value column as an integer, for numeric kinds (0 otherwise).
+    pub num: i64,
+    /// The optional fourth column.
+    pub extra: Box<str>,
+}
+
+/// A lexicon entry found at a token, with how the first word was read.
+#[derive(Debug, Clone, Copy)]
+pub struct Lexeme<'l> {
+    /// The entry.
+    pub entry: &'l Entry,
+    /// Index of the token after the matched form.
+    pub next: usize,
+    /// و or ف was glued in front.
+    pub conj: bool,
+    /// ب, ل or ك was glued in front.
+    pub prep: Option<char>,
+    /// The article ال was in front of the stem (not part of the form).
+    pub article: bool,
+    /// Byte offset (normalized text) where the expression proper starts: after و ف ب ل ك.
+    pub start: usize,
+}
+
+/// The loaded word lists.
+#[derive(Debug, Clone, Default)]
+pub struct Lexicon {
+    entries: FxHashMap<Box<str>, Vec<Entry>>,
+    /// First words of multi-word forms, with the largest word count seen.
+    multi_first: FxHashMap<Box<str>, usize>,
+    /// Every stem that has an entry (a quick pre-filter).
+    known: FxHashSet<Box<str>>,
+}
+
+static BUILTIN: LazyLock<Lexicon> = LazyLock::new(|| {
+    let mut lexicon = Lexicon::default();
+    for (name, content) in BUILTIN_FILES {
+        // The embedded files are tested; a failure here is a build defect, not bad input.
+        lexicon
+            .add_file(name, content)
+            .unwrap_or_else(|e| panic!("built-in lexicon is invalid: {e}"));
+    }
+    lexicon
+});
+
+impl Lexicon {
+    /// The built-in lexicon (shared, built once).
+    pub fn builtin() -> &'static Lexicon {
+        &BUILTIN
+    }
+
+    /// The built-in files, with every `*.tsv` in `dir` applied on top: a file with
+    /// a built-in file's name replaces it, any other file adds its entries.
+    ///
+    /// # Errors
+    /// Names the file and line of the first malformed entry, or the I/O failure.
+    pub fn with_overrides(dir: &Path) -> Result<Lexicon, Error> {
+        let mut user_files: Vec<(String, String)> = Vec::new();
+        let read_dir = std::fs::read_dir(dir)
+            .map_err(|e| Error::Io { path: dir.display().to_string(), source: e })?;
+        for item in read_dir {
+            let item = item.map_err(|e| Error::Io { path: dir.display().to_string(), source: e })?;
+            let path = item.path();
+            if path.extension().and_then(|e| e.to_str()) != Some("tsv") {
+                continue;
+            }
+            let content = std::fs::read_to_string(&path)
+                .map_err(|e| Error::Io { path: path.display().to_string(), source: e })?;
+            let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_string();
+            user_files.push((name, content));
+        }
+        user_files.sort();
+        let mut lexicon = Lexicon::default();
+        for (name, content) in BUILTIN_FILES {
+            if !user_files.iter().any(|(n, _)| n == name) {
+                lexicon.add_file(name, content)?;
+            }
+        }
+        for (name, content) in &user_files {
+            let shown = dir.join(name).display().to_string();
+            lexicon.add_file(&shown, content)?;
+        }
+        Ok(lexicon)
+    }
+
+    /// Parses one TSV file and adds its entries.
+    ///
+    /// # Errors
+    /// [`Error::Lexicon`] naming `file`, the line and what is wrong.
+    pub fn add_file(&mut self, file: &str, content: &str) -> Result<(), Error> {
+        for (index, line) in content.lines().enumerate() {
+            let line = line.trim_end_matches('\r');
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let bad = |message: String| Error::Lexicon {
+                file: file.to_string(),
+                line: index + 1,
+                message,
+            };
+            let cols: Vec<&str> = line.split('\t').collect();
+            if cols.len() < 3 || cols.len() > 4 {
+                return Err(bad(format!(
+                    "expected 3 or 4 tab-separated columns (form, kind, value, extra), found {}",
+                    cols.len()
+                )));
+            }
+            let kind = Kind::parse(cols[1].trim())
+                .ok_or_else(|| bad(format!("unknown kind {:?}", cols[1])))?;
+            let value = cols[2].trim();
+            let num = if kind.numeric() {
+                value.parse::<i64>().map_err(|_| {
+                    bad(format!("kind {} needs an integer value, found {value:?}", cols[1]))
+                })?
+            } else {
+                0
+            };
+            let form = fold(cols[0].trim());
+            let words: Vec<&str> = form.split_whitespace().collect();
+            if words.is_empty() {
+                return Err(bad("empty form".to_string()));
+            }
+            let key: Box<str> = words.join(" ").into();
+            if words.len() > 1 {
+                let slot = self.multi_first.entry(words[0].into()).or_insert(0);
+                *slot = (*slot).max(words.len());
+            }
+            self.known.insert(words[0].into());
+            let entry = Entry {
+                kind,
+                value: value.into(),
+                num,
+                extra: cols.get(3).map(|s| s.trim()).unwrap_or_default().into(),
+            };
+            let list = self.entries.entry(key).or_default();
+            if !list.contains(&entry) {
+                list.push(entry);
+            }
+        }
+        Ok(())
+    }
+
+    /// Entries for an exact folded form.
+    pub fn get(&self, form: &str) -> &[Entry] {
+        self.entries.get(form).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// Number of distinct forms.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// True when no entry is loaded.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// All lexemes that start at token `i`, over every clitic reading of its first word
+    /// and every multi-word form that continues from it.
+    pub fn lexemes_at<'l>(
+        &'l self,
+        text: &str,
+        tokens: &[Token],
+        i: usize,
+        out: &mut Vec<Lexeme<'l>>,
+    ) {
+        let token = tokens[i];
+        if token.kind != TokenKind::Word {
+            return;
+        }
+        let word = &text[token.start..token.end];
+        for view in clitic_views(word) {
+            if !self.known.contains(view.stem) {
+                continue;
+            }
+            self.push_view(text, tokens, i, &view, out);
+        }
+    }
+
+    fn push_view<'l>(
+        &'l self,
+        text: &str,
+        tokens: &[Token],
+        i: usize,
+        view: &CliticView<'_>,
+        out: &mut Vec<Lexeme<'l>>,
+    ) {
+        let start = tokens[i].start + view.outer_len;
+        let make = |entry: &'l Entry, next: usize| Lexeme {
+            entry,
+            next,
+            conj: view.conj.is_some(),
+            prep: view.prep,
+            article: view.article,
+            start,
+        };
+        if let Some(max_words) = self.multi_first.get(view.stem) {
+            let mut key = String::from(view.stem);
+            let mut j = i + 1;
+            while j < tokens.len() && j - i < *max_words {
+                let mut t = tokens[j];
+                // منتصف-الليل reads as منتصف الليل
+                if t.kind == TokenKind::Punct && &text[t.start..t.end] == "-" && j + 1 < tokens.len() {
+                    j += 1;
+                    t = tokens[j];
+                }
+                if t.kind != TokenKind::Word || t.after_newline {
+                    break;
+                }
+                key.push(' ');
+                key.push_str(&text[t.start..t.end]);
+                j += 1;
+                for entry in self.get(&key) {
+                    out.push(make(entry, j));
+                }
+            }
+        }
+        for entry in self.get(view.stem) {
+            out.push(make(entry, i + 1));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::{Normalized, tokenize};
+
+    #[test]
+    fn builtin_files_load() {
+        assert!(Lexicon::builtin().len() > 300);
+    }
+
+    #[test]
+    fn finds_multi_word_forms_with_clitics() {
+        let n = Normalized::new("وكانون الثاني");
+        let toks = tokenize(&n.text);
+        let mut out = Vec::new();
+        Lexicon::builtin().lexemes_at(&n.text, &toks, 0, &mut out);
+        let month = out.iter().find(|l| l.entry.kind == Kind::Month).expect("month");
+        assert_eq!(month.entry.num, 1);
+        assert_eq!(month.next, 2);
+        assert!(month.conj);
+        assert_eq!(month.start, "و".len());
+    }
+
+    #[test]
+    fn bad_lines_name_file_and_line() {
+        let mut lexicon = Lexicon::default();
+        let err = lexicon.add_file("x.tsv", "# c\nيناير\tmonth\tone\n").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "x.tsv:2: kind month needs an integer value, found \"one\""
+        );
+        let err = lexicon.add_file("y.tsv", "يناير\tmonthly\t1\n").unwrap_err();
+        assert!(err.to_string().starts_with("y.tsv:1: unknown kind"));
+    }
+}

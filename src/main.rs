@@ -1,0 +1,241 @@
+//! The `zaman` command: a thin client of the library.
+
+use std::io::{self, BufRead, BufWriter, Read, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{Context, Result, bail};
+use clap::{Parser, Subcommand, ValueEnum};
+use zaman::{Dct, Extractor, Lexicon, Policy};
+
+const EXIT_CODES: &str = "\
+Exit codes:
+  0  success
+  1  batch: at least one record failed (an error record was written in its place)
+  2  usage error, unreadable input, invalid --dct or lexicon";
+
+/// Arabic news text to an event timeline: temporal expressions resolved to
+/// TIMEX3 values, as the zaman/timeline-v1 document JSON.
+#[derive(Parser, Debug)]
+#[command(name = "zaman", version, after_help = EXIT_CODES)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Extract the document JSON of one or more text files (or - for stdin).
+    #[command(after_help = EXIT_CODES)]
+    Extract {
+        /// Input files; `-` or nothing reads standard input.
+        files: Vec<PathBuf>,
+        /// Document creation time: YYYY-MM-DD or RFC 3339 (2013-02-12T04:30:00-02:00).
+        /// Without it, the DCT is inferred from the first full date of the opening.
+        #[arg(long)]
+        dct: Option<String>,
+        #[command(flatten)]
+        common: Common,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Json)]
+        format: Format,
+        /// Write to this file instead of standard output.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// One compact line per document instead of indented JSON.
+        #[arg(long)]
+        compact: bool,
+    },
+    /// Read JSON Lines {"id", "text", "dct"?} and write one document JSON per line, in order.
+    #[command(after_help = EXIT_CODES)]
+    Batch {
+        /// Input JSON Lines file (default: standard input).
+        #[arg(long)]
+        input: Option<PathBuf>,
+        /// Output file (default: standard output).
+        #[arg(long)]
+        output: Option<PathBuf>,
+        #[command(flatten)]
+        common: Common,
+    },
+}
+
+#[derive(clap::Args, Debug)]
+struct Common {
+    /// Resolution policy for underspecified expressions.
+    #[arg(long, value_enum, default_value_t = PolicyArg::News)]
+    policy: PolicyArg,
+    /// A directory of lexicon TSV files: same-named files replace the built-in ones,
+    /// others add entries.
+    #[arg(long)]
+    lexicon: Option<PathBuf>,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug)]
+enum PolicyArg {
+    News,
+    Narrative,
+    Colloquial,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug)]
+enum Format {
+    Json,
+}
+
+impl From<PolicyArg> for Policy {
+    fn from(p: PolicyArg) -> Policy {
+        match p {
+            PolicyArg::News => Policy::News,
+            PolicyArg::Narrative => Policy::Narrative,
+            PolicyArg::Colloquial => Policy::Colloquial,
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    match run(Cli::parse()) {
+        Ok(code) => code,
+        Err(err) => {
+            if is_broken_pipe(&err) {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("zaman: {err:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain()
+        .any(|e| e.downcast_ref::<io::Error>().is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe))
+}
+
+fn load_lexicon(common: &Common) -> Result<Lexicon> {
+    match &common.lexicon {
+        Some(dir) => Ok(Lexicon::with_overrides(dir)?),
+        None => Ok(Lexicon::builtin().clone()),
+    }
+}
+
+fn run(cli: Cli) -> Result<ExitCode> {
+    match cli.command {
+        Command::Extract { files, dct, common, format: Format::Json, output, compact } => {
+            let dct = dct.map(|d| d.parse::<Dct>()).transpose()?;
+            let lexicon = load_lexicon(&common)?;
+            let extractor = Extractor::new(&lexicon, common.policy.into());
+            let inputs = if files.is_empty() { vec![PathBuf::from("-")] } else { files };
+            let mut out = open_output(output.as_ref())?;
+            for path in &inputs {
+                let (id, text) = read_input(path)?;
+                let doc = extractor.extract(&id, &text, dct);
+                if compact || inputs.len() > 1 {
+                    serde_json::to_writer(&mut out, &doc)?;
+                } else {
+                    serde_json::to_writer_pretty(&mut out, &doc)?;
+                }
+                out.write_all(b"\n")?;
+            }
+            out.flush()?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Batch { input, output, common } => {
+            let lexicon = load_lexicon(&common)?;
+            let extractor = Extractor::new(&lexicon, common.policy.into());
+            let reader: Box<dyn BufRead> = match &input {
+                Some(p) => Box::new(io::BufReader::new(
+                    std::fs::File::open(p).with_context(|| format!("{}: cannot open", p.display()))?,
+                )),
+                None => Box::new(io::BufReader::new(io::stdin().lock())),
+            };
+            let mut out = open_output(output.as_ref())?;
+            let failed = zaman_batch(&extractor, reader, &mut out)?;
+            out.flush()?;
+            Ok(if failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+        }
+    }
+}
+
+fn open_output(path: Option<&PathBuf>) -> Result<Box<dyn Write>> {
+    Ok(match path {
+        Some(p) => Box::new(BufWriter::new(
+            std::fs::File::create(p).with_context(|| format!("{}: cannot create", p.display()))?,
+        )),
+        None => Box::new(BufWriter::new(io::stdout().lock())),
+    })
+}
+
+/// Reads a whole input as UTF-8, naming the file and the first bad byte otherwise.
+fn read_input(path: &PathBuf) -> Result<(String, String)> {
+    let mut bytes = Vec::new();
+    let id = if path.as_os_str() == "-" {
+        io::stdin().read_to_end(&mut bytes).context("standard input: cannot read")?;
+        "stdin".to_string()
+    } else {
+        bytes = std::fs::read(path).with_context(|| format!("{}: cannot read", path.display()))?;
+        path.display().to_string()
+    };
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok((id, text)),
+        Err(e) => bail!(zaman::Error::Utf8 { path: id, offset: e.utf8_error().valid_up_to() }),
+    }
+}
+
+/// One output line per input line, in order; a bad line becomes an error record.
+/// Returns the number of failed records.
+fn zaman_batch(extractor: &Extractor<'_>, reader: Box<dyn BufRead>, out: &mut dyn Write) -> Result<usize> {
+    let mut failed = 0usize;
+    let mut buf = Vec::new();
+    let mut reader = reader;
+    let mut line_no = 0usize;
+    loop {
+        buf.clear();
+        let n = reader.read_until(b'\n', &mut buf).context("input: cannot read")?;
+        if n == 0 {
+            break;
+        }
+        line_no += 1;
+        let record = batch_record(extractor, &buf, line_no);
+        if record.get("error").is_some() {
+            failed += 1;
+        }
+        serde_json::to_writer(&mut *out, &record)?;
+        out.write_all(b"\n")?;
+    }
+    Ok(failed)
+}
+
+fn batch_record(extractor: &Extractor<'_>, line: &[u8], line_no: usize) -> serde_json::Value {
+    let error = |id: serde_json::Value, message: String| serde_json::json!({"id": id, "error": message});
+    let line = match std::str::from_utf8(line) {
+        Ok(s) => s.trim_end_matches(['\n', '\r']),
+        Err(e) => return error(serde_json::Value::Null, format!("line {line_no}: not valid UTF-8 (byte {})", e.valid_up_to())),
+    };
+    let value: serde_json::Value = match serde_json::from_str(line) {
+        Ok(v) => v,
+        Err(e) => return error(serde_json::Value::Null, format!("line {line_no}: invalid JSON: {e}")),
+    };
+    let id = value.get("id").cloned().unwrap_or(serde_json::Value::Null);
+    let Some(text) = value.get("text").and_then(|t| t.as_str()) else {
+        return error(id, format!("line {line_no}: missing string field \"text\""));
+    };
+    let dct = match value.get("dct") {
+        None | Some(serde_json::Value::Null) => None,
+        Some(serde_json::Value::String(s)) => match s.parse::<Dct>() {
+            Ok(d) => Some(d),
+            Err(e) => return error(id, format!("line {line_no}: {e}")),
+        },
+        Some(_) => return error(id, format!("line {line_no}: field \"dct\" must be a string")),
+    };
+    let id_text = match &id {
+        serde_json::Value::String(s) => s.clone(),
+        serde_json::Value::Null => format!("line-{line_no}"),
+        other => other.to_string(),
+    };
+    let doc = extractor.extract(&id_text, text, dct);
+    let mut v = serde_json::to_value(&doc).unwrap_or(serde_json::Value::Null);
+    if let serde_json::Value::Object(map) = &mut v {
+        map.insert("id".into(), id);
+    }
+    v
+}

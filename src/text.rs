@@ -1,0 +1,447 @@
+//! Arabic text normalization with an offset map back to the original, plus
+//! tokens (with clitic views) and sentence/paragraph segmentation.
+//!
+//! Matching happens on a folded copy of the text; every span zaman reports is
+//! mapped back through [`Normalized`] to `[start, end)` code points of the
+//! ORIGINAL input, so `original[start..end]` is exactly the reported text.
+
+/// A folded copy of a text and the map from its bytes to original code points.
+#[derive(Debug, Clone)]
+pub struct Normalized {
+    /// The folded text that the recognizers match against.
+    pub text: String,
+    /// For a normalized char starting at byte `b`: the original code point index it came from.
+    start_at: Vec<u32>,
+    /// For a normalized char ending at byte `b`: the original code point index just past it
+    /// (extended over combining marks and tatweel that were deleted after it).
+    end_at: Vec<u32>,
+    /// Number of code points in the original text.
+    original_len: usize,
+}
+
+/// What the fold table does with one original character.
+enum Fold {
+    Keep(char),
+    /// Dropped, but part of the preceding letter (harakat, tatweel): spans extend over it.
+    Attach,
+    /// Dropped and invisible (bidi and zero-width controls): spans never end on it.
+    Drop,
+    /// A presentation form or ligature that decomposes into several characters.
+    Expand,
+}
+
+fn fold_char(c: char) -> Fold {
+    match c {
+        // harakat, Quranic marks, superscript alef, tatweel
+        '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0610}'..='\u{061A}' | '\u{06D6}'..='\u{06ED}'
+        | '\u{0640}' => Fold::Attach,
+        // zero-width and bidi controls, BOM, soft hyphen, Arabic letter mark
+        '\u{200B}'..='\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}'
+        | '\u{FEFF}' | '\u{00AD}' => Fold::Drop,
+        'أ' | 'إ' | 'آ' | 'ٱ' | 'ٲ' | 'ٳ' => Fold::Keep('ا'),
+        'ى' | 'ی' => Fold::Keep('ي'),
+        'ة' => Fold::Keep('ه'),
+        'ک' => Fold::Keep('ك'),
+        '٠'..='٩' => Fold::Keep(char::from(b'0' + (c as u32 - 0x0660) as u8)),
+        '۰'..='۹' => Fold::Keep(char::from(b'0' + (c as u32 - 0x06F0) as u8)),
+        '٫' => Fold::Keep('.'),
+        '٬' | '،' => Fold::Keep(','),
+        '؛' => Fold::Keep(';'),
+        '؟' => Fold::Keep('?'),
+        '“' | '”' | '«' | '»' | '„' | '‟' | '″' | '＂' => Fold::Keep('"'),
+        '‘' | '’' | '‚' | '‛' | '′' => Fold::Keep('\''),
+        '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' | '\t' => {
+            Fold::Keep(' ')
+        }
+        '\r' => Fold::Keep('\n'),
+        '‐' | '‑' | '‒' | '–' | '—' | '−' => Fold::Keep('-'),
+        'A'..='Z' => Fold::Keep(c.to_ascii_lowercase()),
+        '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFE}' => Fold::Expand,
+        _ => Fold::Keep(c),
+    }
+}
+
+impl Normalized {
+    /// Folds `original` for matching: alef/hamza forms, ى/ي, ة/ه, harakat and
+    /// tatweel removed, bidi and zero-width marks removed, Arabic-Indic and
+    /// Persian digits to ASCII, Arabic punctuation and all quote styles to ASCII,
+    /// NBSP and other spaces to a space, presentation forms decomposed, ASCII lower-cased.
+    pub fn new(original: &str) -> Self {
+        let mut text = String::with_capacity(original.len());
+        let mut start_at = Vec::with_capacity(original.len() + 1);
+        let mut end_at = Vec::with_capacity(original.len() + 1);
+        end_at.push(0);
+        let mut count = 0usize;
+        for (index, c) in original.chars().enumerate() {
+            count = index + 1;
+            match fold_char(c) {
+                Fold::Keep(folded) => push_char(&mut text, &mut start_at, &mut end_at, folded, index),
+                Fold::Attach => {
+                    if let Some(last) = end_at.last_mut() {
+                        if !text.is_empty() {
+                            *last = (index + 1) as u32;
+                        }
+                    }
+                }
+                Fold::Drop => {}
+                Fold::Expand => {
+                    let mut parts = Vec::new();
+                    unicode_normalization::char::decompose_compatible(c, |d| parts.push(d));
+                    for part in parts {
+                        match fold_char(part) {
+                            Fold::Keep(folded) => {
+                                push_char(&mut text, &mut start_at, &mut end_at, folded, index)
+                            }
+                            Fold::Expand => {
+                                push_char(&mut text, &mut start_at, &mut end_at, part, index)
+                            }
+                            Fold::Attach | Fold::Drop => {}
+                        }
+                    }
+                }
+            }
+        }
+        start_at.push(count as u32);
+        Normalized { text, start_at, end_at, original_len: count }
+    }
+
+    /// Maps a byte span `[start, end)` of the normalized text (on char boundaries)
+    /// to a code-point span of the original text.
+    pub fn to_original(&self, start: usize, end: usize) -> (usize, usize) {
+        if start >= end {
+            let at = self.start_at.get(start).copied().unwrap_or(self.original_len as u32) as usize;
+            return (at, at);
+        }
+        let s = self.start_at[start] as usize;
+        let e = self.end_at[end] as usize;
+        (s, e.max(s))
+    }
+
+    /// Number of code points in the original text.
+    pub fn original_len(&self) -> usize {
+        self.original_len
+    }
+}
+
+fn push_char(
+    text: &mut String,
+    start_at: &mut Vec<u32>,
+    end_at: &mut Vec<u32>,
+    c: char,
+    index: usize,
+) {
+    let len = c.len_utf8();
+    text.push(c);
+    for _ in 0..len {
+        start_at.push(index as u32);
+    }
+    for _ in 1..len {
+        end_at.push(index as u32);
+    }
+    end_at.push((index + 1) as u32);
+}
+
+/// Folds a lexicon entry or a query the same way document text is folded.
+pub fn fold(s: &str) -> String {
+    Normalized::new(s).text
+}
+
+/// The class of a token.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    /// A run of letters (Arabic or Latin).
+    Word,
+    /// A run of ASCII digits (after folding).
+    Number,
+    /// One punctuation or symbol character.
+    Punct,
+}
+
+/// A token of the normalized text; `start..end` are byte offsets into [`Normalized::text`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    /// Byte offset of the first char in the normalized text.
+    pub start: usize,
+    /// Byte offset just past the last char.
+    pub end: usize,
+    /// Word, number or punctuation.
+    pub kind: TokenKind,
+    /// True when a line break lies between this token and the previous one.
+    pub after_newline: bool,
+}
+
+fn is_letter(c: char) -> bool {
+    matches!(c, '\u{0621}'..='\u{064A}' | '\u{066E}'..='\u{06D3}' | '\u{06FA}'..='\u{06FF}')
+        || c.is_ascii_alphabetic()
+        || (c.is_alphabetic() && !c.is_ascii())
+}
+
+/// Splits normalized text into words, digit runs and single punctuation marks.
+/// Letters and digits never share a token (`ال13` → `ال`, `13`; `1442ه` → `1442`, `ه`).
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut tokens = Vec::with_capacity(text.len() / 6);
+    let mut current: Option<(usize, TokenKind)> = None;
+    let mut newline = false;
+    let mut pending_newline = false;
+    for (i, c) in text.char_indices() {
+        let kind = if c.is_ascii_digit() {
+            Some(TokenKind::Number)
+        } else if is_letter(c) {
+            Some(TokenKind::Word)
+        } else if c.is_whitespace() {
+            None
+        } else {
+            Some(TokenKind::Punct)
+        };
+        if let Some((start, k)) = current {
+            if Some(k) != kind || k == TokenKind::Punct {
+                tokens.push(Token { start, end: i, kind: k, after_newline: newline });
+                newline = false;
+                current = None;
+            }
+        }
+        match kind {
+            None => {
+                if c == '\n' {
+                    pending_newline = true;
+                }
+            }
+            Some(k) => {
+                if current.is_none() {
+                    current = Some((i, k));
+                    newline = pending_newline;
+                    pending_newline = false;
+                }
+            }
+        }
+    }
+    if let Some((start, k)) = current {
+        tokens.push(Token { start, end: text.len(), kind: k, after_newline: newline });
+    }
+    tokens
+}
+
+/// One way to read a word as prefixes + stem.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CliticView<'a> {
+    /// و or ف in front, if any.
+    pub conj: Option<char>,
+    /// ب, ل or ك in front, if any (لل counts as ل + ال).
+    pub prep: Option<char>,
+    /// The article ال (also the ل of لل).
+    pub article: bool,
+    /// Bytes of the word before the stem that are NOT part of the expression (و ف ب ل ك).
+    pub outer_len: usize,
+    /// The stem without any prefix.
+    pub stem: &'a str,
+}
+
+/// All clitic readings of a folded word, the bare reading first.
+/// Stems keep at least two letters.
+pub fn clitic_views(word: &str) -> Vec<CliticView<'_>> {
+    let mut views = Vec::with_capacity(4);
+    views.push(CliticView { conj: None, prep: None, article: false, outer_len: 0, stem: word });
+    let mut rest = word;
+    let mut offset = 0usize;
+    let mut conj = None;
+    if let Some(c) = rest.chars().next() {
+        if (c == 'و' || c == 'ف') && rest.chars().count() > 2 {
+            conj = Some(c);
+            rest = &rest[c.len_utf8()..];
+            offset += c.len_utf8();
+            views.push(CliticView { conj, prep: None, article: false, outer_len: offset, stem: rest });
+        }
+    }
+    if let Some(c) = rest.chars().next() {
+        if matches!(c, 'ب' | 'ل' | 'ك') && rest.chars().count() > 2 {
+            if c == 'ل' && rest.starts_with("لل") && rest.chars().count() > 3 {
+                // لل = ل + ال: the article is inside the expression, the ل is not
+                let stem = &rest["لل".len()..];
+                views.push(CliticView {
+                    conj,
+                    prep: Some('ل'),
+                    article: true,
+                    outer_len: offset + 'ل'.len_utf8(),
+                    stem,
+                });
+            }
+            let prep = Some(c);
+            let inner = &rest[c.len_utf8()..];
+            views.push(CliticView {
+                conj,
+                prep,
+                article: false,
+                outer_len: offset + c.len_utf8(),
+                stem: inner,
+            });
+            if let Some(stem) = inner.strip_prefix("ال") {
+                if stem.chars().count() >= 2 {
+                    views.push(CliticView {
+                        conj,
+                        prep,
+                        article: true,
+                        outer_len: offset + c.len_utf8(),
+                        stem,
+                    });
+                }
+            }
+        }
+    }
+    if let Some(stem) = rest.strip_prefix("ال") {
+        if stem.chars().count() >= 2 {
+            views.push(CliticView { conj, prep: None, article: true, outer_len: offset, stem });
+        }
+    }
+    if let Some(stem) = word.strip_prefix("ال") {
+        if stem.chars().count() >= 2 && offset > 0 {
+            views.push(CliticView { conj: None, prep: None, article: true, outer_len: 0, stem });
+        }
+    }
+    views
+}
+
+/// A sentence or headline: a byte range of the normalized text and its paragraph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sentence {
+    /// Byte offset of the first char.
+    pub start: usize,
+    /// Byte offset just past the last char.
+    pub end: usize,
+    /// Index of the paragraph (block separated by blank lines; a headline line is its own).
+    pub paragraph: usize,
+    /// A line without sentence-final punctuation, standing alone (a title or subheading).
+    pub headline: bool,
+}
+
+/// Splits normalized text into sentences. Each line is a unit; a line is split
+/// further at `.`, `!`, `?` and `…` that are followed by a space (not `3.5`).
+pub fn sentences(text: &str) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    let mut paragraph = 0usize;
+    let mut line_start = 0usize;
+    let mut saw_text = false;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim();
+        let this_start = line_start;
+        line_start += line.len();
+        if trimmed.is_empty() {
+            continue;
+        }
+        if saw_text {
+            paragraph += 1;
+        }
+        saw_text = true;
+        let lead = line.len() - line.trim_start().len();
+        let body_start = this_start + lead;
+        let body_end = body_start + trimmed.len();
+        let ends_with_stop = trimmed.ends_with(['.', '!', '?', '…', ':', '"']);
+        let headline = !ends_with_stop && trimmed.split_whitespace().count() <= 16;
+        let mut s = body_start;
+        let bytes = text.as_bytes();
+        let mut i = body_start;
+        while i < body_end {
+            let b = bytes[i];
+            let is_stop = matches!(b, b'.' | b'!' | b'?')
+                || text[i..].starts_with('…');
+            if is_stop {
+                let stop_len = if b.is_ascii() { 1 } else { '…'.len_utf8() };
+                let next = i + stop_len;
+                let followed_by_space = next >= body_end || bytes[next] == b' ';
+                let prev_digit = i > 0 && bytes[i - 1].is_ascii_digit();
+                let next_digit = next < body_end && bytes[next].is_ascii_digit();
+                if followed_by_space && !(prev_digit && next_digit) {
+                    out.push(Sentence { start: s, end: next, paragraph, headline });
+                    s = next;
+                    while s < body_end && bytes[s] == b' ' {
+                        s += 1;
+                    }
+                }
+                i = next;
+                continue;
+            }
+            i += 1;
+        }
+        if s < body_end {
+            out.push(Sentence { start: s, end: body_end, paragraph, headline });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn slice(original: &str, span: (usize, usize)) -> String {
+        original.chars().skip(span.0).take(span.1 - span.0).collect()
+    }
+
+    #[test]
+    fn folds_alef_hamza_digits_and_marks() {
+        let n = Normalized::new("إبريل ١٣ الأولى مُحمَّد\u{200F}");
+        assert_eq!(n.text, "ابريل 13 الاولي محمد");
+    }
+
+    #[test]
+    fn folds_punctuation_quotes_and_spaces() {
+        let n = Normalized::new("«قال»،\u{00A0}“نعم”؛ لماذا؟");
+        assert_eq!(n.text, "\"قال\", \"نعم\"; لماذا?");
+    }
+
+    #[test]
+    fn maps_spans_back_to_original_code_points() {
+        let original = "في الـ13 من أبريلَ";
+        let n = Normalized::new(original);
+        assert_eq!(n.text, "في ال13 من ابريل");
+        let start = n.text.find("13").unwrap();
+        assert_eq!(slice(original, n.to_original(start, start + 2)), "13");
+        let start = n.text.find("ال").unwrap();
+        assert_eq!(slice(original, n.to_original(start, start + "ال13".len())), "الـ13");
+        let start = n.text.find("ابريل").unwrap();
+        // a trailing haraka belongs to the word
+        assert_eq!(slice(original, n.to_original(start, n.text.len())), "أبريلَ");
+    }
+
+    #[test]
+    fn presentation_forms_expand_and_map_to_one_char() {
+        let original = "ﻻ بأس";
+        let n = Normalized::new(original);
+        assert_eq!(n.text, "لا باس");
+        assert_eq!(slice(original, n.to_original(0, "لا".len())), "ﻻ");
+    }
+
+    #[test]
+    fn normalization_is_idempotent() {
+        let once = fold("الثلاثاء ١٣ أبريل/نيسان ٢٠٢١ “رفيعة” ـ");
+        assert_eq!(fold(&once), once);
+    }
+
+    #[test]
+    fn tokens_split_letters_from_digits() {
+        let text = "ال13 و2021 1442ه 13/4";
+        let toks: Vec<&str> = tokenize(text).iter().map(|t| &text[t.start..t.end]).collect();
+        assert_eq!(toks, ["ال", "13", "و", "2021", "1442", "ه", "13", "/", "4"]);
+    }
+
+    #[test]
+    fn clitic_views_cover_common_prefixes() {
+        let stems = |w: &str| -> Vec<(String, bool, usize)> {
+            clitic_views(w).iter().map(|v| (v.stem.to_string(), v.article, v.outer_len)).collect()
+        };
+        assert!(stems("والعشرين").contains(&("عشرين".into(), true, "و".len())));
+        assert!(stems("للعام").contains(&("عام".into(), true, "ل".len())));
+        assert!(stems("بايلول").contains(&("ايلول".into(), false, "ب".len())));
+        assert!(stems("فبالامس").contains(&("امس".into(), true, "فب".len())));
+        assert_eq!(clitic_views("في").len(), 1);
+    }
+
+    #[test]
+    fn sentences_split_on_stops_not_decimals() {
+        let text = "عنوان قصير\n\nقال إن النسبة 3.5 بالمئة. وأضاف أنه راض.\n";
+        let s = sentences(text);
+        assert_eq!(s.len(), 3);
+        assert!(s[0].headline);
+        assert_eq!(&text[s[1].start..s[1].end], "قال إن النسبة 3.5 بالمئة.");
+        assert_eq!(s[2].paragraph, 1);
+    }
+}

@@ -1,0 +1,399 @@
+//! Temporal expressions: recognition ([`parse`]) and resolution ([`resolve`]) to
+//! TIMEX3 values, half-open intervals and granularities.
+//!
+//! The reference time is the document creation time (DCT) given by the caller,
+//! or inferred from the first explicit full date in the opening of the article.
+
+pub mod hijri;
+pub(crate) mod parse;
+pub(crate) mod resolve;
+
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime};
+use serde::{Serialize, Serializer};
+
+use crate::error::Error;
+use crate::lexicon::Lexicon;
+use crate::text::{Normalized, sentences, tokenize};
+use parse::{Base, Expr, Parser, YearSpec};
+use resolve::{Context, Source};
+
+/// How underspecified and relative expressions are read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Policy {
+    /// News: a bare weekday or month is the latest one on or before the DCT,
+    /// unless a future cue (سـ، سوف، المقرر، المقبل) governs the clause.
+    #[default]
+    News,
+    /// Narrative: relative expressions are anchored on the last mentioned date.
+    Narrative,
+    /// Colloquial: future-leaning, as a voice assistant (and Duckling) reads.
+    Colloquial,
+}
+
+impl FromStr for Policy {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "news" => Ok(Policy::News),
+            "narrative" => Ok(Policy::Narrative),
+            "colloquial" => Ok(Policy::Colloquial),
+            other => Err(format!("unknown policy {other:?} (expected news, narrative or colloquial)")),
+        }
+    }
+}
+
+/// TIMEX3 type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum TimexType {
+    /// A calendar date or period.
+    Date,
+    /// A time of day or part of day.
+    Time,
+    /// A length of time.
+    Duration,
+    /// A recurring time.
+    Set,
+}
+
+/// TIMEX3 `mod`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum Mod {
+    /// بداية، مطلع، أوائل
+    Start,
+    /// منتصف، أواسط
+    Mid,
+    /// أواخر، نهاية
+    End,
+    /// حوالي، نحو، قرابة
+    Approx,
+}
+
+/// The precision of a resolved value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Granularity {
+    /// One second.
+    Second,
+    /// One minute.
+    Minute,
+    /// One hour.
+    Hour,
+    /// Morning, afternoon, evening, night.
+    #[serde(rename = "partofday")]
+    PartOfDay,
+    /// One day.
+    Day,
+    /// One ISO week (Monday to Sunday).
+    Week,
+    /// One month.
+    Month,
+    /// Three months.
+    Quarter,
+    /// Six months.
+    Half,
+    /// A meteorological season.
+    Season,
+    /// One year.
+    Year,
+    /// Ten years.
+    Decade,
+    /// A hundred years.
+    Century,
+}
+
+/// A half-open interval `[start, end)` of local date-times.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Interval {
+    /// First instant inside.
+    #[serde(serialize_with = "ser_datetime")]
+    pub start: NaiveDateTime,
+    /// First instant after.
+    #[serde(serialize_with = "ser_datetime")]
+    pub end: NaiveDateTime,
+}
+
+fn ser_datetime<S: Serializer>(t: &NaiveDateTime, s: S) -> Result<S::Ok, S::Error> {
+    s.collect_str(&t.format("%Y-%m-%dT%H:%M:%S"))
+}
+
+/// The document creation time: a date, or a date-time with its UTC offset.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Dct {
+    /// Local wall-clock date-time (midnight for a plain date).
+    pub datetime: NaiveDateTime,
+    /// UTC offset in minutes, when given.
+    pub offset_minutes: Option<i32>,
+    /// Whether a time of day was given.
+    pub has_time: bool,
+}
+
+impl Dct {
+    /// A DCT at midnight of a date.
+    pub fn from_date(date: NaiveDate) -> Dct {
+        Dct { datetime: date.and_time(NaiveTime::MIN), offset_minutes: None, has_time: false }
+    }
+}
+
+impl FromStr for Dct {
+    type Err = Error;
+    /// `2021-04-13`, `2013-02-12T04:30:00-02:00` (RFC 3339) or `2013-02-12T04:30:00`.
+    fn from_str(s: &str) -> Result<Self, Error> {
+        let s = s.trim();
+        if let Ok(d) = NaiveDate::parse_from_str(s, "%Y-%m-%d") {
+            return Ok(Dct::from_date(d));
+        }
+        if let Ok(t) = DateTime::parse_from_rfc3339(s) {
+            return Ok(Dct {
+                datetime: t.naive_local(),
+                offset_minutes: Some(t.offset().local_minus_utc() / 60),
+                has_time: true,
+            });
+        }
+        if let Ok(t) = NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S") {
+            return Ok(Dct { datetime: t, offset_minutes: None, has_time: true });
+        }
+        Err(Error::Dct {
+            value: s.to_string(),
+            message: "expected YYYY-MM-DD or an RFC 3339 date-time such as 2013-02-12T04:30:00-02:00".into(),
+        })
+    }
+}
+
+impl fmt::Display for Dct {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if !self.has_time {
+            return write!(f, "{}", self.datetime.format("%Y-%m-%d"));
+        }
+        write!(f, "{}", self.datetime.format("%Y-%m-%dT%H:%M:%S"))?;
+        if let Some(m) = self.offset_minutes {
+            let sign = if m < 0 { '-' } else { '+' };
+            write!(f, "{sign}{:02}:{:02}", m.abs() / 60, m.abs() % 60)?;
+        }
+        Ok(())
+    }
+}
+
+/// Where the DCT came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DctSource {
+    /// Given by the caller.
+    Argument,
+    /// Taken from the first explicit full date in the opening of the text.
+    Inferred,
+    /// Unknown: relative expressions stay unresolved.
+    None,
+}
+
+/// One temporal expression, found and resolved.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Timex {
+    /// `t1`, `t2`, … in text order.
+    pub id: String,
+    /// The exact original text of the span.
+    pub text: String,
+    /// `[start, end)` in code points of the original text.
+    pub span: [usize; 2],
+    /// TIMEX3 type.
+    #[serde(rename = "type")]
+    pub kind: TimexType,
+    /// TIMEX3 value (`2021-04-13`, `2021-W15`, `P3D`, `PAST_REF`, `XXXX-04-13` …).
+    pub value: String,
+    /// TIMEX3 mod, if any.
+    #[serde(rename = "mod")]
+    pub modifier: Option<Mod>,
+    /// The resolved half-open interval, when there is one.
+    pub interval: Option<Interval>,
+    /// The precision of the value.
+    pub granularity: Option<Granularity>,
+    /// `absolute`, `dct`, the id of the anchoring timex (narrative), or `none`.
+    pub anchor: String,
+    /// `hijri-umalqura` when the expression was written in the Hijri calendar.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub calendar: Option<&'static str>,
+}
+
+/// The result of tagging one text.
+#[derive(Debug, Clone)]
+pub struct Tagged {
+    /// The expressions in text order.
+    pub timexes: Vec<Timex>,
+    /// The reference time used.
+    pub dct: Option<Dct>,
+    /// Where it came from.
+    pub dct_source: DctSource,
+}
+
+/// Finds and resolves every temporal expression of `text`.
+pub fn tag(text: &str, dct: Option<Dct>, policy: Policy, lexicon: &Lexicon) -> Tagged {
+    let normalized = Normalized::new(text);
+    tag_normalized(&normalized, text, dct, policy, lexicon)
+}
+
+/// As [`tag`], on an already normalized text.
+pub fn tag_normalized(
+    normalized: &Normalized,
+    original: &str,
+    dct: Option<Dct>,
+    policy: Policy,
+    lexicon: &Lexicon,
+) -> Tagged {
+    let tokens = tokenize(&normalized.text);
+    let parser = Parser::new(&normalized.text, &tokens, lexicon);
+    let candidates = parser.recognize();
+    let (dct, dct_source) = match dct {
+        Some(d) => (Some(d), DctSource::Argument),
+        None => match infer_dct(&normalized.text, &candidates) {
+            Some(d) => (Some(Dct::from_date(d)), DctSource::Inferred),
+            None => (None, DctSource::None),
+        },
+    };
+    let mut ctx = Context {
+        dct: dct.map(|d| d.datetime),
+        dct_offset: dct.and_then(|d| d.offset_minutes),
+        policy,
+        anchor: None,
+    };
+    let mut char_index = CharIndex::new(original);
+    let mut timexes = Vec::with_capacity(candidates.len());
+    for cand in &candidates {
+        let r = ctx.resolve(&cand.expr, cand.future, cand.approx);
+        let (s, e) = normalized.to_original(cand.start, cand.end);
+        let id = format!("t{}", timexes.len() + 1);
+        let anchor = match r.source {
+            Source::Absolute => "absolute".to_string(),
+            Source::Dct => "dct".to_string(),
+            Source::Anchor(k) => format!("t{}", k + 1),
+            Source::None => "none".to_string(),
+        };
+        if policy == Policy::Narrative && r.granularity == Some(Granularity::Day) && r.kind == TimexType::Date {
+            if let Some(iv) = r.interval {
+                ctx.anchor = Some((iv.start.date(), timexes.len()));
+            }
+        }
+        timexes.push(Timex {
+            id,
+            text: char_index.slice(s, e).to_string(),
+            span: [s, e],
+            kind: r.kind,
+            value: r.value,
+            modifier: r.modifier,
+            interval: r.interval,
+            granularity: r.granularity,
+            anchor,
+            calendar: is_hijri(&cand.expr).then_some("hijri-umalqura"),
+        });
+    }
+    Tagged { timexes, dct, dct_source }
+}
+
+fn is_hijri(expr: &Expr) -> bool {
+    match expr {
+        Expr::Date { base: Base::Cal { hijri, .. }, .. } => *hijri,
+        Expr::Date { base: Base::Holiday { rule, .. }, .. } => rule.starts_with("hijri:"),
+        Expr::Range(a, _) => is_hijri(a),
+        _ => false,
+    }
+}
+
+/// The DCT inferred from the opening: the first explicit full Gregorian date in
+/// the first three paragraphs (the headline counts as one).
+fn infer_dct(text: &str, candidates: &[parse::Candidate]) -> Option<NaiveDate> {
+    let opening_end = sentences(text)
+        .iter()
+        .filter(|s| s.paragraph <= 2)
+        .map(|s| s.end)
+        .max()
+        .unwrap_or(0);
+    candidates.iter().filter(|c| c.start < opening_end).find_map(|c| match &c.expr {
+        Expr::Date {
+            base: Base::Cal { year: Some(YearSpec::Abs { year, hijri: false }), month: Some(m), day: Some(d), .. },
+            ..
+        } => NaiveDate::from_ymd_opt(*year, *m, *d),
+        _ => None,
+    })
+}
+
+/// Slices an original text by code-point indices in increasing order, in linear time overall.
+pub(crate) struct CharIndex<'a> {
+    text: &'a str,
+    char_pos: usize,
+    byte_pos: usize,
+}
+
+impl<'a> CharIndex<'a> {
+    pub(crate) fn new(text: &'a str) -> Self {
+        CharIndex { text, char_pos: 0, byte_pos: 0 }
+    }
+
+    fn byte_of(&mut self, ch: usize) -> usize {
+        if ch < self.char_pos {
+            self.char_pos = 0;
+            self.byte_pos = 0;
+        }
+        let mut byte = self.byte_pos;
+        let mut count = self.char_pos;
+        let mut chars = self.text[byte..].chars();
+        while count < ch {
+            match chars.next() {
+                Some(c) => {
+                    byte += c.len_utf8();
+                    count += 1;
+                }
+                None => break,
+            }
+        }
+        self.char_pos = count;
+        self.byte_pos = byte;
+        byte
+    }
+
+    /// The text of code points `[start, end)`.
+    pub(crate) fn slice(&mut self, start: usize, end: usize) -> &'a str {
+        let s = self.byte_of(start);
+        let e = self.byte_of(end);
+        &self.text[s..e.max(s)]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one(text: &str, dct: &str, policy: Policy) -> Timex {
+        let t = tag(text, Some(dct.parse().expect("dct")), policy, Lexicon::builtin());
+        assert_eq!(t.timexes.len(), 1, "{text}: {:?}", t.timexes);
+        t.timexes.into_iter().next().expect("one timex")
+    }
+
+    #[test]
+    fn char_index_slices_in_order_and_back() {
+        let mut ix = CharIndex::new("أبجد هوز");
+        assert_eq!(ix.slice(0, 4), "أبجد");
+        assert_eq!(ix.slice(5, 8), "هوز");
+        assert_eq!(ix.slice(0, 2), "أب");
+        assert_eq!(ix.slice(8, 8), "");
+    }
+
+    #[test]
+    fn dct_parses_dates_and_rfc3339() {
+        let d: Dct = "2013-02-12T04:30:00-02:00".parse().expect("rfc3339");
+        assert_eq!(d.offset_minutes, Some(-120));
+        assert_eq!(d.to_string(), "2013-02-12T04:30:00-02:00");
+        assert!("13/4/2021".parse::<Dct>().is_err());
+    }
+
+    #[test]
+    fn full_date_with_double_month() {
+        let t = one("أعلنت روسيا، الثلاثاء 13 أبريل/نيسان 2021، أن", "2021-04-13", Policy::News);
+        assert_eq!(t.text, "الثلاثاء 13 أبريل/نيسان 2021");
+        assert_eq!(t.value, "2021-04-13");
+        assert_eq!(t.anchor, "absolute");
+    }
+}
