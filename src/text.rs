@@ -341,8 +341,7 @@ pub fn sentences(text: &str) -> Vec<Sentence> {
         let mut i = body_start;
         while i < body_end {
             let b = bytes[i];
-            let is_stop = matches!(b, b'.' | b'!' | b'?')
-                || text[i..].starts_with('…');
+            let is_stop = matches!(b, b'.' | b'!' | b'?') || bytes[i..].starts_with("…".as_bytes());
             if is_stop {
                 let stop_len = if b.is_ascii() { 1 } else { '…'.len_utf8() };
                 let next = i + stop_len;

@@ -397,3 +397,7 @@ mod tests {
         assert_eq!(t.anchor, "absolute");
     }
 }
+
+#[cfg(test)]
+#[path = "tests.rs"]
+mod constructions;

@@ -214,10 +214,11 @@ pub(crate) struct Parser<'a> {
 
 type R<T> = Option<(usize, T)>;
 
+/// Words that start like a future verb (سـ + ي/ت/ن) but are nouns or names.
 const FUTURE_PREFIX_EXCLUDED: &[&str] = &[
-    "سيا", "سيد", "سير", "سيط", "سين", "سيو", "سيف", "سيل", "سيج", "سيم", "سيك", "ستا", "ستو",
-    "ستي", "ستر", "سته", "ستم", "ستن", "ستع", "ستق", "ستخ", "سنه", "سنو", "سني", "سنت", "سنا",
-    "سند", "سنغ", "سنك",
+    "سياس", "سياد", "سيار", "سيطر", "سينا", "سينم", "سيول", "سيده", "سيدي", "سيرغ", "سيره", "سيما",
+    "سيوف", "ستال", "ستوك", "سترات", "ستين", "ستون", "ستار", "سنوا", "سنوي", "سنغا", "سنتيم", "سنين",
+    "سنه", "سنت", "سنود", "سنيور",
 ];
 
 impl<'a> Parser<'a> {
@@ -237,7 +238,9 @@ impl<'a> Parser<'a> {
         let mut out = Vec::new();
         let mut i = 0;
         while i < self.toks.len() {
-            let trigger = self.toks[i].kind == TokenKind::Number || !self.at(i).is_empty();
+            let trigger = self.toks[i].kind == TokenKind::Number
+                || !self.at(i).is_empty()
+                || (self.word(i) == Some("ال") && self.digits(i + 1).is_some());
             if trigger {
                 if let Some(mut cand) = self.best_at(i) {
                     cand.future = self.future_cue(i, cand.next);
@@ -523,6 +526,13 @@ impl<'a> Parser<'a> {
             }
         }
         let k = self.opt_func(self.opt_func(j, "from"), "in");
+        if k > j {
+            if let Some((next, year)) = self.year_num(k) {
+                if self.digits(k).is_some_and(|(_, d)| d == 4) {
+                    return Some(self.with_era(next, year));
+                }
+            }
+        }
         if let Some(y) = self.func(k, "year") {
             if let Some((next, year)) = self.year_num(y.next) {
                 return Some(self.with_era(next, year));
@@ -550,7 +560,7 @@ impl<'a> Parser<'a> {
     fn weekday(&self, i: usize, require_article: bool) -> R<u32> {
         let j = self.opt_func(i, "day");
         self.kind(j, Kind::Weekday)
-            .find(|l| l.prep.is_none() && (l.article || j > i || !require_article))
+            .find(|l| l.prep.is_none() && (!l.conj || l.article) && (l.article || j > i || !require_article))
             .map(|l| (l.next, l.entry.num as u32))
     }
 
@@ -668,27 +678,6 @@ impl<'a> Parser<'a> {
                 }
             }
         };
-        // part-of-period word in front: بداية أبريل، أواخر الشهر الماضي، منتصف رمضان
-        for l in self.kind(i, Kind::Part).filter(|l| l.prep.is_none()) {
-            let part = match &*l.entry.value {
-                "START" => Part::Start,
-                "MID" => Part::Mid,
-                _ => Part::End,
-            };
-            let j = self.opt_func(l.next, "from");
-            let word = &*self.word(i).unwrap_or_default();
-            let first_or_last = word.ends_with("اول") || word.ends_with("اخر");
-            if let Some((next, base)) = self.period_target(j, !first_or_last) {
-                let (base, part) = match (&base, first_or_last) {
-                    // أول شباط = 1 February
-                    (Base::Cal { month: Some(_), day: None, year, hijri, .. }, true) if word.ends_with("اول") => {
-                        (Base::Cal { year: *year, month: match base { Base::Cal { month, .. } => month, _ => None }, day: Some(1), weekday: None, hijri: *hijri }, None)
-                    }
-                    _ => (base, Some(part)),
-                };
-                consider(Some((l.start, next, base, part)));
-            }
-        }
         // n-th / last weekday, day or week of a month: اول ثلاثاء من شهر عشرة، الاثنين الاخير من شهر ثلاثة
         consider(self.nth_rule(i));
         // halves and quarters: النصف الأول من 2021، الربع الأخير
@@ -723,6 +712,27 @@ impl<'a> Parser<'a> {
         }
         if let Some((start, next, base)) = self.month_or_year(i) {
             consider(Some((start, next, base, None)));
+        }
+        // part-of-period word in front: بداية أبريل، أواخر الشهر الماضي، منتصف رمضان
+        for l in self.kind(i, Kind::Part).filter(|l| l.prep.is_none()) {
+            let part = match &*l.entry.value {
+                "START" => Part::Start,
+                "MID" => Part::Mid,
+                _ => Part::End,
+            };
+            let j = self.opt_func(l.next, "from");
+            let word = &*self.word(i).unwrap_or_default();
+            let first_or_last = word.ends_with("اول") || word.ends_with("اخر");
+            if let Some((next, base)) = self.period_target(j, !first_or_last) {
+                let (base, part) = match (&base, first_or_last) {
+                    // أول شباط = 1 February
+                    (Base::Cal { month: Some(_), day: None, year, hijri, .. }, true) if word.ends_with("اول") => {
+                        (Base::Cal { year: *year, month: match base { Base::Cal { month, .. } => month, _ => None }, day: Some(1), weekday: None, hijri: *hijri }, None)
+                    }
+                    _ => (base, Some(part)),
+                };
+                consider(Some((l.start, next, base, part)));
+            }
         }
         best
     }
@@ -880,7 +890,8 @@ impl<'a> Parser<'a> {
             j = l.next;
             has_day_intro = true;
         }
-        let (next, q, day_start) = self.partial_date(j, p.weekday.is_some() || has_day_intro || self.date_context(i))?;
+        let day_alone = p.weekday.is_some() || has_day_intro;
+        let (next, q, day_start) = self.partial_date(j, day_alone || self.date_context(i), day_alone)?;
         if q.day.is_none() && q.year.is_none() && q.month.is_none() {
             return None;
         }
@@ -904,7 +915,7 @@ impl<'a> Parser<'a> {
 
     /// The day-month-year core of a date, including numeric forms.
     /// `loose` allows d/m without a year.
-    fn partial_date(&self, i: usize, loose: bool) -> Option<(usize, Partial, usize)> {
+    fn partial_date(&self, i: usize, loose: bool, day_alone: bool) -> Option<(usize, Partial, usize)> {
         let mut best: Option<(usize, Partial, usize)> = None;
         let mut consider = |c: Option<(usize, Partial, usize)>| {
             if let Some(c) = c {
@@ -933,9 +944,10 @@ impl<'a> Parser<'a> {
                 };
                 consider(Some((next, p, day_start)));
             }
-            // a day alone after a weekday: السبت السادس عشر (a feminine ordinal is an hour)
-            let feminine = self.number(i).is_some_and(|(_, n)| n.feminine);
-            if loose && self.word(i).is_some() && !feminine {
+            // a day alone after a weekday or يوم: السبت السادس عشر, يوم 13 (a feminine
+            // ordinal is an hour, a cardinal word is an amount: يوم واحد)
+            let day_like = self.number(i).is_some_and(|(_, n)| !n.word || (n.ordinal && !n.feminine));
+            if day_alone && day_like {
                 consider(Some((j, Partial { day: Some(day), ..Partial::default() }, day_start)));
             }
         }
@@ -1295,7 +1307,10 @@ impl<'a> Parser<'a> {
         let mut next = u.next;
         let amount = match &*u.entry.extra {
             "1" => {
-                // ساعة ونصف
+                // يوم واحد، ساعة ونصف
+                if self.kind(next, Kind::Cardinal).any(|l| l.entry.num == 1 && !l.conj && l.prep.is_none()) {
+                    return Some((next + 1, Some(1.0), unit));
+                }
                 let k = self.and(next);
                 if let Some(f) = self.kind(k, Kind::Fraction).find(|l| (l.conj || k > next) && !l.article) {
                     next = f.next;
@@ -1367,6 +1382,7 @@ impl<'a> Parser<'a> {
         let next = whole.map_or(next, |l| l.next);
         // a lone singular unit or a bare plural is a duration only after لمدة/طوال or before كامل
         let explicit = self.number(j).is_some()
+            || next > j + 1
             || self.kind(j, Kind::Fraction).next().is_some()
             || self.kind(j, Kind::Unit).any(|l| &*l.entry.extra == "2")
             || amount.is_some_and(|a| a.fract() != 0.0);
@@ -1514,7 +1530,7 @@ impl<'a> Parser<'a> {
         }
         // part of day: صباحا، عصرا، بعد الظهر، مساء، هذا الصباح، هذه الليلة
         let k = self.opt_func(next, "this");
-        let dp = self.kind(k, Kind::DayPart).filter(|l| l.prep.is_none() && (&*l.entry.extra == "adverb" || k > next)).max_by_key(|l| l.next);
+        let dp = self.kind(k, Kind::DayPart).filter(|l| l.prep.is_none()).max_by_key(|l| l.next);
         if let Some(l) = dp {
             let code = static_code(&l.entry.value);
             if code == "T00" {
@@ -1673,7 +1689,7 @@ impl<'a> Parser<'a> {
     /// One end of a date range: a day with its month and year, a month followed by a day
     /// (تموز 13), or a day alone.
     fn range_end(&self, i: usize) -> R<Partial> {
-        if let Some((next, p, _)) = self.partial_date(i, false) {
+        if let Some((next, p, _)) = self.partial_date(i, false, false) {
             if p.day.is_some() {
                 return Some((next, p));
             }
@@ -1733,7 +1749,7 @@ impl<'a> Parser<'a> {
             return false;
         }
         let second = chars.next();
-        if !matches!(second, Some('ي' | 'ت' | 'ن' | 'ا')) || w.chars().count() < 5 {
+        if !matches!(second, Some('ي' | 'ت' | 'ن')) || w.chars().count() < 4 {
             return false;
         }
         !FUTURE_PREFIX_EXCLUDED.iter().any(|p| w.starts_with(p))
