@@ -50,7 +50,10 @@ pub struct Extractor<'l> {
 
 impl Default for Extractor<'static> {
     fn default() -> Self {
-        Extractor { lexicon: Lexicon::builtin(), policy: Policy::News }
+        Extractor {
+            lexicon: Lexicon::builtin(),
+            policy: Policy::News,
+        }
     }
 }
 

@@ -15,8 +15,14 @@ use crate::text::{CliticView, Token, TokenKind, clitic_views, fold};
 
 /// The built-in lexicon files, embedded in the binary.
 pub const BUILTIN_FILES: &[(&str, &str)] = &[
-    ("months_gregorian.tsv", include_str!("../data/lexicon/months_gregorian.tsv")),
-    ("months_hijri.tsv", include_str!("../data/lexicon/months_hijri.tsv")),
+    (
+        "months_gregorian.tsv",
+        include_str!("../data/lexicon/months_gregorian.tsv"),
+    ),
+    (
+        "months_hijri.tsv",
+        include_str!("../data/lexicon/months_hijri.tsv"),
+    ),
     ("weekdays.tsv", include_str!("../data/lexicon/weekdays.tsv")),
     ("numbers.tsv", include_str!("../data/lexicon/numbers.tsv")),
     ("units.tsv", include_str!("../data/lexicon/units.tsv")),
@@ -24,7 +30,10 @@ pub const BUILTIN_FILES: &[(&str, &str)] = &[
     ("parts.tsv", include_str!("../data/lexicon/parts.tsv")),
     ("dayparts.tsv", include_str!("../data/lexicon/dayparts.tsv")),
     ("holidays.tsv", include_str!("../data/lexicon/holidays.tsv")),
-    ("function_words.tsv", include_str!("../data/lexicon/function_words.tsv")),
+    (
+        "function_words.tsv",
+        include_str!("../data/lexicon/function_words.tsv"),
+    ),
 ];
 
 /// What a lexicon entry is.
@@ -191,17 +200,28 @@ impl Lexicon {
     /// Names the file and line of the first malformed entry, or the I/O failure.
     pub fn with_overrides(dir: &Path) -> Result<Lexicon, Error> {
         let mut user_files: Vec<(String, String)> = Vec::new();
-        let read_dir = std::fs::read_dir(dir)
-            .map_err(|e| Error::Io { path: dir.display().to_string(), source: e })?;
+        let read_dir = std::fs::read_dir(dir).map_err(|e| Error::Io {
+            path: dir.display().to_string(),
+            source: e,
+        })?;
         for item in read_dir {
-            let item = item.map_err(|e| Error::Io { path: dir.display().to_string(), source: e })?;
+            let item = item.map_err(|e| Error::Io {
+                path: dir.display().to_string(),
+                source: e,
+            })?;
             let path = item.path();
             if path.extension().and_then(|e| e.to_str()) != Some("tsv") {
                 continue;
             }
-            let content = std::fs::read_to_string(&path)
-                .map_err(|e| Error::Io { path: path.display().to_string(), source: e })?;
-            let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_string();
+            let content = std::fs::read_to_string(&path).map_err(|e| Error::Io {
+                path: path.display().to_string(),
+                source: e,
+            })?;
+            let name = path
+                .file_name()
+                .and_then(|n| n.to_str())
+                .unwrap_or_default()
+                .to_string();
             user_files.push((name, content));
         }
         user_files.sort();
@@ -245,7 +265,10 @@ impl Lexicon {
             let value = cols[2].trim();
             let num = if kind.numeric() {
                 value.parse::<i64>().map_err(|_| {
-                    bad(format!("kind {} needs an integer value, found {value:?}", cols[1]))
+                    bad(format!(
+                        "kind {} needs an integer value, found {value:?}",
+                        cols[1]
+                    ))
                 })?
             } else {
                 0
@@ -335,7 +358,10 @@ impl Lexicon {
             while j < tokens.len() && j - i < *max_words {
                 let mut t = tokens[j];
                 // منتصف-الليل reads as منتصف الليل
-                if t.kind == TokenKind::Punct && &text[t.start..t.end] == "-" && j + 1 < tokens.len() {
+                if t.kind == TokenKind::Punct
+                    && &text[t.start..t.end] == "-"
+                    && j + 1 < tokens.len()
+                {
                     j += 1;
                     t = tokens[j];
                 }
@@ -372,7 +398,10 @@ mod tests {
         let toks = tokenize(&n.text);
         let mut out = Vec::new();
         Lexicon::builtin().lexemes_at(&n.text, &toks, 0, &mut out);
-        let month = out.iter().find(|l| l.entry.kind == Kind::Month).expect("month");
+        let month = out
+            .iter()
+            .find(|l| l.entry.kind == Kind::Month)
+            .expect("month");
         assert_eq!(month.entry.num, 1);
         assert_eq!(month.next, 2);
         assert!(month.conj);
@@ -382,12 +411,16 @@ mod tests {
     #[test]
     fn bad_lines_name_file_and_line() {
         let mut lexicon = Lexicon::default();
-        let err = lexicon.add_file("x.tsv", "# c\nيناير\tmonth\tone\n").unwrap_err();
+        let err = lexicon
+            .add_file("x.tsv", "# c\nيناير\tmonth\tone\n")
+            .unwrap_err();
         assert_eq!(
             err.to_string(),
             "x.tsv:2: kind month needs an integer value, found \"one\""
         );
-        let err = lexicon.add_file("y.tsv", "يناير\tmonthly\t1\n").unwrap_err();
+        let err = lexicon
+            .add_file("y.tsv", "يناير\tmonthly\t1\n")
+            .unwrap_err();
         assert!(err.to_string().starts_with("y.tsv:1: unknown kind"));
     }
 }

@@ -107,8 +107,10 @@ fn main() -> ExitCode {
 }
 
 fn is_broken_pipe(err: &anyhow::Error) -> bool {
-    err.chain()
-        .any(|e| e.downcast_ref::<io::Error>().is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe))
+    err.chain().any(|e| {
+        e.downcast_ref::<io::Error>()
+            .is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe)
+    })
 }
 
 fn load_lexicon(common: &Common) -> Result<Lexicon> {
@@ -120,11 +122,22 @@ fn load_lexicon(common: &Common) -> Result<Lexicon> {
 
 fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
-        Command::Extract { files, dct, common, format: Format::Json, output, compact } => {
+        Command::Extract {
+            files,
+            dct,
+            common,
+            format: Format::Json,
+            output,
+            compact,
+        } => {
             let dct = dct.map(|d| d.parse::<Dct>()).transpose()?;
             let lexicon = load_lexicon(&common)?;
             let extractor = Extractor::new(&lexicon, common.policy.into());
-            let inputs = if files.is_empty() { vec![PathBuf::from("-")] } else { files };
+            let inputs = if files.is_empty() {
+                vec![PathBuf::from("-")]
+            } else {
+                files
+            };
             let mut out = open_output(output.as_ref())?;
             for path in &inputs {
                 let (id, text) = read_input(path)?;
@@ -139,19 +152,28 @@ fn run(cli: Cli) -> Result<ExitCode> {
             out.flush()?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Batch { input, output, common } => {
+        Command::Batch {
+            input,
+            output,
+            common,
+        } => {
             let lexicon = load_lexicon(&common)?;
             let extractor = Extractor::new(&lexicon, common.policy.into());
             let reader: Box<dyn BufRead> = match &input {
                 Some(p) => Box::new(io::BufReader::new(
-                    std::fs::File::open(p).with_context(|| format!("{}: cannot open", p.display()))?,
+                    std::fs::File::open(p)
+                        .with_context(|| format!("{}: cannot open", p.display()))?,
                 )),
                 None => Box::new(io::BufReader::new(io::stdin().lock())),
             };
             let mut out = open_output(output.as_ref())?;
             let failed = zaman_batch(&extractor, reader, &mut out)?;
             out.flush()?;
-            Ok(if failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+            Ok(if failed > 0 {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            })
         }
     }
 }
@@ -169,7 +191,9 @@ fn open_output(path: Option<&PathBuf>) -> Result<Box<dyn Write>> {
 fn read_input(path: &PathBuf) -> Result<(String, String)> {
     let mut bytes = Vec::new();
     let id = if path.as_os_str() == "-" {
-        io::stdin().read_to_end(&mut bytes).context("standard input: cannot read")?;
+        io::stdin()
+            .read_to_end(&mut bytes)
+            .context("standard input: cannot read")?;
         "stdin".to_string()
     } else {
         bytes = std::fs::read(path).with_context(|| format!("{}: cannot read", path.display()))?;
@@ -177,20 +201,29 @@ fn read_input(path: &PathBuf) -> Result<(String, String)> {
     };
     match String::from_utf8(bytes) {
         Ok(text) => Ok((id, text)),
-        Err(e) => bail!(zaman::Error::Utf8 { path: id, offset: e.utf8_error().valid_up_to() }),
+        Err(e) => bail!(zaman::Error::Utf8 {
+            path: id,
+            offset: e.utf8_error().valid_up_to()
+        }),
     }
 }
 
 /// One output line per input line, in order; a bad line becomes an error record.
 /// Returns the number of failed records.
-fn zaman_batch(extractor: &Extractor<'_>, reader: Box<dyn BufRead>, out: &mut dyn Write) -> Result<usize> {
+fn zaman_batch(
+    extractor: &Extractor<'_>,
+    reader: Box<dyn BufRead>,
+    out: &mut dyn Write,
+) -> Result<usize> {
     let mut failed = 0usize;
     let mut buf = Vec::new();
     let mut reader = reader;
     let mut line_no = 0usize;
     loop {
         buf.clear();
-        let n = reader.read_until(b'\n', &mut buf).context("input: cannot read")?;
+        let n = reader
+            .read_until(b'\n', &mut buf)
+            .context("input: cannot read")?;
         if n == 0 {
             break;
         }
@@ -206,14 +239,25 @@ fn zaman_batch(extractor: &Extractor<'_>, reader: Box<dyn BufRead>, out: &mut dy
 }
 
 fn batch_record(extractor: &Extractor<'_>, line: &[u8], line_no: usize) -> serde_json::Value {
-    let error = |id: serde_json::Value, message: String| serde_json::json!({"id": id, "error": message});
+    let error =
+        |id: serde_json::Value, message: String| serde_json::json!({"id": id, "error": message});
     let line = match std::str::from_utf8(line) {
         Ok(s) => s.trim_end_matches(['\n', '\r']),
-        Err(e) => return error(serde_json::Value::Null, format!("line {line_no}: not valid UTF-8 (byte {})", e.valid_up_to())),
+        Err(e) => {
+            return error(
+                serde_json::Value::Null,
+                format!("line {line_no}: not valid UTF-8 (byte {})", e.valid_up_to()),
+            );
+        }
     };
     let value: serde_json::Value = match serde_json::from_str(line) {
         Ok(v) => v,
-        Err(e) => return error(serde_json::Value::Null, format!("line {line_no}: invalid JSON: {e}")),
+        Err(e) => {
+            return error(
+                serde_json::Value::Null,
+                format!("line {line_no}: invalid JSON: {e}"),
+            );
+        }
     };
     let id = value.get("id").cloned().unwrap_or(serde_json::Value::Null);
     let Some(text) = value.get("text").and_then(|t| t.as_str()) else {
@@ -225,7 +269,12 @@ fn batch_record(extractor: &Extractor<'_>, line: &[u8], line_no: usize) -> serde
             Ok(d) => Some(d),
             Err(e) => return error(id, format!("line {line_no}: {e}")),
         },
-        Some(_) => return error(id, format!("line {line_no}: field \"dct\" must be a string")),
+        Some(_) => {
+            return error(
+                id,
+                format!("line {line_no}: field \"dct\" must be a string"),
+            );
+        }
     };
     let id_text = match &id {
         serde_json::Value::String(s) => s.clone(),

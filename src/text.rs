@@ -33,11 +33,18 @@ enum Fold {
 fn fold_char(c: char) -> Fold {
     match c {
         // harakat, Quranic marks, superscript alef, tatweel
-        '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0610}'..='\u{061A}' | '\u{06D6}'..='\u{06ED}'
+        '\u{064B}'..='\u{065F}'
+        | '\u{0670}'
+        | '\u{0610}'..='\u{061A}'
+        | '\u{06D6}'..='\u{06ED}'
         | '\u{0640}' => Fold::Attach,
         // zero-width and bidi controls, BOM, soft hyphen, Arabic letter mark
-        '\u{200B}'..='\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}'
-        | '\u{FEFF}' | '\u{00AD}' => Fold::Drop,
+        '\u{200B}'..='\u{200F}'
+        | '\u{061C}'
+        | '\u{202A}'..='\u{202E}'
+        | '\u{2060}'..='\u{2069}'
+        | '\u{FEFF}'
+        | '\u{00AD}' => Fold::Drop,
         'أ' | 'إ' | 'آ' | 'ٱ' | 'ٲ' | 'ٳ' => Fold::Keep('ا'),
         'ى' | 'ی' => Fold::Keep('ي'),
         'ة' => Fold::Keep('ه'),
@@ -75,13 +82,14 @@ impl Normalized {
         for (index, c) in original.chars().enumerate() {
             count = index + 1;
             match fold_char(c) {
-                Fold::Keep(folded) => push_char(&mut text, &mut start_at, &mut end_at, folded, index),
+                Fold::Keep(folded) => {
+                    push_char(&mut text, &mut start_at, &mut end_at, folded, index)
+                }
                 Fold::Attach => {
-                    if let Some(last) = end_at.last_mut() {
-                        if !text.is_empty() {
+                    if let Some(last) = end_at.last_mut()
+                        && !text.is_empty() {
                             *last = (index + 1) as u32;
                         }
-                    }
                 }
                 Fold::Drop => {}
                 Fold::Expand => {
@@ -102,14 +110,23 @@ impl Normalized {
             }
         }
         start_at.push(count as u32);
-        Normalized { text, start_at, end_at, original_len: count }
+        Normalized {
+            text,
+            start_at,
+            end_at,
+            original_len: count,
+        }
     }
 
     /// Maps a byte span `[start, end)` of the normalized text (on char boundaries)
     /// to a code-point span of the original text.
     pub fn to_original(&self, start: usize, end: usize) -> (usize, usize) {
         if start >= end {
-            let at = self.start_at.get(start).copied().unwrap_or(self.original_len as u32) as usize;
+            let at = self
+                .start_at
+                .get(start)
+                .copied()
+                .unwrap_or(self.original_len as u32) as usize;
             return (at, at);
         }
         let s = self.start_at[start] as usize;
@@ -193,13 +210,17 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         } else {
             Some(TokenKind::Punct)
         };
-        if let Some((start, k)) = current {
-            if Some(k) != kind || k == TokenKind::Punct {
-                tokens.push(Token { start, end: i, kind: k, after_newline: newline });
+        if let Some((start, k)) = current
+            && (Some(k) != kind || k == TokenKind::Punct) {
+                tokens.push(Token {
+                    start,
+                    end: i,
+                    kind: k,
+                    after_newline: newline,
+                });
                 newline = false;
                 current = None;
             }
-        }
         match kind {
             None => {
                 if c == '\n' {
@@ -216,7 +237,12 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         }
     }
     if let Some((start, k)) = current {
-        tokens.push(Token { start, end: text.len(), kind: k, after_newline: newline });
+        tokens.push(Token {
+            start,
+            end: text.len(),
+            kind: k,
+            after_newline: newline,
+        });
     }
     tokens
 }
@@ -240,20 +266,31 @@ pub struct CliticView<'a> {
 /// Stems keep at least two letters.
 pub fn clitic_views(word: &str) -> Vec<CliticView<'_>> {
     let mut views = Vec::with_capacity(4);
-    views.push(CliticView { conj: None, prep: None, article: false, outer_len: 0, stem: word });
+    views.push(CliticView {
+        conj: None,
+        prep: None,
+        article: false,
+        outer_len: 0,
+        stem: word,
+    });
     let mut rest = word;
     let mut offset = 0usize;
     let mut conj = None;
-    if let Some(c) = rest.chars().next() {
-        if (c == 'و' || c == 'ف') && rest.chars().count() > 2 {
+    if let Some(c) = rest.chars().next()
+        && (c == 'و' || c == 'ف') && rest.chars().count() > 2 {
             conj = Some(c);
             rest = &rest[c.len_utf8()..];
             offset += c.len_utf8();
-            views.push(CliticView { conj, prep: None, article: false, outer_len: offset, stem: rest });
+            views.push(CliticView {
+                conj,
+                prep: None,
+                article: false,
+                outer_len: offset,
+                stem: rest,
+            });
         }
-    }
-    if let Some(c) = rest.chars().next() {
-        if matches!(c, 'ب' | 'ل' | 'ك') && rest.chars().count() > 2 {
+    if let Some(c) = rest.chars().next()
+        && matches!(c, 'ب' | 'ل' | 'ك') && rest.chars().count() > 2 {
             if c == 'ل' && rest.starts_with("لل") && rest.chars().count() > 3 {
                 // لل = ل + ال: the article is inside the expression, the ل is not
                 let stem = &rest["لل".len()..];
@@ -274,8 +311,8 @@ pub fn clitic_views(word: &str) -> Vec<CliticView<'_>> {
                 outer_len: offset + c.len_utf8(),
                 stem: inner,
             });
-            if let Some(stem) = inner.strip_prefix("ال") {
-                if stem.chars().count() >= 2 {
+            if let Some(stem) = inner.strip_prefix("ال")
+                && stem.chars().count() >= 2 {
                     views.push(CliticView {
                         conj,
                         prep,
@@ -284,19 +321,27 @@ pub fn clitic_views(word: &str) -> Vec<CliticView<'_>> {
                         stem,
                     });
                 }
-            }
         }
-    }
-    if let Some(stem) = rest.strip_prefix("ال") {
-        if stem.chars().count() >= 2 {
-            views.push(CliticView { conj, prep: None, article: true, outer_len: offset, stem });
+    if let Some(stem) = rest.strip_prefix("ال")
+        && stem.chars().count() >= 2 {
+            views.push(CliticView {
+                conj,
+                prep: None,
+                article: true,
+                outer_len: offset,
+                stem,
+            });
         }
-    }
-    if let Some(stem) = word.strip_prefix("ال") {
-        if stem.chars().count() >= 2 && offset > 0 {
-            views.push(CliticView { conj: None, prep: None, article: true, outer_len: 0, stem });
+    if let Some(stem) = word.strip_prefix("ال")
+        && stem.chars().count() >= 2 && offset > 0 {
+            views.push(CliticView {
+                conj: None,
+                prep: None,
+                article: true,
+                outer_len: 0,
+                stem,
+            });
         }
-    }
     views
 }
 
@@ -349,7 +394,12 @@ pub fn sentences(text: &str) -> Vec<Sentence> {
                 let prev_digit = i > 0 && bytes[i - 1].is_ascii_digit();
                 let next_digit = next < body_end && bytes[next].is_ascii_digit();
                 if followed_by_space && !(prev_digit && next_digit) {
-                    out.push(Sentence { start: s, end: next, paragraph, headline });
+                    out.push(Sentence {
+                        start: s,
+                        end: next,
+                        paragraph,
+                        headline,
+                    });
                     s = next;
                     while s < body_end && bytes[s] == b' ' {
                         s += 1;
@@ -361,7 +411,12 @@ pub fn sentences(text: &str) -> Vec<Sentence> {
             i += 1;
         }
         if s < body_end {
-            out.push(Sentence { start: s, end: body_end, paragraph, headline });
+            out.push(Sentence {
+                start: s,
+                end: body_end,
+                paragraph,
+                headline,
+            });
         }
     }
     out
@@ -372,7 +427,11 @@ mod tests {
     use super::*;
 
     fn slice(original: &str, span: (usize, usize)) -> String {
-        original.chars().skip(span.0).take(span.1 - span.0).collect()
+        original
+            .chars()
+            .skip(span.0)
+            .take(span.1 - span.0)
+            .collect()
     }
 
     #[test]
@@ -395,7 +454,10 @@ mod tests {
         let start = n.text.find("13").unwrap();
         assert_eq!(slice(original, n.to_original(start, start + 2)), "13");
         let start = n.text.find("ال").unwrap();
-        assert_eq!(slice(original, n.to_original(start, start + "ال13".len())), "الـ13");
+        assert_eq!(
+            slice(original, n.to_original(start, start + "ال13".len())),
+            "الـ13"
+        );
         let start = n.text.find("ابريل").unwrap();
         // a trailing haraka belongs to the word
         assert_eq!(slice(original, n.to_original(start, n.text.len())), "أبريلَ");
@@ -418,14 +480,20 @@ mod tests {
     #[test]
     fn tokens_split_letters_from_digits() {
         let text = "ال13 و2021 1442ه 13/4";
-        let toks: Vec<&str> = tokenize(text).iter().map(|t| &text[t.start..t.end]).collect();
+        let toks: Vec<&str> = tokenize(text)
+            .iter()
+            .map(|t| &text[t.start..t.end])
+            .collect();
         assert_eq!(toks, ["ال", "13", "و", "2021", "1442", "ه", "13", "/", "4"]);
     }
 
     #[test]
     fn clitic_views_cover_common_prefixes() {
         let stems = |w: &str| -> Vec<(String, bool, usize)> {
-            clitic_views(w).iter().map(|v| (v.stem.to_string(), v.article, v.outer_len)).collect()
+            clitic_views(w)
+                .iter()
+                .map(|v| (v.stem.to_string(), v.article, v.outer_len))
+                .collect()
         };
         assert!(stems("والعشرين").contains(&("عشرين".into(), true, "و".len())));
         assert!(stems("للعام").contains(&("عام".into(), true, "ل".len())));

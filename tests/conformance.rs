@@ -17,7 +17,9 @@ fn read_jsonl(name: &str) -> Vec<Value> {
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     text.lines()
         .filter(|l| !l.trim().is_empty())
-        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{}: bad line: {e}", path.display())))
+        .map(|l| {
+            serde_json::from_str(l).unwrap_or_else(|e| panic!("{}: bad line: {e}", path.display()))
+        })
         .collect()
 }
 
@@ -58,35 +60,57 @@ const OUTSIDE_SPAN: &[&str] = &["في ", "عند "];
 
 fn duckling_case(case: &Value) -> Result<(), String> {
     let text = case["text"].as_str().unwrap_or_default();
-    let dct: Dct = format!("{}{}", case["ref"].as_str().unwrap_or_default(), case["tz"].as_str().unwrap_or_default())
-        .parse()
-        .map_err(|e| format!("{e}"))?;
+    let dct: Dct = format!(
+        "{}{}",
+        case["ref"].as_str().unwrap_or_default(),
+        case["tz"].as_str().unwrap_or_default()
+    )
+    .parse()
+    .map_err(|e| format!("{e}"))?;
     let tagged = tag(text, Some(dct), Policy::Colloquial, Lexicon::builtin());
     if case["negative"].as_bool() == Some(true) {
-        return if tagged.timexes.is_empty() { Ok(()) } else { Err(format!("expected nothing, found {:?}", tagged.timexes[0].text)) };
+        return if tagged.timexes.is_empty() {
+            Ok(())
+        } else {
+            Err(format!(
+                "expected nothing, found {:?}",
+                tagged.timexes[0].text
+            ))
+        };
     }
     let [t] = tagged.timexes.as_slice() else {
         let found: Vec<&str> = tagged.timexes.iter().map(|t| t.text.as_str()).collect();
         return Err(format!("expected one timex, found {found:?}"));
     };
     let len = text.chars().count();
-    let lead = OUTSIDE_SPAN.iter().find(|p| text.starts_with(*p)).map_or(0, |p| p.chars().count());
+    let lead = OUTSIDE_SPAN
+        .iter()
+        .find(|p| text.starts_with(*p))
+        .map_or(0, |p| p.chars().count());
     if t.span[1] != len || t.span[0] > lead {
         return Err(format!("span {:?} does not cover {text:?}", t.text));
     }
     let exp = &case["expected"];
-    let Some(iv) = t.interval else { return Err(format!("unresolved value {}", t.value)) };
+    let Some(iv) = t.interval else {
+        return Err(format!("unresolved value {}", t.value));
+    };
     if let Some(v) = exp["value"].as_str() {
         let want = parse_time(v);
         let g = grain(exp["grain"].as_str().unwrap_or_default());
         if iv.start != want || t.granularity != Some(g) {
-            return Err(format!("got {} {:?} ({}), want {want} {g:?}", iv.start, t.granularity, t.value));
+            return Err(format!(
+                "got {} {:?} ({}), want {want} {g:?}",
+                iv.start, t.granularity, t.value
+            ));
         }
     } else {
         let from = parse_time(exp["from"]["value"].as_str().unwrap_or_default());
         let to = parse_time(exp["to"]["value"].as_str().unwrap_or_default());
         if iv.start != from || iv.end != to {
-            return Err(format!("got [{}, {}) ({}), want [{from}, {to})", iv.start, iv.end, t.value));
+            return Err(format!(
+                "got [{}, {}) ({}), want [{from}, {to})",
+                iv.start, iv.end, t.value
+            ));
         }
     }
     Ok(())
@@ -101,12 +125,17 @@ fn duckling_arabic_time() {
     for case in &cases {
         let id = case["id"].as_str().unwrap_or_default();
         match duckling_case(case) {
-            Ok(()) if known.contains_key(id) => failures.push(format!("{id}: listed as a known difference but passes")),
+            Ok(()) if known.contains_key(id) => {
+                failures.push(format!("{id}: listed as a known difference but passes"))
+            }
             Ok(()) => passed += 1,
             Err(why) if known.contains_key(id) => {
                 let _ = why;
             }
-            Err(why) => failures.push(format!("{id} {:?}: {why}", case["text"].as_str().unwrap_or_default())),
+            Err(why) => failures.push(format!(
+                "{id} {:?}: {why}",
+                case["text"].as_str().unwrap_or_default()
+            )),
         }
     }
     for f in &failures {
@@ -114,7 +143,11 @@ fn duckling_arabic_time() {
     }
     let pct = report("duckling-ar-time", passed, cases.len());
     assert!(pct >= 90.0, "Duckling Arabic time below the 90% floor");
-    assert!(failures.is_empty(), "unlisted failures or stale known differences: {}", failures.len());
+    assert!(
+        failures.is_empty(),
+        "unlisted failures or stale known differences: {}",
+        failures.len()
+    );
 }
 
 /// Whether our value specialises an expected TIMEX with X placeholders
@@ -127,7 +160,10 @@ fn specialises(ours: &str, expected: &str) -> bool {
         return false;
     }
     if ours.len() == expected.len() {
-        return ours.chars().zip(expected.chars()).all(|(a, b)| b == 'X' || a == b);
+        return ours
+            .chars()
+            .zip(expected.chars())
+            .all(|(a, b)| b == 'X' || a == b);
     }
     ours.ends_with(&format!("-{expected}"))
 }
@@ -136,7 +172,10 @@ fn duration_seconds(value: &str) -> Option<f64> {
     let body = value.strip_prefix('P')?;
     let (time, unit_secs) = match body.strip_prefix('T') {
         Some(t) => (t, [("H", 3600.0), ("M", 60.0), ("S", 1.0)]),
-        None => (body, [("Y", 31_536_000.0), ("M", 2_592_000.0), ("D", 86_400.0)]),
+        None => (
+            body,
+            [("Y", 31_536_000.0), ("M", 2_592_000.0), ("D", 86_400.0)],
+        ),
     };
     if let Some(n) = time.strip_suffix('W') {
         return Some(n.parse::<f64>().ok()? * 604_800.0);
@@ -151,11 +190,13 @@ fn duration_seconds(value: &str) -> Option<f64> {
 
 fn recognizers_value_ok(t: &Timex, r: &Value) -> bool {
     let expected_mod = r["mod"].as_str();
-    let mod_ok = match (expected_mod, t.modifier) {
-        (None, None | Some(Mod::Approx)) => true,
-        (Some("start"), Some(Mod::Start)) | (Some("end"), Some(Mod::End)) | (Some("mid"), Some(Mod::Mid)) => true,
-        _ => false,
-    };
+    let mod_ok = matches!(
+        (expected_mod, t.modifier),
+        (None, None | Some(Mod::Approx))
+            | (Some("start"), Some(Mod::Start))
+            | (Some("end"), Some(Mod::End))
+            | (Some("mid"), Some(Mod::Mid))
+    );
     if !mod_ok {
         return false;
     }
@@ -169,17 +210,26 @@ fn recognizers_value_ok(t: &Timex, r: &Value) -> bool {
     for key in ["future", "past"] {
         let res = &r[key];
         let ok = match r["type"].as_str().unwrap_or_default() {
-            "date" => iv.is_some_and(|iv| Some(iv.start.date()) == res["date"].as_str().and_then(day) && t.granularity == Some(Granularity::Day)),
-            "daterange" => iv.is_some_and(|iv| {
-                Some(iv.start.date()) == res["startDate"].as_str().and_then(day) && Some(iv.end.date()) == res["endDate"].as_str().and_then(day)
+            "date" => iv.is_some_and(|iv| {
+                Some(iv.start.date()) == res["date"].as_str().and_then(day)
+                    && t.granularity == Some(Granularity::Day)
             }),
-            "time" => iv.is_some_and(|iv| Some(iv.start.time()) == res["time"].as_str().and_then(time)),
+            "daterange" => iv.is_some_and(|iv| {
+                Some(iv.start.date()) == res["startDate"].as_str().and_then(day)
+                    && Some(iv.end.date()) == res["endDate"].as_str().and_then(day)
+            }),
+            "time" => {
+                iv.is_some_and(|iv| Some(iv.start.time()) == res["time"].as_str().and_then(time))
+            }
             "timerange" => iv.is_some_and(|iv| {
-                Some(iv.start.time()) == res["startTime"].as_str().and_then(time) && Some(iv.end.time()) == res["endTime"].as_str().and_then(time)
+                Some(iv.start.time()) == res["startTime"].as_str().and_then(time)
+                    && Some(iv.end.time()) == res["endTime"].as_str().and_then(time)
             }),
             "duration" => {
                 t.kind == TimexType::Duration
-                    && duration_seconds(&t.value).zip(res["duration"].as_str().and_then(|s| s.parse::<f64>().ok())).is_some_and(|(a, b)| (a - b).abs() < 1.0)
+                    && duration_seconds(&t.value)
+                        .zip(res["duration"].as_str().and_then(|s| s.parse::<f64>().ok()))
+                        .is_some_and(|(a, b)| (a - b).abs() < 1.0)
             }
             _ => false,
         };
@@ -192,12 +242,23 @@ fn recognizers_value_ok(t: &Timex, r: &Value) -> bool {
 
 fn recognizers_tag(case: &Value) -> Vec<Timex> {
     let reference = case["ref"].as_str().unwrap_or("2016-11-07T00:00:00");
-    let dct: Dct = reference.parse().unwrap_or_else(|e| panic!("{reference}: {e}"));
-    tag(case["input"].as_str().unwrap_or_default(), Some(dct), Policy::Colloquial, Lexicon::builtin()).timexes
+    let dct: Dct = reference
+        .parse()
+        .unwrap_or_else(|e| panic!("{reference}: {e}"));
+    tag(
+        case["input"].as_str().unwrap_or_default(),
+        Some(dct),
+        Policy::Colloquial,
+        Lexicon::builtin(),
+    )
+    .timexes
 }
 
 fn overlaps(t: &Timex, r: &Value) -> bool {
-    let (s, e) = (r["start"].as_u64().unwrap_or(0) as usize, r["end"].as_u64().unwrap_or(0) as usize);
+    let (s, e) = (
+        r["start"].as_u64().unwrap_or(0) as usize,
+        r["end"].as_u64().unwrap_or(0) as usize,
+    );
     t.span[0] < e && s < t.span[1]
 }
 
@@ -214,15 +275,34 @@ fn recognizers_validated_values() {
         let id = case["id"].as_str().unwrap_or_default();
         let found = recognizers_tag(case);
         let results = case["results"].as_array().cloned().unwrap_or_default();
-        let ok = results.iter().all(|r| found.iter().any(|t| overlaps(t, r) && recognizers_value_ok(t, r)));
+        let ok = results.iter().all(|r| {
+            found
+                .iter()
+                .any(|t| overlaps(t, r) && recognizers_value_ok(t, r))
+        });
         match (ok, known.contains_key(id)) {
             (true, false) => passed += 1,
             (true, true) => failures.push(format!("{id}: listed as a known difference but passes")),
             (false, true) => {}
             (false, false) => {
-                let got: Vec<String> = found.iter().map(|t| format!("{}={}", t.text, t.value)).collect();
-                let want: Vec<String> = results.iter().map(|r| format!("{}={}", r["text"].as_str().unwrap_or_default(), r["timex"].as_str().unwrap_or_default())).collect();
-                failures.push(format!("{id} {:?}: want {want:?} got {got:?}", case["input"].as_str().unwrap_or_default()));
+                let got: Vec<String> = found
+                    .iter()
+                    .map(|t| format!("{}={}", t.text, t.value))
+                    .collect();
+                let want: Vec<String> = results
+                    .iter()
+                    .map(|r| {
+                        format!(
+                            "{}={}",
+                            r["text"].as_str().unwrap_or_default(),
+                            r["timex"].as_str().unwrap_or_default()
+                        )
+                    })
+                    .collect();
+                failures.push(format!(
+                    "{id} {:?}: want {want:?} got {got:?}",
+                    case["input"].as_str().unwrap_or_default()
+                ));
             }
         }
     }
@@ -230,15 +310,24 @@ fn recognizers_validated_values() {
         println!("  {f}");
     }
     let pct = report("recognizers-ar-datetime-validated", passed, cases.len());
-    assert!(pct >= 85.0, "Recognizers validated values below the 85% floor");
-    assert!(failures.is_empty(), "unlisted failures or stale known differences: {}", failures.len());
+    assert!(
+        pct >= 85.0,
+        "Recognizers validated values below the 85% floor"
+    );
+    assert!(
+        failures.is_empty(),
+        "unlisted failures or stale known differences: {}",
+        failures.len()
+    );
 }
 
 #[test]
 fn recognizers_dotnet_tested_spans() {
     let cases: Vec<Value> = read_jsonl("recognizers-ar-datetime.jsonl")
         .into_iter()
-        .filter(|c| c["dotnet_tested"].as_bool() == Some(true) && c["all_spans_ok"].as_bool() == Some(true))
+        .filter(|c| {
+            c["dotnet_tested"].as_bool() == Some(true) && c["all_spans_ok"].as_bool() == Some(true)
+        })
         .collect();
     let mut passed = 0;
     for case in &cases {

@@ -7,5 +7,7 @@ mod samples;
 
 /// `../shared` beside the project root, where the real samples and conformance data live.
 pub fn shared_dir() -> std::path::PathBuf {
-    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join("shared")
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("..")
+        .join("shared")
 }

@@ -61,8 +61,17 @@ fn every_date_expression_of_the_article_resolves() {
     assert_eq!(recently[0].value, "PAST_REF");
 
     // "27 صفحة" (27 pages) and "السنوي" (annual, an adjective) are not timexes
-    assert!(t.iter().all(|x| !x.text.contains("27") && !x.text.contains("السنوي")), "{t:?}");
-    assert_eq!(t.len(), 7, "{:?}", t.iter().map(|x| &x.text).collect::<Vec<_>>());
+    assert!(
+        t.iter()
+            .all(|x| !x.text.contains("27") && !x.text.contains("السنوي")),
+        "{t:?}"
+    );
+    assert_eq!(
+        t.len(),
+        7,
+        "{:?}",
+        t.iter().map(|x| &x.text).collect::<Vec<_>>()
+    );
 }
 
 #[test]
@@ -71,15 +80,23 @@ fn the_dct_is_inferred_from_the_opening() {
     let doc = Extractor::default().extract(ARTICLE, &text, None);
     assert_eq!(doc.document.dct.as_deref(), Some("2021-04-13"));
     assert_eq!(doc.document.dct_source, DctSource::Inferred);
-    let with_arg = Extractor::default().extract(ARTICLE, &text, Some("2021-04-13".parse().expect("dct")));
-    let values = |d: &zaman::Document| d.timexes.iter().map(|t| t.value.clone()).collect::<Vec<_>>();
+    let with_arg =
+        Extractor::default().extract(ARTICLE, &text, Some("2021-04-13".parse().expect("dct")));
+    let values = |d: &zaman::Document| {
+        d.timexes
+            .iter()
+            .map(|t| t.value.clone())
+            .collect::<Vec<_>>()
+    };
     assert_eq!(values(&doc), values(&with_arg));
 }
 
 #[test]
 fn spans_are_exact_code_point_slices_of_the_original() {
     let mut texts = vec![article()];
-    let samples = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data").join("samples");
+    let samples = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("data")
+        .join("samples");
     if let Ok(dir) = std::fs::read_dir(&samples) {
         for entry in dir.flatten() {
             if entry.path().extension().is_some_and(|e| e == "txt") {

@@ -13,7 +13,13 @@ use icu_calendar::types::{Month, RataDie};
 pub fn to_gregorian(year: i32, month: u32, day: u32) -> Option<NaiveDate> {
     let month = u8::try_from(month).ok()?;
     let day = u8::try_from(day).ok()?;
-    let date = Date::try_new(year.into(), Month::new(month), day, Hijri::new_umm_al_qura()).ok()?;
+    let date = Date::try_new(
+        year.into(),
+        Month::new(month),
+        day,
+        Hijri::new_umm_al_qura(),
+    )
+    .ok()?;
     let rd = date.to_rata_die().to_i64_date();
     NaiveDate::from_num_days_from_ce_opt(i32::try_from(rd).ok()?)
 }
@@ -21,7 +27,11 @@ pub fn to_gregorian(year: i32, month: u32, day: u32) -> Option<NaiveDate> {
 /// The Gregorian half-open interval `[first day, day after last)` of a Hijri month.
 pub fn month_interval(year: i32, month: u32) -> Option<(NaiveDate, NaiveDate)> {
     let start = to_gregorian(year, month, 1)?;
-    let end = if month == 12 { to_gregorian(year + 1, 1, 1)? } else { to_gregorian(year, month + 1, 1)? };
+    let end = if month == 12 {
+        to_gregorian(year + 1, 1, 1)?
+    } else {
+        to_gregorian(year, month + 1, 1)?
+    };
     Some((start, end))
 }
 
@@ -34,7 +44,11 @@ pub fn year_interval(year: i32) -> Option<(NaiveDate, NaiveDate)> {
 pub fn from_gregorian(date: NaiveDate) -> (i32, u32, u32) {
     let rd = RataDie::new(i64::from(date.num_days_from_ce()));
     let h = Date::from_rata_die(rd, Hijri::new_umm_al_qura());
-    (h.year().extended_year(), u32::from(h.month().ordinal), u32::from(h.day_of_month().0))
+    (
+        h.year().extended_year(),
+        u32::from(h.month().ordinal),
+        u32::from(h.day_of_month().0),
+    )
 }
 
 #[cfg(test)]
@@ -50,7 +64,10 @@ mod tests {
         assert_eq!(to_gregorian(1445, 9, 1), Some(d(2024, 3, 11)));
         assert_eq!(to_gregorian(1442, 9, 1), Some(d(2021, 4, 13)));
         assert_eq!(to_gregorian(1447, 1, 1), Some(d(2025, 6, 26)));
-        assert_eq!(month_interval(1440, 9), Some((d(2019, 5, 6), d(2019, 6, 4))));
+        assert_eq!(
+            month_interval(1440, 9),
+            Some((d(2019, 5, 6), d(2019, 6, 4)))
+        );
     }
 
     #[test]

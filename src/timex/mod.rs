@@ -41,7 +41,9 @@ impl FromStr for Policy {
             "news" => Ok(Policy::News),
             "narrative" => Ok(Policy::Narrative),
             "colloquial" => Ok(Policy::Colloquial),
-            other => Err(format!("unknown policy {other:?} (expected news, narrative or colloquial)")),
+            other => Err(format!(
+                "unknown policy {other:?} (expected news, narrative or colloquial)"
+            )),
         }
     }
 }
@@ -136,7 +138,11 @@ pub struct Dct {
 impl Dct {
     /// A DCT at midnight of a date.
     pub fn from_date(date: NaiveDate) -> Dct {
-        Dct { datetime: date.and_time(NaiveTime::MIN), offset_minutes: None, has_time: false }
+        Dct {
+            datetime: date.and_time(NaiveTime::MIN),
+            offset_minutes: None,
+            has_time: false,
+        }
     }
 }
 
@@ -156,11 +162,17 @@ impl FromStr for Dct {
             });
         }
         if let Ok(t) = NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S") {
-            return Ok(Dct { datetime: t, offset_minutes: None, has_time: true });
+            return Ok(Dct {
+                datetime: t,
+                offset_minutes: None,
+                has_time: true,
+            });
         }
         Err(Error::Dct {
             value: s.to_string(),
-            message: "expected YYYY-MM-DD or an RFC 3339 date-time such as 2013-02-12T04:30:00-02:00".into(),
+            message:
+                "expected YYYY-MM-DD or an RFC 3339 date-time such as 2013-02-12T04:30:00-02:00"
+                    .into(),
         })
     }
 }
@@ -272,11 +284,12 @@ pub fn tag_normalized(
             Source::Anchor(k) => format!("t{}", k + 1),
             Source::None => "none".to_string(),
         };
-        if policy == Policy::Narrative && r.granularity == Some(Granularity::Day) && r.kind == TimexType::Date {
-            if let Some(iv) = r.interval {
+        if policy == Policy::Narrative
+            && r.granularity == Some(Granularity::Day)
+            && r.kind == TimexType::Date
+            && let Some(iv) = r.interval {
                 ctx.anchor = Some((iv.start.date(), timexes.len()));
             }
-        }
         timexes.push(Timex {
             id,
             text: char_index.slice(s, e).to_string(),
@@ -290,13 +303,23 @@ pub fn tag_normalized(
             calendar: is_hijri(&cand.expr).then_some("hijri-umalqura"),
         });
     }
-    Tagged { timexes, dct, dct_source }
+    Tagged {
+        timexes,
+        dct,
+        dct_source,
+    }
 }
 
 fn is_hijri(expr: &Expr) -> bool {
     match expr {
-        Expr::Date { base: Base::Cal { hijri, .. }, .. } => *hijri,
-        Expr::Date { base: Base::Holiday { rule, .. }, .. } => rule.starts_with("hijri:"),
+        Expr::Date {
+            base: Base::Cal { hijri, .. },
+            ..
+        } => *hijri,
+        Expr::Date {
+            base: Base::Holiday { rule, .. },
+            ..
+        } => rule.starts_with("hijri:"),
         Expr::Range(a, _) => is_hijri(a),
         _ => false,
     }
@@ -311,13 +334,22 @@ fn infer_dct(text: &str, candidates: &[parse::Candidate]) -> Option<NaiveDate> {
         .map(|s| s.end)
         .max()
         .unwrap_or(0);
-    candidates.iter().filter(|c| c.start < opening_end).find_map(|c| match &c.expr {
-        Expr::Date {
-            base: Base::Cal { year: Some(YearSpec::Abs { year, hijri: false }), month: Some(m), day: Some(d), .. },
-            ..
-        } => NaiveDate::from_ymd_opt(*year, *m, *d),
-        _ => None,
-    })
+    candidates
+        .iter()
+        .filter(|c| c.start < opening_end)
+        .find_map(|c| match &c.expr {
+            Expr::Date {
+                base:
+                    Base::Cal {
+                        year: Some(YearSpec::Abs { year, hijri: false }),
+                        month: Some(m),
+                        day: Some(d),
+                        ..
+                    },
+                ..
+            } => NaiveDate::from_ymd_opt(*year, *m, *d),
+            _ => None,
+        })
 }
 
 /// Slices an original text by code-point indices in increasing order, in linear time overall.
@@ -329,7 +361,11 @@ pub(crate) struct CharIndex<'a> {
 
 impl<'a> CharIndex<'a> {
     pub(crate) fn new(text: &'a str) -> Self {
-        CharIndex { text, char_pos: 0, byte_pos: 0 }
+        CharIndex {
+            text,
+            char_pos: 0,
+            byte_pos: 0,
+        }
     }
 
     fn byte_of(&mut self, ch: usize) -> usize {
@@ -367,7 +403,12 @@ mod tests {
     use super::*;
 
     fn one(text: &str, dct: &str, policy: Policy) -> Timex {
-        let t = tag(text, Some(dct.parse().expect("dct")), policy, Lexicon::builtin());
+        let t = tag(
+            text,
+            Some(dct.parse().expect("dct")),
+            policy,
+            Lexicon::builtin(),
+        );
         assert_eq!(t.timexes.len(), 1, "{text}: {:?}", t.timexes);
         t.timexes.into_iter().next().expect("one timex")
     }
@@ -391,7 +432,11 @@ mod tests {
 
     #[test]
     fn full_date_with_double_month() {
-        let t = one("أعلنت روسيا، الثلاثاء 13 أبريل/نيسان 2021، أن", "2021-04-13", Policy::News);
+        let t = one(
+            "أعلنت روسيا، الثلاثاء 13 أبريل/نيسان 2021، أن",
+            "2021-04-13",
+            Policy::News,
+        );
         assert_eq!(t.text, "الثلاثاء 13 أبريل/نيسان 2021");
         assert_eq!(t.value, "2021-04-13");
         assert_eq!(t.anchor, "absolute");

@@ -85,13 +85,22 @@ pub enum Base {
     /// The month relative to the reference: الشهر الماضي = -1.
     RelMonth(i64),
     /// A day of a month relative to the reference: يوم 13 من الشهر الجاري.
-    DayOfRelMonth { day: u32, offset: i64, weekday: Option<u32> },
+    DayOfRelMonth {
+        day: u32,
+        offset: i64,
+        weekday: Option<u32>,
+    },
     /// A day relative to the reference: أمس = -1.
     Deictic(i64),
     /// This/last/next week, month, quarter, year, decade: offset in units.
     Unit { unit: Unit, offset: i64 },
     /// A weekday, optionally in a week relative to the reference, or with a direction.
-    Weekday { weekday: u32, week_offset: Option<i64>, dir: Option<Dir>, this: bool },
+    Weekday {
+        weekday: u32,
+        week_offset: Option<i64>,
+        dir: Option<Dir>,
+        this: bool,
+    },
     /// `amount` units from the reference (negative = ago).
     Shift { amount: i64, unit: Unit },
     /// An unknown number of units before (-1) or after (+1) the reference: قبل أيام.
@@ -101,11 +110,21 @@ pub enum Base {
     /// The n-th (negative: from the end) day or week of a month or year.
     NthUnit { n: i64, unit: Unit, of: Box<Base> },
     /// A half (H) or quarter (Q) of a year; n negative counts from the end.
-    PartOfYear { quarter: bool, n: i64, of: Option<Box<Base>> },
+    PartOfYear {
+        quarter: bool,
+        n: i64,
+        of: Option<Box<Base>>,
+    },
     /// A season of a year.
-    Season { code: &'static str, of: Option<Box<Base>> },
+    Season {
+        code: &'static str,
+        of: Option<Box<Base>>,
+    },
     /// A holiday in a given (or the reference) year.
-    Holiday { rule: String, year: Option<YearSpec> },
+    Holiday {
+        rule: String,
+        year: Option<YearSpec>,
+    },
     /// N units next to the reference period: الأسابيع الثلاثة القادمة.
     Span { count: i64, unit: Unit, dir: Dir },
 }
@@ -126,15 +145,27 @@ pub struct Clock {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Expr {
     /// A date, optionally with a part-of-period, a part of day or a clock time.
-    Date { base: Base, part: Option<Part>, daypart: Option<&'static str>, clock: Option<Clock> },
+    Date {
+        base: Base,
+        part: Option<Part>,
+        daypart: Option<&'static str>,
+        clock: Option<Clock>,
+    },
     /// "Now".
     Now,
     /// PAST_REF, PRESENT_REF or FUTURE_REF.
     Vague(&'static str),
     /// A duration; `amount` None = an unspecified number (PXD).
-    Duration { amount: Option<f64>, unit: Unit, within: Option<Dir> },
+    Duration {
+        amount: Option<f64>,
+        unit: Unit,
+        within: Option<Dir>,
+    },
     /// A recurring time: every `unit`, or every given weekday.
-    Set { unit: Option<Unit>, weekday: Option<u32> },
+    Set {
+        unit: Option<Unit>,
+        weekday: Option<u32>,
+    },
     /// From the first to the last (inclusive) of two expressions.
     Range(Box<Expr>, Box<Expr>),
 }
@@ -216,9 +247,34 @@ type R<T> = Option<(usize, T)>;
 
 /// Words that start like a future verb (سـ + ي/ت/ن) but are nouns or names.
 const FUTURE_PREFIX_EXCLUDED: &[&str] = &[
-    "سياس", "سياد", "سيار", "سيطر", "سينا", "سينم", "سيول", "سيده", "سيدي", "سيرغ", "سيره", "سيما",
-    "سيوف", "ستال", "ستوك", "سترات", "ستين", "ستون", "ستار", "سنوا", "سنوي", "سنغا", "سنتيم", "سنين",
-    "سنه", "سنت", "سنود", "سنيور",
+    "سياس",
+    "سياد",
+    "سيار",
+    "سيطر",
+    "سينا",
+    "سينم",
+    "سيول",
+    "سيده",
+    "سيدي",
+    "سيرغ",
+    "سيره",
+    "سيما",
+    "سيوف",
+    "ستال",
+    "ستوك",
+    "سترات",
+    "ستين",
+    "ستون",
+    "ستار",
+    "سنوا",
+    "سنوي",
+    "سنغا",
+    "سنتيم",
+    "سنين",
+    "سنه",
+    "سنت",
+    "سنود",
+    "سنيور",
 ];
 
 impl<'a> Parser<'a> {
@@ -230,7 +286,12 @@ impl<'a> Parser<'a> {
             lexicon.lexemes_at(text, toks, i, &mut lexemes);
         }
         offsets.push(lexemes.len() as u32);
-        Parser { text, toks, lexemes, offsets }
+        Parser {
+            text,
+            toks,
+            lexemes,
+            offsets,
+        }
     }
 
     /// Runs the grammar over the whole text, left to right, longest match first.
@@ -241,8 +302,8 @@ impl<'a> Parser<'a> {
             let trigger = self.toks[i].kind == TokenKind::Number
                 || !self.at(i).is_empty()
                 || (self.word(i) == Some("ال") && self.digits(i + 1).is_some());
-            if trigger {
-                if let Some(mut cand) = self.best_at(i) {
+            if trigger
+                && let Some(mut cand) = self.best_at(i) {
                     cand.future = self.future_cue(i, cand.next);
                     let next = cand.next;
                     out.push(Candidate {
@@ -255,7 +316,6 @@ impl<'a> Parser<'a> {
                     i = next;
                     continue;
                 }
-            }
             i += 1;
         }
         out
@@ -329,14 +389,29 @@ impl<'a> Parser<'a> {
 
     /// A number in digits (optionally after a separate ال token: الـ13) or words.
     fn number(&self, i: usize) -> R<Num> {
-        if self.word(i) == Some("ال") {
-            if let Some((value, digits)) = self.digits(i + 1) {
-                let n = Num { value, feminine: false, ordinal: true, word: false, digits, article: true, start: self.start(i) };
+        if self.word(i) == Some("ال")
+            && let Some((value, digits)) = self.digits(i + 1) {
+                let n = Num {
+                    value,
+                    feminine: false,
+                    ordinal: true,
+                    word: false,
+                    digits,
+                    article: true,
+                    start: self.start(i),
+                };
                 return Some((i + 2, n));
             }
-        }
         if let Some((value, digits)) = self.digits(i) {
-            let n = Num { value, feminine: false, ordinal: false, word: false, digits, article: false, start: self.start(i) };
+            let n = Num {
+                value,
+                feminine: false,
+                ordinal: false,
+                word: false,
+                digits,
+                article: false,
+                start: self.start(i),
+            };
             return Some((i + 1, n));
         }
         self.number_words(i)
@@ -350,7 +425,9 @@ impl<'a> Parser<'a> {
         let ordinal = first.ordinal;
         loop {
             let k = self.and(j);
-            let Some((next, term)) = self.number_term(k, k == j) else { break };
+            let Some((next, term)) = self.number_term(k, k == j) else {
+                break;
+            };
             if k == j && !term.conj {
                 // a term glued without و only continues a thousands multiplier
                 break;
@@ -366,7 +443,15 @@ impl<'a> Parser<'a> {
         if total <= 0 && total != -1 {
             return None;
         }
-        let n = Num { value: total, feminine: first.feminine, ordinal, word: true, digits: 0, article: first.article, start: first.start };
+        let n = Num {
+            value: total,
+            feminine: first.feminine,
+            ordinal,
+            word: true,
+            digits: 0,
+            article: first.article,
+            start: first.start,
+        };
         Some((j, n))
     }
 
@@ -395,7 +480,8 @@ impl<'a> Parser<'a> {
                 Kind::Cardinal | Kind::Ordinal => {
                     term.ordinal = l.entry.kind == Kind::Ordinal;
                     // teens: ثلاثة عشر، الثالث عشر، اثنا عشر
-                    if let Some(teen) = self.kind(next, Kind::Teen).find(|t| !t.conj && !t.article) {
+                    if let Some(teen) = self.kind(next, Kind::Teen).find(|t| !t.conj && !t.article)
+                    {
                         if (1..=9).contains(&term.value) {
                             term.value += 10;
                             next = teen.next;
@@ -433,13 +519,19 @@ impl<'a> Parser<'a> {
     /// A year: 3–4 digits, or number words of at least 1000 (ألفين وواحد وعشرين).
     fn year_num(&self, i: usize) -> R<i32> {
         let (next, n) = self.number(i)?;
-        let ok = if n.word { (1000..=2200).contains(&n.value) } else { n.digits >= 3 && n.digits <= 4 };
+        let ok = if n.word {
+            (1000..=2200).contains(&n.value)
+        } else {
+            n.digits >= 3 && n.digits <= 4
+        };
         ok.then_some((next, n.value as i32))
     }
 
     /// An era marker after a year: هـ (hijri) or م (gregorian).
     fn era(&self, i: usize) -> R<bool> {
-        let l = self.kind(i, Kind::Era).find(|l| l.prep.is_none() && !l.conj)?;
+        let l = self
+            .kind(i, Kind::Era)
+            .find(|l| l.prep.is_none() && !l.conj)?;
         Some((l.next, &*l.entry.value == "hijri"))
     }
 
@@ -452,13 +544,22 @@ impl<'a> Parser<'a> {
             .filter(|l| matches!(l.entry.kind, Kind::Month | Kind::HijriMonth) && !l.article)
             .max_by_key(|l| l.next)?;
         let m = l.entry.num as u32;
-        Some((l.next, if l.entry.kind == Kind::Month { MonthRef::Greg(m) } else { MonthRef::Hijri(m) }))
+        Some((
+            l.next,
+            if l.entry.kind == Kind::Month {
+                MonthRef::Greg(m)
+            } else {
+                MonthRef::Hijri(m)
+            },
+        ))
     }
 
     /// A month: a name (with a second naming system after / or in brackets),
     /// `شهر` + name or number, `الشهر` + ordinal, or الشهر الجاري/الماضي/المقبل.
     fn month_ref(&self, i: usize) -> R<MonthRef> {
-        let after_word = self.func(i, "month").map(|l| (l.next, self.word(i) == Some("الشهر") || l.article));
+        let after_word = self
+            .func(i, "month")
+            .map(|l| (l.next, self.word(i) == Some("الشهر") || l.article));
         if let Some((j, article)) = after_word {
             if let Some(found) = self.month_name_with_alt(j) {
                 return Some(found);
@@ -469,11 +570,10 @@ impl<'a> Parser<'a> {
                     return Some((next, MonthRef::Greg(n.value as u32)));
                 }
             }
-            if article {
-                if let Some((next, dir)) = self.direction(j) {
+            if article
+                && let Some((next, dir)) = self.direction(j) {
                     return Some((next, MonthRef::Rel(dir_offset(dir))));
                 }
-            }
         }
         if self.func(i, "this").is_some() {
             let j = self.func(i, "this")?.next;
@@ -487,23 +587,23 @@ impl<'a> Parser<'a> {
     fn month_name_with_alt(&self, i: usize) -> R<MonthRef> {
         let (next, m) = self.month_name(i)?;
         // أبريل/نيسان, نيسان (أبريل), أبريل-نيسان
-        if self.punct(next, &['/', '-', '\\']) {
-            if let Some((after, _)) = self.month_name(next + 1) {
+        if self.punct(next, &['/', '-', '\\'])
+            && let Some((after, _)) = self.month_name(next + 1) {
                 return Some((after, m));
             }
-        }
-        if self.punct(next, &['(']) {
-            if let Some((after, _)) = self.month_name(next + 1) {
-                if self.punct(after, &[')']) {
+        if self.punct(next, &['('])
+            && let Some((after, _)) = self.month_name(next + 1)
+                && self.punct(after, &[')']) {
                     return Some((after + 1, m));
                 }
-            }
-        }
         Some((next, m))
     }
 
     fn direction(&self, i: usize) -> R<Dir> {
-        let l = self.kind(i, Kind::Direction).filter(|l| !l.conj && l.prep.is_none()).max_by_key(|l| l.next)?;
+        let l = self
+            .kind(i, Kind::Direction)
+            .filter(|l| !l.conj && l.prep.is_none())
+            .max_by_key(|l| l.next)?;
         let dir = match &*l.entry.value {
             "past" => Dir::Past,
             "next" => Dir::Next,
@@ -520,28 +620,26 @@ impl<'a> Parser<'a> {
         if self.punct(j, &[',']) {
             j += 1;
         }
-        if let Some((next, dir)) = self.direction(j) {
-            if j == i {
+        if let Some((next, dir)) = self.direction(j)
+            && j == i {
                 return Some((next, YearSpec::Dir(dir)));
             }
-        }
         let k = self.opt_func(self.opt_func(j, "from"), "in");
-        if k > j {
-            if let Some((next, year)) = self.year_num(k) {
-                if self.digits(k).is_some_and(|(_, d)| d == 4) {
+        if k > j
+            && let Some((next, year)) = self.year_num(k)
+                && self.digits(k).is_some_and(|(_, d)| d == 4) {
                     return Some(self.with_era(next, year));
                 }
-            }
-        }
         if let Some(y) = self.func(k, "year") {
             if let Some((next, year)) = self.year_num(y.next) {
                 return Some(self.with_era(next, year));
             }
-            if let Some((next, dir)) = self.direction(y.next) {
-                if y.entry.value.as_ref() == "year" && self.word(k).is_some_and(|w| w.contains("ال")) {
+            if let Some((next, dir)) = self.direction(y.next)
+                && y.entry.value.as_ref() == "year"
+                    && self.word(k).is_some_and(|w| w.contains("ال"))
+                {
                     return Some((next, YearSpec::Rel(dir_offset(dir))));
                 }
-            }
         }
         if let Some((next, year)) = self.year_num(j) {
             return Some(self.with_era(next, year));
@@ -560,7 +658,11 @@ impl<'a> Parser<'a> {
     fn weekday(&self, i: usize, require_article: bool) -> R<u32> {
         let j = self.opt_func(i, "day");
         self.kind(j, Kind::Weekday)
-            .find(|l| l.prep.is_none() && (!l.conj || l.article) && (l.article || j > i || !require_article))
+            .find(|l| {
+                l.prep.is_none()
+                    && (!l.conj || l.article)
+                    && (l.article || j > i || !require_article)
+            })
             .map(|l| (l.next, l.entry.num as u32))
     }
 
@@ -569,11 +671,10 @@ impl<'a> Parser<'a> {
     fn best_at(&self, i: usize) -> Option<Found> {
         let mut best: Option<Found> = None;
         let mut consider = |f: Option<Found>| {
-            if let Some(f) = f {
-                if best.as_ref().is_none_or(|b| f.next > b.next) {
+            if let Some(f) = f
+                && best.as_ref().is_none_or(|b| f.next > b.next) {
                     best = Some(f);
                 }
-            }
         };
         let (j, approx, approx_start) = match self.func(i, "approx") {
             Some(l) if l.next < self.toks.len() => (l.next, true, Some(l.start)),
@@ -596,50 +697,117 @@ impl<'a> Parser<'a> {
     }
 
     fn found(&self, start: usize, next: usize, expr: Expr) -> Option<Found> {
-        Some(Found { start, next, expr, approx: false, future: false })
+        Some(Found {
+            start,
+            next,
+            expr,
+            approx: false,
+            future: false,
+        })
     }
 
     /// Dates: weekday / day / month / year combinations, part-of-period words,
     /// halves and quarters, holidays, Hijri dates, plus an optional time of day.
     fn date_rule(&self, i: usize) -> Option<Found> {
         // part of day before a day: صباح اليوم، مساء أمس، ليلة الثلاثاء
-        if let Some(l) = self
-            .kind(i, Kind::DayPart)
-            .find(|l| &*l.entry.extra == "noun" && l.prep.is_none() && !l.entry.value.starts_with('T'))
-        {
+        if let Some(l) = self.kind(i, Kind::DayPart).find(|l| {
+            &*l.entry.extra == "noun" && l.prep.is_none() && !l.entry.value.starts_with('T')
+        }) {
             let code = static_code(&l.entry.value);
             let j = self.opt_func(l.next, "in");
             if let Some((_, next, base)) = self.day_expr(j) {
-                return self.found(l.start, next, Expr::Date { base, part: None, daypart: Some(code), clock: None });
+                return self.found(
+                    l.start,
+                    next,
+                    Expr::Date {
+                        base,
+                        part: None,
+                        daypart: Some(code),
+                        clock: None,
+                    },
+                );
             }
         }
         // هذا الصباح، هذه الليلة
-        if let Some(this) = self.func(i, "this") {
-            if let Some(l) = self.kind(this.next, Kind::DayPart).find(|l| l.article || self.word(this.next).is_some_and(|w| w.starts_with("ال"))) {
+        if let Some(this) = self.func(i, "this")
+            && let Some(l) = self
+                .kind(this.next, Kind::DayPart)
+                .find(|l| l.article || self.word(this.next).is_some_and(|w| w.starts_with("ال")))
+            {
                 let code = static_code(&l.entry.value);
-                return self.found(this.start, l.next, Expr::Date { base: Base::Deictic(0), part: None, daypart: Some(code), clock: None });
+                return self.found(
+                    this.start,
+                    l.next,
+                    Expr::Date {
+                        base: Base::Deictic(0),
+                        part: None,
+                        daypart: Some(code),
+                        clock: None,
+                    },
+                );
             }
-        }
         // الليلة (tonight)
         if self.word(i) == Some("الليله") {
-            return self.found(self.start(i), i + 1, Expr::Date { base: Base::Deictic(0), part: None, daypart: Some("NI"), clock: None });
+            return self.found(
+                self.start(i),
+                i + 1,
+                Expr::Date {
+                    base: Base::Deictic(0),
+                    part: None,
+                    daypart: Some("NI"),
+                    clock: None,
+                },
+            );
         }
         // clock-valued part of day alone: الظهيرة، منتصف الليل
-        if let Some(l) = self.kind(i, Kind::DayPart).filter(|l| l.entry.value.starts_with('T') && l.prep.is_none()).max_by_key(|l| l.next) {
-            if &*l.entry.extra == "noun" || self.word(i).is_some_and(|w| w.starts_with("ال")) {
+        if let Some(l) = self
+            .kind(i, Kind::DayPart)
+            .filter(|l| l.entry.value.starts_with('T') && l.prep.is_none())
+            .max_by_key(|l| l.next)
+            && (&*l.entry.extra == "noun" || self.word(i).is_some_and(|w| w.starts_with("ال"))) {
                 let clock = clock_from_code(&l.entry.value);
-                return self.found(l.start, l.next, Expr::Date { base: Base::Today, part: None, daypart: None, clock: Some(clock) });
+                return self.found(
+                    l.start,
+                    l.next,
+                    Expr::Date {
+                        base: Base::Today,
+                        part: None,
+                        daypart: None,
+                        clock: Some(clock),
+                    },
+                );
             }
-        }
         // الظهر alone is noon
-        if self.word(i) == Some("الظهر") && self.clock(i + 1, true).is_none() {
-            if let Some(l) = self.kind(i, Kind::DayPart).find(|l| &*l.entry.value == "MD" && l.next == i + 1) {
-                let clock = Clock { hour: 12, minute: None, second: None, daypart: None, tz: None };
-                return self.found(l.start, l.next, Expr::Date { base: Base::Today, part: None, daypart: None, clock: Some(clock) });
+        if self.word(i) == Some("الظهر") && self.clock(i + 1, true).is_none()
+            && let Some(l) = self
+                .kind(i, Kind::DayPart)
+                .find(|l| &*l.entry.value == "MD" && l.next == i + 1)
+            {
+                let clock = Clock {
+                    hour: 12,
+                    minute: None,
+                    second: None,
+                    daypart: None,
+                    tz: None,
+                };
+                return self.found(
+                    l.start,
+                    l.next,
+                    Expr::Date {
+                        base: Base::Today,
+                        part: None,
+                        daypart: None,
+                        clock: Some(clock),
+                    },
+                );
             }
-        }
         let (start, next, base, part) = self.date_core(i)?;
-        let mut expr = Expr::Date { base, part, daypart: None, clock: None };
+        let mut expr = Expr::Date {
+            base: base.clone(),
+            part,
+            daypart: None,
+            clock: None,
+        };
         let mut end = next;
         // a time after the date: الخميس الساعة 8، يوم السبت 21/09 الساعة 1:30 بعد الظهر
         let mut j = next;
@@ -654,13 +822,30 @@ impl<'a> Parser<'a> {
             end = after;
         } else if let Some((after, clock_range)) = self.clock_range(next) {
             let (a, b) = clock_range;
-            let Expr::Date { base, .. } = expr else { unreachable!() };
-            let from = Expr::Date { base: base.clone(), part: None, daypart: None, clock: Some(a) };
-            let to = Expr::Date { base, part: None, daypart: None, clock: Some(b) };
+            let from = Expr::Date {
+                base: base.clone(),
+                part: None,
+                daypart: None,
+                clock: Some(a),
+            };
+            let to = Expr::Date {
+                base,
+                part: None,
+                daypart: None,
+                clock: Some(b),
+            };
             return self.found(start, after, Expr::Range(Box::new(from), Box::new(to)));
-        } else if let Some(l) = self.kind(next, Kind::DayPart).find(|l| &*l.entry.extra == "adverb" && !l.entry.value.starts_with('T')) {
+        } else if let Some(l) = self
+            .kind(next, Kind::DayPart)
+            .find(|l| &*l.entry.extra == "adverb" && !l.entry.value.starts_with('T'))
+        {
             // الثلاثاء صباحا
-            if let Expr::Date { daypart, part: None, .. } = &mut expr {
+            if let Expr::Date {
+                daypart,
+                part: None,
+                ..
+            } = &mut expr
+            {
                 *daypart = Some(static_code(&l.entry.value));
                 end = l.next;
             }
@@ -672,36 +857,81 @@ impl<'a> Parser<'a> {
     fn date_core(&self, i: usize) -> Option<(usize, usize, Base, Option<Part>)> {
         let mut best: Option<(usize, usize, Base, Option<Part>)> = None;
         let mut consider = |c: Option<(usize, usize, Base, Option<Part>)>| {
-            if let Some(c) = c {
-                if best.as_ref().is_none_or(|b| c.1 > b.1) {
+            if let Some(c) = c
+                && best.as_ref().is_none_or(|b| c.1 > b.1) {
                     best = Some(c);
                 }
-            }
         };
         // n-th / last weekday, day or week of a month: اول ثلاثاء من شهر عشرة، الاثنين الاخير من شهر ثلاثة
         consider(self.nth_rule(i));
         // halves and quarters: النصف الأول من 2021، الربع الأخير
         consider(self.part_of_year(i));
         // holidays: عيد الفطر، عيد الميلاد 2020
-        if let Some(l) = self.kind(i, Kind::Holiday).filter(|l| l.prep.is_none()).max_by_key(|l| l.next) {
+        if let Some(l) = self
+            .kind(i, Kind::Holiday)
+            .filter(|l| l.prep.is_none())
+            .max_by_key(|l| l.next)
+        {
             let (next, year) = match self.year_after(l.next) {
                 Some((n, y @ YearSpec::Abs { .. })) => (n, Some(y)),
                 _ => (l.next, None),
             };
-            consider(Some((l.start, next, Base::Holiday { rule: l.entry.value.to_string(), year }, None)));
+            consider(Some((
+                l.start,
+                next,
+                Base::Holiday {
+                    rule: l.entry.value.to_string(),
+                    year,
+                },
+                None,
+            )));
         }
         // seasons: الصيف، صيف 2016، الربيع القادم
         if let Some(l) = self.kind(i, Kind::Season).find(|l| l.prep.is_none()) {
             let code = static_code(&l.entry.value);
             let of = match self.year_after(l.next) {
-                Some((n, YearSpec::Abs { year, .. })) => Some((n, Base::Cal { year: Some(YearSpec::Abs { year, hijri: false }), month: None, day: None, weekday: None, hijri: false })),
-                Some((n, YearSpec::Dir(d))) => Some((n, Base::Unit { unit: Unit::Year, offset: dir_offset(d) })),
-                Some((n, YearSpec::Rel(r))) => Some((n, Base::Unit { unit: Unit::Year, offset: r })),
+                Some((n, YearSpec::Abs { year, .. })) => Some((
+                    n,
+                    Base::Cal {
+                        year: Some(YearSpec::Abs { year, hijri: false }),
+                        month: None,
+                        day: None,
+                        weekday: None,
+                        hijri: false,
+                    },
+                )),
+                Some((n, YearSpec::Dir(d))) => Some((
+                    n,
+                    Base::Unit {
+                        unit: Unit::Year,
+                        offset: dir_offset(d),
+                    },
+                )),
+                Some((n, YearSpec::Rel(r))) => Some((
+                    n,
+                    Base::Unit {
+                        unit: Unit::Year,
+                        offset: r,
+                    },
+                )),
                 None => None,
             };
             match of {
-                Some((n, of)) => consider(Some((l.start, n, Base::Season { code, of: Some(Box::new(of)) }, None))),
-                None => consider(Some((l.start, l.next, Base::Season { code, of: None }, None))),
+                Some((n, of)) => consider(Some((
+                    l.start,
+                    n,
+                    Base::Season {
+                        code,
+                        of: Some(Box::new(of)),
+                    },
+                    None,
+                ))),
+                None => consider(Some((
+                    l.start,
+                    l.next,
+                    Base::Season { code, of: None },
+                    None,
+                ))),
             }
         }
         if let Some((start, next, base)) = self.day_expr(i) {
@@ -721,14 +951,33 @@ impl<'a> Parser<'a> {
                 _ => Part::End,
             };
             let j = self.opt_func(l.next, "from");
-            let word = &*self.word(i).unwrap_or_default();
+            let word = self.word(i).unwrap_or_default();
             let first_or_last = word.ends_with("اول") || word.ends_with("اخر");
             if let Some((next, base)) = self.period_target(j, !first_or_last) {
                 let (base, part) = match (&base, first_or_last) {
                     // أول شباط = 1 February
-                    (Base::Cal { month: Some(_), day: None, year, hijri, .. }, true) if word.ends_with("اول") => {
-                        (Base::Cal { year: *year, month: match base { Base::Cal { month, .. } => month, _ => None }, day: Some(1), weekday: None, hijri: *hijri }, None)
-                    }
+                    (
+                        Base::Cal {
+                            month: Some(_),
+                            day: None,
+                            year,
+                            hijri,
+                            ..
+                        },
+                        true,
+                    ) if word.ends_with("اول") => (
+                        Base::Cal {
+                            year: *year,
+                            month: match base {
+                                Base::Cal { month, .. } => month,
+                                _ => None,
+                            },
+                            day: Some(1),
+                            weekday: None,
+                            hijri: *hijri,
+                        },
+                        None,
+                    ),
                     _ => (base, Some(part)),
                 };
                 consider(Some((l.start, next, base, part)));
@@ -754,7 +1003,9 @@ impl<'a> Parser<'a> {
         }
         if allow_bare_unit {
             // نهاية الشهر، مطلع العام، بداية الأسبوع
-            let l = self.kind(i, Kind::Unit).find(|l| l.article && &*l.entry.extra == "1")?;
+            let l = self
+                .kind(i, Kind::Unit)
+                .find(|l| l.article && &*l.entry.extra == "1")?;
             let unit = Unit::parse(&l.entry.value)?;
             if unit >= Unit::Week {
                 return Some((l.next, Base::Unit { unit, offset: 0 }));
@@ -775,39 +1026,97 @@ impl<'a> Parser<'a> {
             let base = match (m, year) {
                 (MonthRef::Rel(offset), None) => Base::RelMonth(offset),
                 (MonthRef::Rel(_), Some(_)) => return None,
-                (MonthRef::Greg(m), year) => Base::Cal { year, month: Some(m), day: None, weekday: None, hijri: false },
-                (MonthRef::Hijri(m), year) => Base::Cal { year: year.map(hijri_year), month: Some(m), day: None, weekday: None, hijri: true },
+                (MonthRef::Greg(m), year) => Base::Cal {
+                    year,
+                    month: Some(m),
+                    day: None,
+                    weekday: None,
+                    hijri: false,
+                },
+                (MonthRef::Hijri(m), year) => Base::Cal {
+                    year: year.map(hijri_year),
+                    month: Some(m),
+                    day: None,
+                    weekday: None,
+                    hijri: true,
+                },
             };
             return Some((start, next, base));
         }
         // عام 2021، العام 2021، سنة 2014، عام 1442 هـ
-        if let Some(y) = self.func(i, "year") {
-            if let Some((next, year)) = self.year_num(y.next) {
+        if let Some(y) = self.func(i, "year")
+            && let Some((next, year)) = self.year_num(y.next) {
                 let (next, spec) = self.with_era(next, year);
-                return Some((y.start, next, Base::Cal { year: Some(spec), month: None, day: None, weekday: None, hijri: matches!(spec, YearSpec::Abs { hijri: true, .. }) }));
+                return Some((
+                    y.start,
+                    next,
+                    Base::Cal {
+                        year: Some(spec),
+                        month: None,
+                        day: None,
+                        weekday: None,
+                        hijri: matches!(spec, YearSpec::Abs { hijri: true, .. }),
+                    },
+                ));
             }
-        }
         // 1442 هـ، 2021 م
         if let Some((next, year)) = self.year_num(i) {
             if let Some((after, hijri)) = self.era(next) {
-                return Some((start, after, Base::Cal { year: Some(YearSpec::Abs { year, hijri }), month: None, day: None, weekday: None, hijri }));
+                return Some((
+                    start,
+                    after,
+                    Base::Cal {
+                        year: Some(YearSpec::Abs { year, hijri }),
+                        month: None,
+                        day: None,
+                        weekday: None,
+                        hijri,
+                    },
+                ));
             }
             // a bare year only after a preposition that takes a time: في 2014، منذ 2011
             let prev_ok = i > 0
                 && self.at(i - 1).iter().any(|l| {
                     l.entry.kind == Kind::Function
-                        && matches!(&*l.entry.value, "in" | "since" | "until" | "before" | "after" | "within" | "from" | "to")
+                        && matches!(
+                            &*l.entry.value,
+                            "in" | "since"
+                                | "until"
+                                | "before"
+                                | "after"
+                                | "within"
+                                | "from"
+                                | "to"
+                        )
                 })
                 && self.digits(i).is_some_and(|(_, d)| d == 4);
-            if prev_ok && (1900..=2100).contains(&year) && !self.punct(next, &['/', '-', '.', ':', '%']) && self.kind(next, Kind::Unit).next().is_none() {
-                return Some((start, next, Base::Cal { year: Some(YearSpec::Abs { year, hijri: false }), month: None, day: None, weekday: None, hijri: false }));
+            if prev_ok
+                && (1900..=2100).contains(&year)
+                && !self.punct(next, &['/', '-', '.', ':', '%'])
+                && self.kind(next, Kind::Unit).next().is_none()
+            {
+                return Some((
+                    start,
+                    next,
+                    Base::Cal {
+                        year: Some(YearSpec::Abs { year, hijri: false }),
+                        month: None,
+                        day: None,
+                        weekday: None,
+                        hijri: false,
+                    },
+                ));
             }
         }
         None
     }
 
     fn lexeme_start(&self, i: usize) -> usize {
-        self.at(i).iter().map(|l| l.start).max().unwrap_or_else(|| self.start(i))
+        self.at(i)
+            .iter()
+            .map(|l| l.start)
+            .max()
+            .unwrap_or_else(|| self.start(i))
     }
 
     /// A day: deictic words, weekdays (with a direction or a week), calendar
@@ -815,11 +1124,10 @@ impl<'a> Parser<'a> {
     fn day_expr(&self, i: usize) -> Option<(usize, usize, Base)> {
         let mut best: Option<(usize, usize, Base)> = None;
         let mut consider = |c: Option<(usize, usize, Base)>| {
-            if let Some(c) = c {
-                if best.as_ref().is_none_or(|b| c.1 > b.1) {
+            if let Some(c) = c
+                && best.as_ref().is_none_or(|b| c.1 > b.1) {
                     best = Some(c);
                 }
-            }
         };
         consider(self.deictic(i));
         consider(self.calendar_date(i));
@@ -833,21 +1141,32 @@ impl<'a> Parser<'a> {
         let mut j = i;
         let mut start = None;
         // يوم غد، اليوم الذي بعد الغد، اليوم الي بعد بكرة
-        if let Some(l) = self.func(i, "day").or_else(|| (self.word(i) == Some("اليوم")).then(|| self.at(i).first()).flatten()) {
+        if let Some(l) = self.func(i, "day").or_else(|| {
+            (self.word(i) == Some("اليوم"))
+                .then(|| self.at(i).first())
+                .flatten()
+        }) {
             let k = l.next;
-            let k = if matches!(self.word(k), Some("الذي" | "الي" | "اللي")) { k + 1 } else { k };
+            let k = if matches!(self.word(k), Some("الذي" | "الي" | "اللي")) {
+                k + 1
+            } else {
+                k
+            };
             if self.kind(k, Kind::Deictic).any(|d| d.entry.num != 0) {
                 start = Some(l.start);
                 j = k;
             }
         }
-        let l = self.kind(j, Kind::Deictic).filter(|l| l.prep.is_none() || l.entry.num != 0).max_by_key(|l| l.next)?;
+        let l = self
+            .kind(j, Kind::Deictic)
+            .filter(|l| l.prep.is_none() || l.entry.num != 0)
+            .max_by_key(|l| l.next)?;
         let start = start.unwrap_or(l.start);
         let mut offset = l.entry.num;
         let mut next = l.next;
         // اليوم الماضي / السابق = yesterday; اليوم التالي = tomorrow
-        if offset == 0 && self.word(j).is_some_and(|w| w.ends_with("اليوم")) {
-            if let Some((after, dir)) = self.direction(next) {
+        if offset == 0 && self.word(j).is_some_and(|w| w.ends_with("اليوم"))
+            && let Some((after, dir)) = self.direction(next) {
                 offset = match dir {
                     Dir::Past => -1,
                     Dir::Next => 1,
@@ -855,14 +1174,11 @@ impl<'a> Parser<'a> {
                 };
                 next = after;
             }
-        }
         // apposition: أمس الاثنين، اليوم الثلاثاء، اليوم الثلاثاء 13 أبريل
-        if let Some((after_date, date_next, base)) = self.calendar_date(next) {
-            let _ = after_date;
-            if matches!(base, Base::Cal { day: Some(_), .. }) {
+        if let Some((_, date_next, base)) = self.calendar_date(next)
+            && matches!(base, Base::Cal { day: Some(_), .. }) {
                 return Some((start, date_next, base));
             }
-        }
         if let Some((after, _)) = self.weekday(next, true) {
             next = after;
         }
@@ -891,7 +1207,8 @@ impl<'a> Parser<'a> {
             has_day_intro = true;
         }
         let day_alone = p.weekday.is_some() || has_day_intro;
-        let (next, q, day_start) = self.partial_date(j, day_alone || self.date_context(i), day_alone)?;
+        let (next, q, day_start) =
+            self.partial_date(j, day_alone || self.date_context(i), day_alone)?;
         if q.day.is_none() && q.year.is_none() && q.month.is_none() {
             return None;
         }
@@ -909,20 +1226,35 @@ impl<'a> Parser<'a> {
         i > 0
             && self.at(i - 1).iter().any(|l| {
                 l.entry.kind == Kind::Function
-                    && matches!(&*l.entry.value, "in" | "since" | "until" | "before" | "after" | "from" | "to" | "equals" | "day" | "at")
+                    && matches!(
+                        &*l.entry.value,
+                        "in" | "since"
+                            | "until"
+                            | "before"
+                            | "after"
+                            | "from"
+                            | "to"
+                            | "equals"
+                            | "day"
+                            | "at"
+                    )
             })
     }
 
     /// The day-month-year core of a date, including numeric forms.
     /// `loose` allows d/m without a year.
-    fn partial_date(&self, i: usize, loose: bool, day_alone: bool) -> Option<(usize, Partial, usize)> {
+    fn partial_date(
+        &self,
+        i: usize,
+        loose: bool,
+        day_alone: bool,
+    ) -> Option<(usize, Partial, usize)> {
         let mut best: Option<(usize, Partial, usize)> = None;
         let mut consider = |c: Option<(usize, Partial, usize)>| {
-            if let Some(c) = c {
-                if best.as_ref().is_none_or(|b| c.0 > b.0) {
+            if let Some(c) = c
+                && best.as_ref().is_none_or(|b| c.0 > b.0) {
                     best = Some(c);
                 }
-            }
         };
         consider(self.numeric_date(i, loose));
         // day [sep] [من] month [year]
@@ -938,17 +1270,44 @@ impl<'a> Parser<'a> {
                     None => (next, None),
                 };
                 let p = match m {
-                    MonthRef::Greg(m) => Partial { year, month: Some(m), day: Some(day), weekday: None, hijri: false, month_offset: None },
-                    MonthRef::Hijri(m) => Partial { year: year.map(hijri_year), month: Some(m), day: Some(day), weekday: None, hijri: true, month_offset: None },
-                    MonthRef::Rel(offset) => Partial { day: Some(day), month_offset: Some(offset), ..Partial::default() },
+                    MonthRef::Greg(m) => Partial {
+                        year,
+                        month: Some(m),
+                        day: Some(day),
+                        weekday: None,
+                        hijri: false,
+                        month_offset: None,
+                    },
+                    MonthRef::Hijri(m) => Partial {
+                        year: year.map(hijri_year),
+                        month: Some(m),
+                        day: Some(day),
+                        weekday: None,
+                        hijri: true,
+                        month_offset: None,
+                    },
+                    MonthRef::Rel(offset) => Partial {
+                        day: Some(day),
+                        month_offset: Some(offset),
+                        ..Partial::default()
+                    },
                 };
                 consider(Some((next, p, day_start)));
             }
             // a day alone after a weekday or يوم: السبت السادس عشر, يوم 13 (a feminine
             // ordinal is an hour, a cardinal word is an amount: يوم واحد)
-            let day_like = self.number(i).is_some_and(|(_, n)| !n.word || (n.ordinal && !n.feminine));
+            let day_like = self
+                .number(i)
+                .is_some_and(|(_, n)| !n.word || (n.ordinal && !n.feminine));
             if day_alone && day_like {
-                consider(Some((j, Partial { day: Some(day), ..Partial::default() }, day_start)));
+                consider(Some((
+                    j,
+                    Partial {
+                        day: Some(day),
+                        ..Partial::default()
+                    },
+                    day_start,
+                )));
             }
         }
         // month day[, year]: يوليو 13، سبتمبر10, ألف وتسعمائة وواحد، يناير الثاني والعشرين، 2018
@@ -960,7 +1319,18 @@ impl<'a> Parser<'a> {
                     _ => (next, None),
                 };
                 if !self.range_sep(next) {
-                    consider(Some((next, Partial { year, month: Some(m), day: Some(day), weekday: None, hijri: false, month_offset: None }, self.lexeme_start(i))));
+                    consider(Some((
+                        next,
+                        Partial {
+                            year,
+                            month: Some(m),
+                            day: Some(day),
+                            weekday: None,
+                            hijri: false,
+                            month_offset: None,
+                        },
+                        self.lexeme_start(i),
+                    )));
                 }
             }
         }
@@ -985,35 +1355,76 @@ impl<'a> Parser<'a> {
         let s1 = sep_at(i + 1)?;
         let (b, db) = self.digits(i + 2)?;
         let start = self.start(i);
-        let third = sep_at(i + 3).filter(|c| *c == s1).and_then(|_| self.digits(i + 4));
+        let third = sep_at(i + 3)
+            .filter(|c| *c == s1)
+            .and_then(|_| self.digits(i + 4));
         if let Some((c, dc)) = third {
             let (y, m, d) = if da == 4 {
                 (a, b, c)
             } else if dc == 4 || dc == 2 {
                 let y = if dc == 2 { 2000 + c } else { c };
-                if b > 12 && a <= 12 { (y, a, b) } else { (y, b, a) }
+                if b > 12 && a <= 12 {
+                    (y, a, b)
+                } else {
+                    (y, b, a)
+                }
             } else {
                 return None;
             };
             if (1..=12).contains(&m) && (1..=31).contains(&d) && db <= 2 {
-                let p = Partial { year: Some(YearSpec::Abs { year: y as i32, hijri: false }), month: Some(m as u32), day: Some(d as u32), weekday: None, hijri: false, month_offset: None };
+                let p = Partial {
+                    year: Some(YearSpec::Abs {
+                        year: y as i32,
+                        hijri: false,
+                    }),
+                    month: Some(m as u32),
+                    day: Some(d as u32),
+                    weekday: None,
+                    hijri: false,
+                    month_offset: None,
+                };
                 return Some((i + 5, p, start));
             }
             return None;
         }
         // month/year: 4/2021, 2015/3, 3-2015, 2015.3
-        if (da == 4 && db <= 2 && (1..=12).contains(&b)) || (db == 4 && da <= 2 && (1..=12).contains(&a)) {
+        if (da == 4 && db <= 2 && (1..=12).contains(&b))
+            || (db == 4 && da <= 2 && (1..=12).contains(&a))
+        {
             let (y, m) = if da == 4 { (a, b) } else { (b, a) };
-            if (1000..=2200).contains(&y) && self.digits(i + 3).is_none() && !self.punct(i + 3, &['/', '-', '.']) {
-                let p = Partial { year: Some(YearSpec::Abs { year: y as i32, hijri: false }), month: Some(m as u32), day: None, weekday: None, hijri: false, month_offset: None };
+            if (1000..=2200).contains(&y)
+                && self.digits(i + 3).is_none()
+                && !self.punct(i + 3, &['/', '-', '.'])
+            {
+                let p = Partial {
+                    year: Some(YearSpec::Abs {
+                        year: y as i32,
+                        hijri: false,
+                    }),
+                    month: Some(m as u32),
+                    day: None,
+                    weekday: None,
+                    hijri: false,
+                    month_offset: None,
+                };
                 return Some((i + 3, p, start));
             }
         }
         // day/month without a year (Arabic order first)
         if loose && da <= 2 && db <= 2 && !self.punct(i + 3, &['/', '-', '.', ':']) {
-            let (m, d) = if a <= 31 && b <= 12 { (b, a) } else if a <= 12 && b <= 31 { (a, b) } else { return None };
+            let (m, d) = if a <= 31 && b <= 12 {
+                (b, a)
+            } else if a <= 12 && b <= 31 {
+                (a, b)
+            } else {
+                return None;
+            };
             if m >= 1 && d >= 1 {
-                let p = Partial { month: Some(m as u32), day: Some(d as u32), ..Partial::default() };
+                let p = Partial {
+                    month: Some(m as u32),
+                    day: Some(d as u32),
+                    ..Partial::default()
+                };
                 return Some((i + 3, p, start));
             }
         }
@@ -1025,9 +1436,25 @@ impl<'a> Parser<'a> {
     fn weekday_phrase(&self, i: usize) -> Option<(usize, usize, Base)> {
         let start = self.lexeme_start(i);
         // الأسبوع المقبل [يوم] الجمعة
-        if let Some((next, Base::Unit { unit: Unit::Week, offset })) = self.unit_relative(i) {
+        if let Some((
+            next,
+            Base::Unit {
+                unit: Unit::Week,
+                offset,
+            },
+        )) = self.unit_relative(i)
+        {
             let (after, wd) = self.weekday(next, true)?;
-            return Some((start, after, Base::Weekday { weekday: wd, week_offset: Some(offset), dir: None, this: false }));
+            return Some((
+                start,
+                after,
+                Base::Weekday {
+                    weekday: wd,
+                    week_offset: Some(offset),
+                    dir: None,
+                    this: false,
+                },
+            ));
         }
         let (this_next, this) = match self.func(i, "this") {
             Some(l) => (l.next, true),
@@ -1035,31 +1462,78 @@ impl<'a> Parser<'a> {
         };
         // a weekday without ال is allowed before الأسبوع: احد الاسبوع الماضي
         let (next, wd) = self.weekday(this_next, true).or_else(|| {
-            let l = self.kind(this_next, Kind::Weekday).find(|l| l.prep.is_none())?;
+            let l = self
+                .kind(this_next, Kind::Weekday)
+                .find(|l| l.prep.is_none())?;
             let k = self.opt_func(l.next, "from");
-            self.unit_relative(k).filter(|(_, b)| matches!(b, Base::Unit { unit: Unit::Week, .. }))?;
+            self.unit_relative(k).filter(|(_, b)| {
+                matches!(
+                    b,
+                    Base::Unit {
+                        unit: Unit::Week,
+                        ..
+                    }
+                )
+            })?;
             Some((l.next, l.entry.num as u32))
         })?;
         let k = self.opt_func(next, "from");
-        if let Some((after, Base::Unit { unit: Unit::Week, offset })) = self.unit_relative(k) {
-            return Some((start, after, Base::Weekday { weekday: wd, week_offset: Some(offset), dir: None, this: false }));
+        if let Some((
+            after,
+            Base::Unit {
+                unit: Unit::Week,
+                offset,
+            },
+        )) = self.unit_relative(k)
+        {
+            return Some((
+                start,
+                after,
+                Base::Weekday {
+                    weekday: wd,
+                    week_offset: Some(offset),
+                    dir: None,
+                    this: false,
+                },
+            ));
         }
-        if let Some((after, dir)) = self.direction(next) {
-            if dir != Dir::Last {
-                return Some((start, after, Base::Weekday { weekday: wd, week_offset: None, dir: Some(dir), this }));
+        if let Some((after, dir)) = self.direction(next)
+            && dir != Dir::Last {
+                return Some((
+                    start,
+                    after,
+                    Base::Weekday {
+                        weekday: wd,
+                        week_offset: None,
+                        dir: Some(dir),
+                        this,
+                    },
+                ));
             }
-        }
-        Some((start, next, Base::Weekday { weekday: wd, week_offset: None, dir: None, this }))
+        Some((
+            start,
+            next,
+            Base::Weekday {
+                weekday: wd,
+                week_offset: None,
+                dir: None,
+                this,
+            },
+        ))
     }
 
     /// الأسبوع الماضي، هذا العام، العام المقبل، الشهر الجاري (as a unit), العقد القادم.
     fn unit_relative(&self, i: usize) -> R<Base> {
         if let Some(this) = self.func(i, "this") {
-            let l = self.kind(this.next, Kind::Unit).find(|l| l.article && &*l.entry.extra == "1")?;
+            let l = self
+                .kind(this.next, Kind::Unit)
+                .find(|l| l.article && &*l.entry.extra == "1")?;
             let unit = Unit::parse(&l.entry.value)?;
             return (unit >= Unit::Week).then_some((l.next, Base::Unit { unit, offset: 0 }));
         }
-        let l = self.kind(i, Kind::Unit).find(|l| l.article && &*l.entry.extra == "1" && l.prep.is_none())?;
+        let l = self
+            .kind(i, Kind::Unit)
+            .find(|l| l.article && &*l.entry.extra == "1" && l.prep.is_none())?;
         let unit = Unit::parse(&l.entry.value)?;
         if unit < Unit::Week {
             return None;
@@ -1068,7 +1542,13 @@ impl<'a> Parser<'a> {
         if dir == Dir::Last {
             return None;
         }
-        Some((next, Base::Unit { unit, offset: dir_offset(dir) }))
+        Some((
+            next,
+            Base::Unit {
+                unit,
+                offset: dir_offset(dir),
+            },
+        ))
     }
 
     /// اول ثلاثاء من شهر عشرة، الثلاثاء الثالث من شهر ايلول من عام 2014، اخر اثنين من الشهر القادم،
@@ -1077,15 +1557,18 @@ impl<'a> Parser<'a> {
         let start = self.lexeme_start(i);
         // (ordinal | آخر) (weekday | يوم | أسبوع) ...  or  (weekday | اليوم | الأسبوع) (ordinal | الأخير) ...
         let ordinal_at = |k: usize| -> Option<(usize, i64)> {
-            if let Some(l) = self.kind(k, Kind::Part).find(|l| l.entry.value.as_ref() == "END" && self.word(k).is_some_and(|w| w.ends_with("اخر"))) {
+            if let Some(l) = self.kind(k, Kind::Part).find(|l| {
+                l.entry.value.as_ref() == "END" && self.word(k).is_some_and(|w| w.ends_with("اخر"))
+            }) {
                 return Some((l.next, -1));
             }
-            if let Some((next, dir)) = self.direction(k) {
-                if dir == Dir::Last {
+            if let Some((next, dir)) = self.direction(k)
+                && dir == Dir::Last {
                     return Some((next, -1));
                 }
-            }
-            let l = self.kind(k, Kind::Ordinal).find(|l| l.prep.is_none() && (1..=5).contains(&l.entry.num))?;
+            let l = self
+                .kind(k, Kind::Ordinal)
+                .find(|l| l.prep.is_none() && (1..=5).contains(&l.entry.num))?;
             Some((l.next, l.entry.num))
         };
         let head_at = |k: usize| -> Option<(usize, Option<u32>, Option<Unit>)> {
@@ -1093,7 +1576,9 @@ impl<'a> Parser<'a> {
             if let Some(l) = self.kind(k2, Kind::Weekday).find(|l| l.prep.is_none()) {
                 return Some((l.next, Some(l.entry.num as u32), None));
             }
-            let l = self.kind(k, Kind::Unit).find(|l| l.prep.is_none() && &*l.entry.extra == "1")?;
+            let l = self
+                .kind(k, Kind::Unit)
+                .find(|l| l.prep.is_none() && &*l.entry.extra == "1")?;
             let unit = Unit::parse(&l.entry.value)?;
             matches!(unit, Unit::Day | Unit::Week).then_some((l.next, None, Some(unit)))
         };
@@ -1112,23 +1597,47 @@ impl<'a> Parser<'a> {
         }
         let month_start = k;
         let (next, of) = match self.month_or_year(month_start) {
-            Some((_, next, base @ (Base::Cal { month: Some(_), .. } | Base::RelMonth(_)))) => (next, base),
+            Some((_, next, base @ (Base::Cal { month: Some(_), .. } | Base::RelMonth(_)))) => {
+                (next, base)
+            }
             _ => {
                 // بشهر / بايلول: a glued ب before the month
-                let l = self.at(k).iter().find(|l| l.prep == Some('ب') || l.prep == Some('ل'))?;
-                let _ = l;
-                let (next, base) = self.glued_month(k)?;
-                (next, base)
+                self.glued_month(k)?
             }
         };
         // a trailing year: من عام 2014، بعام 2014، السنة القادمة
         let (next, of) = match (&of, self.year_tail(next)) {
-            (Base::Cal { year: None, month, hijri, .. }, Some((n, y))) => (n, Base::Cal { year: Some(y), month: *month, day: None, weekday: None, hijri: *hijri }),
+            (
+                Base::Cal {
+                    year: None,
+                    month,
+                    hijri,
+                    ..
+                },
+                Some((n, y)),
+            ) => (
+                n,
+                Base::Cal {
+                    year: Some(y),
+                    month: *month,
+                    day: None,
+                    weekday: None,
+                    hijri: *hijri,
+                },
+            ),
             _ => (next, of),
         };
         let base = match (weekday, unit) {
-            (Some(wd), _) => Base::NthWeekday { n, weekday: wd, of: Box::new(of) },
-            (None, Some(u)) => Base::NthUnit { n, unit: u, of: Box::new(of) },
+            (Some(wd), _) => Base::NthWeekday {
+                n,
+                weekday: wd,
+                of: Box::new(of),
+            },
+            (None, Some(u)) => Base::NthUnit {
+                n,
+                unit: u,
+                of: Box::new(of),
+            },
             _ => return None,
         };
         Some((start, next, base, None))
@@ -1141,15 +1650,43 @@ impl<'a> Parser<'a> {
                 continue;
             }
             match l.entry.kind {
-                Kind::Month => return Some((l.next, Base::Cal { year: None, month: Some(l.entry.num as u32), day: None, weekday: None, hijri: false })),
+                Kind::Month => {
+                    return Some((
+                        l.next,
+                        Base::Cal {
+                            year: None,
+                            month: Some(l.entry.num as u32),
+                            day: None,
+                            weekday: None,
+                            hijri: false,
+                        },
+                    ));
+                }
                 Kind::Function if &*l.entry.value == "month" => {
-                    if let Some((next, n)) = self.number(l.next) {
-                        if (1..=12).contains(&n.value) {
-                            return Some((next, Base::Cal { year: None, month: Some(n.value as u32), day: None, weekday: None, hijri: false }));
+                    if let Some((next, n)) = self.number(l.next)
+                        && (1..=12).contains(&n.value) {
+                            return Some((
+                                next,
+                                Base::Cal {
+                                    year: None,
+                                    month: Some(n.value as u32),
+                                    day: None,
+                                    weekday: None,
+                                    hijri: false,
+                                },
+                            ));
                         }
-                    }
                     if let Some((next, MonthRef::Greg(m))) = self.month_name(l.next) {
-                        return Some((next, Base::Cal { year: None, month: Some(m), day: None, weekday: None, hijri: false }));
+                        return Some((
+                            next,
+                            Base::Cal {
+                                year: None,
+                                month: Some(m),
+                                day: None,
+                                weekday: None,
+                                hijri: false,
+                            },
+                        ));
                     }
                 }
                 _ => {}
@@ -1165,13 +1702,19 @@ impl<'a> Parser<'a> {
         }
         let k = self.opt_func(self.opt_func(i, "from"), "in");
         for l in self.at(k) {
-            if l.entry.kind == Kind::Function && &*l.entry.value == "year" {
-                if let Some((next, year)) = self.year_num(l.next) {
+            if l.entry.kind == Kind::Function && &*l.entry.value == "year"
+                && let Some((next, year)) = self.year_num(l.next) {
                     return Some((next, YearSpec::Abs { year, hijri: false }));
                 }
-            }
         }
-        if let Some((next, Base::Unit { unit: Unit::Year, offset })) = self.unit_relative(i) {
+        if let Some((
+            next,
+            Base::Unit {
+                unit: Unit::Year,
+                offset,
+            },
+        )) = self.unit_relative(i)
+        {
             return Some((next, YearSpec::Rel(offset)));
         }
         None
@@ -1186,7 +1729,10 @@ impl<'a> Parser<'a> {
             _ => return None,
         };
         let j = i + 1;
-        let (next, n) = if let Some(l) = self.kind(j, Kind::Ordinal).find(|l| l.article && (1..=4).contains(&l.entry.num)) {
+        let (next, n) = if let Some(l) = self
+            .kind(j, Kind::Ordinal)
+            .find(|l| l.article && (1..=4).contains(&l.entry.num))
+        {
             (l.next, l.entry.num)
         } else {
             let (next, dir) = self.direction(j)?;
@@ -1195,23 +1741,54 @@ impl<'a> Parser<'a> {
             }
             (next, -1)
         };
-        if !quarter && !(n == 1 || n == 2 || n == -1) {
+        if !(quarter || n == 1 || n == 2 || n == -1) {
             return None;
         }
-        let of = self.year_tail(next).map(|(k, y)| (k, Base::Cal { year: Some(y), month: None, day: None, weekday: None, hijri: false }));
+        let of = self.year_tail(next).map(|(k, y)| {
+            (
+                k,
+                Base::Cal {
+                    year: Some(y),
+                    month: None,
+                    day: None,
+                    weekday: None,
+                    hijri: false,
+                },
+            )
+        });
         let of = of.or_else(|| {
             let k = self.opt_func(next, "from");
             let (k, base) = self.unit_relative(k).or_else(|| {
-                let l = self.kind(k, Kind::Unit).find(|l| l.article && &*l.entry.value == "year")?;
-                Some((l.next, Base::Unit { unit: Unit::Year, offset: 0 }))
+                let l = self
+                    .kind(k, Kind::Unit)
+                    .find(|l| l.article && &*l.entry.value == "year")?;
+                Some((
+                    l.next,
+                    Base::Unit {
+                        unit: Unit::Year,
+                        offset: 0,
+                    },
+                ))
             })?;
-            matches!(base, Base::Unit { unit: Unit::Year, .. }).then_some((k, base))
+            matches!(
+                base,
+                Base::Unit {
+                    unit: Unit::Year,
+                    ..
+                }
+            )
+            .then_some((k, base))
         });
         let (end, of) = match of {
             Some((k, b)) => (k, Some(Box::new(b))),
             None => (next, None),
         };
-        Some((self.start(i), end, Base::PartOfYear { quarter, n, of }, None))
+        Some((
+            self.start(i),
+            end,
+            Base::PartOfYear { quarter, n, of },
+            None,
+        ))
     }
 
     /// Relative expressions: shifts (قبل يومين، منذ ثلاثة أسابيع، بعد يومين، قبل أيام),
@@ -1219,35 +1796,56 @@ impl<'a> Parser<'a> {
     fn relative_rule(&self, i: usize) -> Option<Found> {
         let mut best: Option<Found> = None;
         let mut consider = |f: Option<Found>| {
-            if let Some(f) = f {
-                if best.as_ref().is_none_or(|b| f.next > b.next) {
+            if let Some(f) = f
+                && best.as_ref().is_none_or(|b| f.next > b.next) {
                     best = Some(f);
                 }
-            }
         };
-        if let Some(l) = self.kind(i, Kind::Now).filter(|l| l.prep.is_none()).max_by_key(|l| l.next) {
+        if let Some(l) = self
+            .kind(i, Kind::Now)
+            .filter(|l| l.prep.is_none())
+            .max_by_key(|l| l.next)
+        {
             consider(self.found(l.start, l.next, Expr::Now));
         }
-        if let Some(l) = self.kind(i, Kind::Vague).filter(|l| l.prep.is_none()).max_by_key(|l| l.next) {
+        if let Some(l) = self
+            .kind(i, Kind::Vague)
+            .filter(|l| l.prep.is_none())
+            .max_by_key(|l| l.next)
+        {
             consider(self.found(l.start, l.next, Expr::Vague(static_code(&l.entry.value))));
         }
         // shifts
         for (role, sign) in [("before", -1i64), ("since", -1), ("after", 1), ("from", -1)] {
-            let Some(l) = self.func(i, role) else { continue };
+            let Some(l) = self.func(i, role) else {
+                continue;
+            };
             if role == "from" && !self.shift_from_ok(i) {
                 continue;
             }
             let j = self.skip_quantifier(l.next);
             if let Some((next, amount, unit)) = self.quantity(j) {
                 let base = match amount {
-                    Some(a) if a.fract() == 0.0 => Base::Shift { amount: sign * a as i64, unit },
+                    Some(a) if a.fract() == 0.0 => Base::Shift {
+                        amount: sign * a as i64,
+                        unit,
+                    },
                     Some(_) => continue,
                     None => Base::VagueShift { sign, unit },
                 };
                 if role == "from" && amount.is_none() {
                     continue;
                 }
-                consider(self.found(l.start, next, Expr::Date { base, part: None, daypart: None, clock: None }));
+                consider(self.found(
+                    l.start,
+                    next,
+                    Expr::Date {
+                        base,
+                        part: None,
+                        daypart: None,
+                        clock: None,
+                    },
+                ));
             }
         }
         // spans with a number and a direction: الأسابيع الثلاثة القادمة، 3 أيام القادمة، الشهرين الماضيين
@@ -1264,7 +1862,15 @@ impl<'a> Parser<'a> {
                     Some((n, d)) => (n, d),
                     None => (next, Dir::Current),
                 };
-                consider(self.found(l.start, next, Expr::Duration { amount, unit, within: Some(within) }));
+                consider(self.found(
+                    l.start,
+                    next,
+                    Expr::Duration {
+                        amount,
+                        unit,
+                        within: Some(within),
+                    },
+                ));
             }
         }
         best
@@ -1273,7 +1879,10 @@ impl<'a> Parser<'a> {
     /// "من" means "ago" only before a bare amount that ends the phrase: من اسبوع.
     fn shift_from_ok(&self, i: usize) -> bool {
         let prev = i.checked_sub(1).and_then(|p| self.word(p));
-        !matches!(prev, Some("اكثر" | "اقل" | "اكبر" | "اطول" | "بدلا" | "اقصر"))
+        !matches!(
+            prev,
+            Some("اكثر" | "اقل" | "اكبر" | "اطول" | "بدلا" | "اقصر")
+        )
     }
 
     fn skip_quantifier(&self, i: usize) -> usize {
@@ -1287,32 +1896,59 @@ impl<'a> Parser<'a> {
     /// بضعة أيام، أيام (None = unspecified).
     fn quantity(&self, i: usize) -> Option<(usize, Option<f64>, Unit)> {
         // fraction + unit: نصف ساعة
-        if let Some(f) = self.kind(i, Kind::Fraction).find(|l| l.prep.is_none() && !l.article) {
-            let u = self.kind(f.next, Kind::Unit).find(|l| &*l.entry.extra == "1" && !l.article)?;
-            return Some((u.next, Some(f.entry.num as f64 / 100.0), Unit::parse(&u.entry.value)?));
+        if let Some(f) = self
+            .kind(i, Kind::Fraction)
+            .find(|l| l.prep.is_none() && !l.article)
+        {
+            let u = self
+                .kind(f.next, Kind::Unit)
+                .find(|l| &*l.entry.extra == "1" && !l.article)?;
+            return Some((
+                u.next,
+                Some(f.entry.num as f64 / 100.0),
+                Unit::parse(&u.entry.value)?,
+            ));
         }
         if let Some((next, n)) = self.number(i) {
             if n.article || n.ordinal {
                 return None;
             }
-            let u = self.kind(next, Kind::Unit).find(|l| !l.article && l.prep.is_none() && !l.conj)?;
+            let u = self
+                .kind(next, Kind::Unit)
+                .find(|l| !l.article && l.prep.is_none() && !l.conj)?;
             let unit = Unit::parse(&u.entry.value)?;
-            let amount = if n.value < 0 { None } else { Some(n.value as f64) };
+            let amount = if n.value < 0 {
+                None
+            } else {
+                Some(n.value as f64)
+            };
             // أيام قليلة
-            let after = if matches!(self.word(u.next), Some("قليله" | "قليلة")) { u.next + 1 } else { u.next };
+            let after = if matches!(self.word(u.next), Some("قليله" | "قليلة")) {
+                u.next + 1
+            } else {
+                u.next
+            };
             return Some((after, amount, unit));
         }
-        let u = self.kind(i, Kind::Unit).find(|l| !l.article && matches!(l.prep, None | Some('ل')))?;
+        let u = self
+            .kind(i, Kind::Unit)
+            .find(|l| !l.article && matches!(l.prep, None | Some('ل')))?;
         let unit = Unit::parse(&u.entry.value)?;
         let mut next = u.next;
         let amount = match &*u.entry.extra {
             "1" => {
                 // يوم واحد، ساعة ونصف
-                if self.kind(next, Kind::Cardinal).any(|l| l.entry.num == 1 && !l.conj && l.prep.is_none()) {
+                if self
+                    .kind(next, Kind::Cardinal)
+                    .any(|l| l.entry.num == 1 && !l.conj && l.prep.is_none())
+                {
                     return Some((next + 1, Some(1.0), unit));
                 }
                 let k = self.and(next);
-                if let Some(f) = self.kind(k, Kind::Fraction).find(|l| (l.conj || k > next) && !l.article) {
+                if let Some(f) = self
+                    .kind(k, Kind::Fraction)
+                    .find(|l| (l.conj || k > next) && !l.article)
+                {
                     next = f.next;
                     Some(1.0 + f.entry.num as f64 / 100.0)
                 } else {
@@ -1340,30 +1976,56 @@ impl<'a> Parser<'a> {
                 let u = self.kind(next, Kind::Unit).find(|l| l.prep.is_none())?;
                 let unit = Unit::parse(&u.entry.value)?;
                 let (after, dir) = self.direction(u.next)?;
-                return Some((start, after, Expr::Date { base: Base::Span { count: n.value, unit, dir }, part: None, daypart: None, clock: None }));
+                return Some((
+                    start,
+                    after,
+                    Expr::Date {
+                        base: Base::Span {
+                            count: n.value,
+                            unit,
+                            dir,
+                        },
+                        part: None,
+                        daypart: None,
+                        clock: None,
+                    },
+                ));
             }
             return None;
         }
-        let u = self.kind(i, Kind::Unit).find(|l| l.article && l.prep.is_none() && &*l.entry.extra != "1")?;
+        let u = self
+            .kind(i, Kind::Unit)
+            .find(|l| l.article && l.prep.is_none() && &*l.entry.extra != "1")?;
         let unit = Unit::parse(&u.entry.value)?;
-        let (mut next, mut count) = (u.next, match &*u.entry.extra {
-            "2" => Some(2),
-            _ => None,
-        });
-        if count.is_none() {
-            if let Some((after, n)) = self.number(next) {
-                if n.value > 0 && n.word {
+        let (mut next, mut count) = (
+            u.next,
+            match &*u.entry.extra {
+                "2" => Some(2),
+                _ => None,
+            },
+        );
+        if count.is_none()
+            && let Some((after, n)) = self.number(next)
+                && n.value > 0 && n.word {
                     count = Some(n.value);
                     next = after;
                 }
-            }
-        }
         let (after, dir) = self.direction(next)?;
         let expr = match count {
-            Some(count) => Expr::Date { base: Base::Span { count, unit, dir }, part: None, daypart: None, clock: None },
+            Some(count) => Expr::Date {
+                base: Base::Span { count, unit, dir },
+                part: None,
+                daypart: None,
+                clock: None,
+            },
             None => {
                 let sign = if dir == Dir::Next { 1 } else { -1 };
-                Expr::Date { base: Base::VagueShift { sign, unit }, part: None, daypart: None, clock: None }
+                Expr::Date {
+                    base: Base::VagueShift { sign, unit },
+                    part: None,
+                    daypart: None,
+                    clock: None,
+                }
             }
         };
         Some((start, after, expr))
@@ -1377,7 +2039,11 @@ impl<'a> Parser<'a> {
         };
         let (next, amount, unit) = self.quantity(j)?;
         let glued_for = self.kind(j, Kind::Unit).any(|l| l.prep == Some('ل'));
-        let (start, intro) = if glued_for && !intro { (self.lexeme_start(j), true) } else { (start, intro) };
+        let (start, intro) = if glued_for && !intro {
+            (self.lexeme_start(j), true)
+        } else {
+            (start, intro)
+        };
         let whole = self.func(next, "whole");
         let next = whole.map_or(next, |l| l.next);
         // a lone singular unit or a bare plural is a duration only after لمدة/طوال or before كامل
@@ -1394,7 +2060,15 @@ impl<'a> Parser<'a> {
             return None;
         }
         let start = if intro { self.lexeme_start(j) } else { start };
-        self.found(start, next, Expr::Duration { amount, unit, within: None })
+        self.found(
+            start,
+            next,
+            Expr::Duration {
+                amount,
+                unit,
+                within: None,
+            },
+        )
     }
 
     /// Sets: سنويا، كل أسبوع، كل يوم اثنين، كل عام.
@@ -1406,49 +2080,121 @@ impl<'a> Parser<'a> {
                 "P1M" => Unit::Month,
                 _ => Unit::Year,
             };
-            return self.found(l.start, l.next, Expr::Set { unit: Some(unit), weekday: None });
+            return self.found(
+                l.start,
+                l.next,
+                Expr::Set {
+                    unit: Some(unit),
+                    weekday: None,
+                },
+            );
         }
         let every = self.func(i, "every")?;
         if let Some((next, wd)) = self.weekday(every.next, false) {
-            return self.found(every.start, next, Expr::Set { unit: None, weekday: Some(wd) });
+            return self.found(
+                every.start,
+                next,
+                Expr::Set {
+                    unit: None,
+                    weekday: Some(wd),
+                },
+            );
         }
-        let u = self.kind(every.next, Kind::Unit).find(|l| &*l.entry.extra == "1" && !l.article)?;
-        self.found(every.start, u.next, Expr::Set { unit: Some(Unit::parse(&u.entry.value)?), weekday: None })
+        let u = self
+            .kind(every.next, Kind::Unit)
+            .find(|l| &*l.entry.extra == "1" && !l.article)?;
+        self.found(
+            every.start,
+            u.next,
+            Expr::Set {
+                unit: Some(Unit::parse(&u.entry.value)?),
+                weekday: None,
+            },
+        )
     }
 
     /// Clock times alone or in a range: الساعة الثالثة عصرا، 10:30 صباحا، من الساعة 3 الى الساعة 4 بعد العصر.
     fn time_rule(&self, i: usize) -> Option<Found> {
         let start = self.lexeme_start(i);
         if let Some((next, (a, b))) = self.clock_range(i) {
-            let from = Expr::Date { base: Base::Today, part: None, daypart: None, clock: Some(a) };
-            let to = Expr::Date { base: Base::Today, part: None, daypart: None, clock: Some(b) };
+            let from = Expr::Date {
+                base: Base::Today,
+                part: None,
+                daypart: None,
+                clock: Some(a),
+            };
+            let to = Expr::Date {
+                base: Base::Today,
+                part: None,
+                daypart: None,
+                clock: Some(b),
+            };
             return self.found(start, next, Expr::Range(Box::new(from), Box::new(to)));
         }
         // a part of day before the clock: بعد الظهر الساعة 7، وقت الغداء الساعة 11 صباحا
-        if let Some(l) = self.kind(i, Kind::DayPart).filter(|l| l.prep.is_none()).max_by_key(|l| l.next) {
-            if let Some((next, mut clock)) = self.clock(l.next, true) {
+        if let Some(l) = self
+            .kind(i, Kind::DayPart)
+            .filter(|l| l.prep.is_none())
+            .max_by_key(|l| l.next)
+            && let Some((next, mut clock)) = self.clock(l.next, true) {
                 if clock.daypart.is_none() {
-                    clock.daypart = Some(static_code(&l.entry.value)).filter(|c| !c.starts_with('T'));
+                    clock.daypart =
+                        Some(static_code(&l.entry.value)).filter(|c| !c.starts_with('T'));
                 }
-                return self.found(l.start, next, Expr::Date { base: Base::Today, part: None, daypart: None, clock: Some(clock) });
+                return self.found(
+                    l.start,
+                    next,
+                    Expr::Date {
+                        base: Base::Today,
+                        part: None,
+                        daypart: None,
+                        clock: Some(clock),
+                    },
+                );
             }
-        }
         let (next, clock) = self.clock(i, false)?;
         // a time followed by a day: الساعة 3 من مساء الأحد / الساعة الثامنة صباح اليوم
         let k = self.opt_func(next, "from");
-        if let Some(dp) = self.kind(k, Kind::DayPart).find(|l| &*l.entry.extra == "noun" && !l.entry.value.starts_with('T')) {
-            if let Some((_, after, base)) = self.day_expr(dp.next) {
+        if let Some(dp) = self
+            .kind(k, Kind::DayPart)
+            .find(|l| &*l.entry.extra == "noun" && !l.entry.value.starts_with('T'))
+            && let Some((_, after, base)) = self.day_expr(dp.next) {
                 let mut clock = clock;
                 clock.daypart = Some(static_code(&dp.entry.value));
-                return self.found(start, after, Expr::Date { base, part: None, daypart: None, clock: Some(clock) });
+                return self.found(
+                    start,
+                    after,
+                    Expr::Date {
+                        base,
+                        part: None,
+                        daypart: None,
+                        clock: Some(clock),
+                    },
+                );
             }
-        }
-        if let Some((_, after, base)) = self.day_expr(self.opt_func(next, "from")) {
-            if !matches!(base, Base::Cal { day: None, .. }) {
-                return self.found(start, after, Expr::Date { base, part: None, daypart: None, clock: Some(clock) });
+        if let Some((_, after, base)) = self.day_expr(self.opt_func(next, "from"))
+            && !matches!(base, Base::Cal { day: None, .. }) {
+                return self.found(
+                    start,
+                    after,
+                    Expr::Date {
+                        base,
+                        part: None,
+                        daypart: None,
+                        clock: Some(clock),
+                    },
+                );
             }
-        }
-        self.found(start, next, Expr::Date { base: Base::Today, part: None, daypart: None, clock: Some(clock) })
+        self.found(
+            start,
+            next,
+            Expr::Date {
+                base: Base::Today,
+                part: None,
+                daypart: None,
+                clock: Some(clock),
+            },
+        )
     }
 
     /// من الساعة 3 الى الساعة 4 بعد العصر، من 1:30 بعد الظهر إلى 4، من الساعة التاسعة وحتى الساعة الحادية عشرة صباحا.
@@ -1460,7 +2206,9 @@ impl<'a> Parser<'a> {
         let (k, mut a) = self.clock(j, true)?;
         let k2 = self.and(k);
         let sep = self.func(k2, "to").or_else(|| self.func(k2, "until"))?;
-        let (next, mut b) = self.clock(sep.next, true).or_else(|| self.clock_bare(sep.next))?;
+        let (next, mut b) = self
+            .clock(sep.next, true)
+            .or_else(|| self.clock_bare(sep.next))?;
         if a.daypart.is_none() {
             a.daypart = b.daypart;
         }
@@ -1473,7 +2221,16 @@ impl<'a> Parser<'a> {
     /// A bare hour number after a range separator: … إلى 4.
     fn clock_bare(&self, i: usize) -> R<Clock> {
         let (next, n) = self.number(i)?;
-        ((0..=24).contains(&n.value) && !n.article).then_some((next, Clock { hour: n.value as u32, minute: None, second: None, daypart: None, tz: None }))
+        ((0..=24).contains(&n.value) && !n.article).then_some((
+            next,
+            Clock {
+                hour: n.value as u32,
+                minute: None,
+                second: None,
+                daypart: None,
+                tz: None,
+            },
+        ))
     }
 
     /// A clock time. `intro_optional`: a bare ordinal hour (الثالثة) is accepted
@@ -1485,7 +2242,11 @@ impl<'a> Parser<'a> {
             j = l.next;
         }
         let intro = self.func(j, "clock");
-        let has_clock_word = intro.is_some_and(|l| l.article || self.word(j).is_some_and(|w| w.starts_with("ال")) || self.word(j) == Some("الساعه"));
+        let has_clock_word = intro.is_some_and(|l| {
+            l.article
+                || self.word(j).is_some_and(|w| w.starts_with("ال"))
+                || self.word(j) == Some("الساعه")
+        });
         if let Some(l) = intro {
             if has_clock_word {
                 j = l.next;
@@ -1495,30 +2256,61 @@ impl<'a> Parser<'a> {
         }
         let (mut next, mut clock, colon) = self.clock_digits(j).or_else(|| {
             let (next, hour, ordinal) = self.hour_number(j)?;
-            Some((next, Clock { hour, minute: None, second: None, daypart: None, tz: None }, ordinal))
+            Some((
+                next,
+                Clock {
+                    hour,
+                    minute: None,
+                    second: None,
+                    daypart: None,
+                    tz: None,
+                },
+                ordinal,
+            ))
         })?;
         // minutes: و18 دقيقة، وربع، والنصف، وثلث، إلا ربع
         let k = self.and(next);
-        if let Some(f) = self.kind(k, Kind::Fraction).find(|l| (l.conj || k > next) && l.prep.is_none()) {
+        if let Some(f) = self
+            .kind(k, Kind::Fraction)
+            .find(|l| (l.conj || k > next) && l.prep.is_none())
+        {
             clock.minute = Some(match f.entry.num {
                 25 => 15,
                 33 => 20,
                 _ => 30,
             });
             next = f.next;
-            if let Some(u) = self.kind(next, Kind::Unit).find(|l| &*l.entry.value == "hour") {
-                let _ = u;
-            }
         } else if let Some(m) = self.minutes(k, k > next) {
             clock.minute = Some(m.1);
             next = m.0;
         } else if let Some(minus) = self.func(next, "minus") {
-            let f = self.kind(minus.next, Kind::Fraction).find(|l| l.prep.is_none()).map(|f| (f.next, f.entry.num));
-            let m = f.map(|(n, v)| (n, if v == 25 { 15 } else if v == 33 { 20 } else { 30 })).or_else(|| {
-                let (n, num) = self.number(minus.next)?;
-                let n = self.kind(n, Kind::Unit).find(|l| &*l.entry.value == "minute").map_or(n, |u| u.next);
-                (1..60).contains(&num.value).then_some((n, num.value as u32))
-            });
+            let f = self
+                .kind(minus.next, Kind::Fraction)
+                .find(|l| l.prep.is_none())
+                .map(|f| (f.next, f.entry.num));
+            let m = f
+                .map(|(n, v)| {
+                    (
+                        n,
+                        if v == 25 {
+                            15
+                        } else if v == 33 {
+                            20
+                        } else {
+                            30
+                        },
+                    )
+                })
+                .or_else(|| {
+                    let (n, num) = self.number(minus.next)?;
+                    let n = self
+                        .kind(n, Kind::Unit)
+                        .find(|l| &*l.entry.value == "minute")
+                        .map_or(n, |u| u.next);
+                    (1..60)
+                        .contains(&num.value)
+                        .then_some((n, num.value as u32))
+                });
             if let Some((after, minutes)) = m {
                 clock.hour = (clock.hour + 23) % 24;
                 if clock.hour == 23 && minutes > 0 {
@@ -1530,7 +2322,10 @@ impl<'a> Parser<'a> {
         }
         // part of day: صباحا، عصرا، بعد الظهر، مساء، هذا الصباح، هذه الليلة
         let k = self.opt_func(next, "this");
-        let dp = self.kind(k, Kind::DayPart).filter(|l| l.prep.is_none()).max_by_key(|l| l.next);
+        let dp = self
+            .kind(k, Kind::DayPart)
+            .filter(|l| l.prep.is_none())
+            .max_by_key(|l| l.next);
         if let Some(l) = dp {
             let code = static_code(&l.entry.value);
             if code == "T00" {
@@ -1540,22 +2335,41 @@ impl<'a> Parser<'a> {
             }
             next = l.next;
             // وقت الغداء after a clock: 12 ظهرا وقت الغداء
-            if let Some(l2) = self.kind(next, Kind::DayPart).find(|l| l.entry.value.starts_with('T')) {
+            if let Some(l2) = self
+                .kind(next, Kind::DayPart)
+                .find(|l| l.entry.value.starts_with('T'))
+            {
                 next = l2.next;
             }
         }
         // time zone: بتوقيت غرينتش / مكة / القدس
-        let tz_word = self.func(next, "timezone").or_else(|| self.at(next).iter().find(|l| l.entry.kind == Kind::Function && &*l.entry.value == "timezone" && l.prep == Some('ب')));
-        if let Some(t) = tz_word {
-            if let Some(z) = self.kind(t.next, Kind::TimeZone).max_by_key(|l| l.next) {
+        let tz_word = self.func(next, "timezone").or_else(|| {
+            self.at(next).iter().find(|l| {
+                l.entry.kind == Kind::Function
+                    && &*l.entry.value == "timezone"
+                    && l.prep == Some('ب')
+            })
+        });
+        if let Some(t) = tz_word
+            && let Some(z) = self.kind(t.next, Kind::TimeZone).max_by_key(|l| l.next) {
                 clock.tz = parse_offset(&z.entry.value);
                 next = z.next;
             }
-        }
         let has_daypart = clock.daypart.is_some() || dp.is_some();
-        let ok = has_clock_word || colon || has_daypart || (at.is_some() && in_context) || (at.is_some() && self.digits(j).is_some());
+        let ok = has_clock_word
+            || colon
+            || has_daypart
+            || (at.is_some() && in_context)
+            || (at.is_some() && self.digits(j).is_some());
         // a bare ordinal hour after في/عند: في السابعة، الحادية عشر
-        let ordinal_hour = !has_clock_word && !colon && self.number(j).is_some_and(|(_, n)| n.word && n.ordinal && n.article) && self.word(next).is_none_or(|w| !w.starts_with("عمر") && !w.starts_with("من"));
+        let ordinal_hour = !has_clock_word
+            && !colon
+            && self
+                .number(j)
+                .is_some_and(|(_, n)| n.word && n.ordinal && n.article)
+            && self
+                .word(next)
+                .is_none_or(|w| !w.starts_with("عمر") && !w.starts_with("من"));
         if !(ok || (ordinal_hour && (self.date_context(j) || in_context))) {
             return None;
         }
@@ -1572,7 +2386,11 @@ impl<'a> Parser<'a> {
             return (digits <= 2 && value <= 24).then_some((i + 1, value as u32, false));
         }
         let (next, term) = self.number_term(i, true)?;
-        (term.class == 0 && (0..=24).contains(&term.value) && !term.conj).then_some((next, term.value as u32, term.ordinal))
+        (term.class == 0 && (0..=24).contains(&term.value) && !term.conj).then_some((
+            next,
+            term.value as u32,
+            term.ordinal,
+        ))
     }
 
     /// HH:MM[:SS] in digits, or HHMM before a part of day (1140 صباحا).
@@ -1583,23 +2401,39 @@ impl<'a> Parser<'a> {
             if dh > 2 || dm != 2 || h > 24 || m > 59 {
                 return None;
             }
-            let mut clock = Clock { hour: h as u32, minute: Some(m as u32), second: None, daypart: None, tz: None };
+            let mut clock = Clock {
+                hour: h as u32,
+                minute: Some(m as u32),
+                second: None,
+                daypart: None,
+                tz: None,
+            };
             let mut next = i + 3;
-            if self.punct(next, &[':']) {
-                if let Some((s, 2)) = self.digits(next + 1) {
-                    if s < 60 {
+            if self.punct(next, &[':'])
+                && let Some((s, 2)) = self.digits(next + 1)
+                    && s < 60 {
                         clock.second = Some(s as u32);
                         next += 2;
                     }
-                }
-            }
             return Some((next, clock, true));
         }
         if dh == 4 || dh == 3 {
             let (hh, mm) = (h / 100, h % 100);
-            let followed_by_daypart = self.kind(i + 1, Kind::DayPart).any(|l| &*l.entry.extra == "adverb");
+            let followed_by_daypart = self
+                .kind(i + 1, Kind::DayPart)
+                .any(|l| &*l.entry.extra == "adverb");
             if followed_by_daypart && hh <= 12 && mm < 60 {
-                return Some((i + 1, Clock { hour: hh as u32, minute: Some(mm as u32), second: None, daypart: None, tz: None }, true));
+                return Some((
+                    i + 1,
+                    Clock {
+                        hour: hh as u32,
+                        minute: Some(mm as u32),
+                        second: None,
+                        daypart: None,
+                        tz: None,
+                    },
+                    true,
+                ));
             }
         }
         None
@@ -1609,13 +2443,19 @@ impl<'a> Parser<'a> {
     fn minutes(&self, i: usize, separate_and: bool) -> R<u32> {
         let (next, n) = self.number(i)?;
         let glued = self.at(i).iter().any(|l| l.conj);
-        if !(separate_and || glued || self.digits(i).is_some() && self.word(i.saturating_sub(1)) == Some("و")) {
+        if !(separate_and
+            || glued
+            || self.digits(i).is_some() && self.word(i.saturating_sub(1)) == Some("و"))
+        {
             return None;
         }
         if n.ordinal || !(1..60).contains(&n.value) {
             return None;
         }
-        let next = self.kind(next, Kind::Unit).find(|l| &*l.entry.value == "minute").map_or(next, |u| u.next);
+        let next = self
+            .kind(next, Kind::Unit)
+            .find(|l| &*l.entry.value == "minute")
+            .map_or(next, |u| u.next);
         Some((next, n.value as u32))
     }
 
@@ -1631,7 +2471,17 @@ impl<'a> Parser<'a> {
                 let wl = self.kind(k, Kind::Weekday).find(|w| w.conj && w.article)?;
                 Some((wl.next, wl.entry.num as u32))
             })?;
-            let mk = |wd| Expr::Date { base: Base::Weekday { weekday: wd, week_offset: None, dir: None, this: false }, part: None, daypart: None, clock: None };
+            let mk = |wd| Expr::Date {
+                base: Base::Weekday {
+                    weekday: wd,
+                    week_offset: None,
+                    dir: None,
+                    this: false,
+                },
+                part: None,
+                daypart: None,
+                clock: None,
+            };
             return self.found(l.start, next, Expr::Range(Box::new(mk(a)), Box::new(mk(b))));
         }
         // بين عامي 2019 و2021 / بين 2019 و2021
@@ -1646,7 +2496,21 @@ impl<'a> Parser<'a> {
             if b < a {
                 return None;
             }
-            let mk = |y| Expr::Date { base: Base::Cal { year: Some(YearSpec::Abs { year: y, hijri: false }), month: None, day: None, weekday: None, hijri: false }, part: None, daypart: None, clock: None };
+            let mk = |y| Expr::Date {
+                base: Base::Cal {
+                    year: Some(YearSpec::Abs {
+                        year: y,
+                        hijri: false,
+                    }),
+                    month: None,
+                    day: None,
+                    weekday: None,
+                    hijri: false,
+                },
+                part: None,
+                daypart: None,
+                clock: None,
+            };
             return self.found(l.start, next, Expr::Range(Box::new(mk(a)), Box::new(mk(b))));
         }
         let from = self.func(i, "from");
@@ -1674,31 +2538,49 @@ impl<'a> Parser<'a> {
             hijri: a.hijri || b.hijri,
             month_offset: None,
         };
-        let merged_b = Partial { year: b.year.or(a.year), month: b.month.or(a.month), ..b };
+        let merged_b = Partial {
+            year: b.year.or(a.year),
+            month: b.month.or(a.month),
+            ..b
+        };
         if merged_a.month.is_none() || merged_b.month.is_none() {
             return None;
         }
         if a.day.is_none() || b.day.is_none() {
             return None;
         }
-        let mk = |p: Partial| Expr::Date { base: partial_base(p), part: None, daypart: None, clock: None };
+        let mk = |p: Partial| Expr::Date {
+            base: partial_base(p),
+            part: None,
+            daypart: None,
+            clock: None,
+        };
         // a trailing month after the second day: من 27-29 من الشهر الثامن, من 1-8 شهر ايلول
-        self.found(start, next, Expr::Range(Box::new(mk(merged_a)), Box::new(mk(merged_b))))
+        self.found(
+            start,
+            next,
+            Expr::Range(Box::new(mk(merged_a)), Box::new(mk(merged_b))),
+        )
     }
 
     /// One end of a date range: a day with its month and year, a month followed by a day
     /// (تموز 13), or a day alone.
     fn range_end(&self, i: usize) -> R<Partial> {
-        if let Some((next, p, _)) = self.partial_date(i, false, false) {
-            if p.day.is_some() {
+        if let Some((next, p, _)) = self.partial_date(i, false, false)
+            && p.day.is_some() {
                 return Some((next, p));
             }
-        }
-        if let Some((j, MonthRef::Greg(m))) = self.month_ref(i) {
-            if let Some((next, (_, d))) = self.day_num(j) {
-                return Some((next, Partial { month: Some(m), day: Some(d), ..Partial::default() }));
+        if let Some((j, MonthRef::Greg(m))) = self.month_ref(i)
+            && let Some((next, (_, d))) = self.day_num(j) {
+                return Some((
+                    next,
+                    Partial {
+                        month: Some(m),
+                        day: Some(d),
+                        ..Partial::default()
+                    },
+                ));
             }
-        }
         let (next, (_, d)) = self.day_num(i)?;
         // a lone day may take a month after "من": 27-29 من الشهر الثامن
         let k = self.opt_func(next, "from");
@@ -1707,9 +2589,23 @@ impl<'a> Parser<'a> {
                 Some((n, y)) => (n, Some(y)),
                 None => (after, None),
             };
-            return Some((after, Partial { month: Some(m), day: Some(d), year, ..Partial::default() }));
+            return Some((
+                after,
+                Partial {
+                    month: Some(m),
+                    day: Some(d),
+                    year,
+                    ..Partial::default()
+                },
+            ));
         }
-        Some((next, Partial { day: Some(d), ..Partial::default() }))
+        Some((
+            next,
+            Partial {
+                day: Some(d),
+                ..Partial::default()
+            },
+        ))
     }
 
     /// A future cue in the clause around tokens `[from, to)`: سوف، سـ + imperfect verb,
@@ -1740,8 +2636,21 @@ impl<'a> Parser<'a> {
 
     fn is_future_word(&self, k: usize) -> bool {
         let Some(w) = self.word(k) else { return false };
-        let w = w.strip_prefix('و').or_else(|| w.strip_prefix('ف')).unwrap_or(w);
-        if matches!(w, "سوف" | "المقرر" | "المزمع" | "المرتقب" | "المنتظر" | "مقرر" | "يعتزم" | "تعتزم") {
+        let w = w
+            .strip_prefix('و')
+            .or_else(|| w.strip_prefix('ف'))
+            .unwrap_or(w);
+        if matches!(
+            w,
+            "سوف"
+                | "المقرر"
+                | "المزمع"
+                | "المرتقب"
+                | "المنتظر"
+                | "مقرر"
+                | "يعتزم"
+                | "تعتزم"
+        ) {
             return true;
         }
         let mut chars = w.chars();
@@ -1786,21 +2695,39 @@ fn dir_offset(dir: Dir) -> i64 {
 /// A year next to a Hijri month: 1300–1600 is a Hijri year even without هـ.
 fn hijri_year(y: YearSpec) -> YearSpec {
     match y {
-        YearSpec::Abs { year, hijri: false } if (1300..=1600).contains(&year) => YearSpec::Abs { year, hijri: true },
+        YearSpec::Abs { year, hijri: false } if (1300..=1600).contains(&year) => {
+            YearSpec::Abs { year, hijri: true }
+        }
         other => other,
     }
 }
 
 fn partial_base(p: Partial) -> Base {
     if let (Some(offset), Some(day)) = (p.month_offset, p.day) {
-        return Base::DayOfRelMonth { day, offset, weekday: p.weekday };
+        return Base::DayOfRelMonth {
+            day,
+            offset,
+            weekday: p.weekday,
+        };
     }
-    Base::Cal { year: p.year, month: p.month, day: p.day, weekday: p.weekday, hijri: p.hijri }
+    Base::Cal {
+        year: p.year,
+        month: p.month,
+        day: p.day,
+        weekday: p.weekday,
+        hijri: p.hijri,
+    }
 }
 
 fn clock_from_code(code: &str) -> Clock {
     let hour = code.trim_start_matches('T').parse().unwrap_or(0);
-    Clock { hour, minute: None, second: None, daypart: None, tz: None }
+    Clock {
+        hour,
+        minute: None,
+        second: None,
+        daypart: None,
+        tz: None,
+    }
 }
 
 fn parse_offset(s: &str) -> Option<i32> {

@@ -66,7 +66,12 @@ fn day_moment(d: NaiveDate) -> Moment {
 fn month_moment(y: i32, m: u32) -> Option<Moment> {
     let start = ymd(y, m, 1)?;
     let end = start.checked_add_months(Months::new(1))?;
-    Some(Moment { start: midnight(start), end: midnight(end), grain: Granularity::Month, value: format!("{y:04}-{m:02}") })
+    Some(Moment {
+        start: midnight(start),
+        end: midnight(end),
+        grain: Granularity::Month,
+        value: format!("{y:04}-{m:02}"),
+    })
 }
 
 fn year_moment(y: i32) -> Option<Moment> {
@@ -105,7 +110,11 @@ fn weekday_of(n: u32) -> Weekday {
 }
 
 fn add_days(d: NaiveDate, n: i64) -> Option<NaiveDate> {
-    if n >= 0 { d.checked_add_days(Days::new(n as u64)) } else { d.checked_sub_days(Days::new(n.unsigned_abs())) }
+    if n >= 0 {
+        d.checked_add_days(Days::new(n as u64))
+    } else {
+        d.checked_sub_days(Days::new(n.unsigned_abs()))
+    }
 }
 
 fn add_months(d: NaiveDate, n: i64) -> Option<NaiveDate> {
@@ -138,11 +147,10 @@ fn easter(y: i32) -> Option<NaiveDate> {
 impl Context {
     /// The reference date for relative expressions (the DCT, or the anchor in narrative mode).
     fn reference(&self) -> Option<(NaiveDate, Source)> {
-        if self.policy == Policy::Narrative {
-            if let Some((d, id)) = self.anchor {
+        if self.policy == Policy::Narrative
+            && let Some((d, id)) = self.anchor {
                 return Some((d, Source::Anchor(id)));
             }
-        }
         self.dct.map(|d| (d.date(), Source::Dct))
     }
 
@@ -169,7 +177,10 @@ impl Context {
                     kind: TimexType::Date,
                     value: "PRESENT_REF".into(),
                     modifier: None,
-                    interval: Some(Interval { start: now, end: now + Duration::seconds(1) }),
+                    interval: Some(Interval {
+                        start: now,
+                        end: now + Duration::seconds(1),
+                    }),
                     granularity: Some(Granularity::Second),
                     source: Source::Dct,
                 },
@@ -177,30 +188,68 @@ impl Context {
             },
             Expr::Vague(code) => {
                 let interval = self.reference().map(|(d, _)| match *code {
-                    "PAST_REF" => Interval { start: midnight(d - Days::new(30)), end: midnight(d) },
-                    "FUTURE_REF" => Interval { start: midnight(d + Days::new(1)), end: midnight(d + Days::new(31)) },
-                    _ => Interval { start: midnight(d), end: midnight(d + Days::new(1)) },
+                    "PAST_REF" => Interval {
+                        start: midnight(d - Days::new(30)),
+                        end: midnight(d),
+                    },
+                    "FUTURE_REF" => Interval {
+                        start: midnight(d + Days::new(1)),
+                        end: midnight(d + Days::new(31)),
+                    },
+                    _ => Interval {
+                        start: midnight(d),
+                        end: midnight(d + Days::new(1)),
+                    },
                 });
-                let source = if interval.is_some() { Source::Dct } else { Source::None };
-                Resolution { kind: TimexType::Date, value: (*code).into(), modifier: None, interval, granularity: None, source }
+                let source = if interval.is_some() {
+                    Source::Dct
+                } else {
+                    Source::None
+                };
+                Resolution {
+                    kind: TimexType::Date,
+                    value: (*code).into(),
+                    modifier: None,
+                    interval,
+                    granularity: None,
+                    source,
+                }
             }
-            Expr::Duration { amount, unit, within } => self.duration(*amount, *unit, *within, future),
+            Expr::Duration {
+                amount,
+                unit,
+                within,
+            } => self.duration(*amount, *unit, *within, future),
             Expr::Set { unit, weekday } => {
                 let value = match (unit, weekday) {
                     (_, Some(wd)) => format!("XXXX-WXX-{wd}"),
                     (Some(u), None) => duration_value(Some(1.0), *u),
                     _ => "P1D".into(),
                 };
-                Resolution { kind: TimexType::Set, value, modifier: None, interval: None, granularity: None, source: Source::Absolute }
+                Resolution {
+                    kind: TimexType::Set,
+                    value,
+                    modifier: None,
+                    interval: None,
+                    granularity: None,
+                    source: Source::Absolute,
+                }
             }
             Expr::Range(a, b) => {
                 let ra = self.resolve_inner(a, future);
                 let rb = self.resolve_inner(b, future);
                 let interval = match (ra.interval, rb.interval) {
-                    (Some(x), Some(y)) if y.end > x.start => Some(Interval { start: x.start, end: y.end }),
+                    (Some(x), Some(y)) if y.end > x.start => Some(Interval {
+                        start: x.start,
+                        end: y.end,
+                    }),
                     _ => None,
                 };
-                let source = if ra.source == Source::Absolute && rb.source == Source::Absolute { Source::Absolute } else { ra.source };
+                let source = if ra.source == Source::Absolute && rb.source == Source::Absolute {
+                    Source::Absolute
+                } else {
+                    ra.source
+                };
                 Resolution {
                     kind: ra.kind,
                     value: format!("{}/{}", ra.value, rb.value),
@@ -210,11 +259,22 @@ impl Context {
                     source,
                 }
             }
-            Expr::Date { base, part, daypart, clock } => self.date(base, *part, *daypart, clock.as_ref(), future),
+            Expr::Date {
+                base,
+                part,
+                daypart,
+                clock,
+            } => self.date(base, *part, *daypart, clock.as_ref(), future),
         }
     }
 
-    fn duration(&self, amount: Option<f64>, unit: Unit, within: Option<Dir>, future: bool) -> Resolution {
+    fn duration(
+        &self,
+        amount: Option<f64>,
+        unit: Unit,
+        within: Option<Dir>,
+        future: bool,
+    ) -> Resolution {
         let value = duration_value(amount, unit);
         let interval = within.and_then(|dir| {
             let now = self.ref_datetime()?;
@@ -227,16 +287,33 @@ impl Context {
             if forward {
                 let end = shift_datetime(now, n, unit)?;
                 // Duckling's reading: up to the start of the day after
-                let end = if unit >= Unit::Day { midnight(end.date()) } else { end };
+                let end = if unit >= Unit::Day {
+                    midnight(end.date())
+                } else {
+                    end
+                };
                 Some(Interval { start: now, end })
             } else {
                 let start = shift_datetime(midnight(now.date()), -n, unit)?;
-                Some(Interval { start, end: midnight(now.date()) })
+                Some(Interval {
+                    start,
+                    end: midnight(now.date()),
+                })
             }
         });
-        let source = if interval.is_some() { Source::Dct } else { Source::Absolute };
-        let modifier = if amount.is_none() { None } else { None };
-        Resolution { kind: TimexType::Duration, value, modifier, interval, granularity: None, source }
+        let source = if interval.is_some() {
+            Source::Dct
+        } else {
+            Source::Absolute
+        };
+        Resolution {
+            kind: TimexType::Duration,
+            value,
+            modifier: None,
+            interval,
+            granularity: None,
+            source,
+        }
     }
 
     fn date(
@@ -251,7 +328,11 @@ impl Context {
         let (moment, source) = match resolved {
             Ok(x) => x,
             Err(placeholder) => {
-                let kind = if clock.is_some() || daypart.is_some() { TimexType::Time } else { TimexType::Date };
+                let kind = if clock.is_some() || daypart.is_some() {
+                    TimexType::Time
+                } else {
+                    TimexType::Date
+                };
                 let mut value = placeholder;
                 if let Some(c) = clock {
                     value.push_str(&clock_suffix(c.hour, c.minute, c.second));
@@ -266,7 +347,17 @@ impl Context {
             (_, _, Some(c)) => {
                 let is_today = matches!(base, Base::Today);
                 match self.clock_moment(moment.start.date(), c, is_today) {
-                    Some(m) => (TimexType::Time, m.value, Interval { start: m.start, end: m.end }, m.grain, None, None),
+                    Some(m) => (
+                        TimexType::Time,
+                        m.value,
+                        Interval {
+                            start: m.start,
+                            end: m.end,
+                        },
+                        m.grain,
+                        None,
+                        None,
+                    ),
                     None => return unresolved(TimexType::Time, "XXXX-XX-XXTXX:XX".into(), None),
                 }
             }
@@ -286,17 +377,48 @@ impl Context {
             }
             (Some(p), None, None) => {
                 let interval = part_interval(&moment, p);
-                (TimexType::Date, moment.value.clone(), interval, moment.grain, Some(part_mod(p)), None)
+                (
+                    TimexType::Date,
+                    moment.value.clone(),
+                    interval,
+                    moment.grain,
+                    Some(part_mod(p)),
+                    None,
+                )
             }
             (None, None, None) => {
                 let vague = matches!(base, Base::VagueShift { .. });
-                let modifier = if vague { None } else { None };
-                let kind = if matches!(base, Base::Span { .. }) { TimexType::Duration } else { TimexType::Date };
-                (kind, moment.value.clone(), Interval { start: moment.start, end: moment.end }, moment.grain, modifier, Some(vague))
+                let kind = if matches!(base, Base::Span { .. }) {
+                    TimexType::Duration
+                } else {
+                    TimexType::Date
+                };
+                (
+                    kind,
+                    moment.value.clone(),
+                    Interval {
+                        start: moment.start,
+                        end: moment.end,
+                    },
+                    moment.grain,
+                    None,
+                    Some(vague),
+                )
             }
         };
-        let granularity = if extra == Some(true) { None } else { Some(grain) };
-        Resolution { kind, value, modifier, interval: Some(interval), granularity, source }
+        let granularity = if extra == Some(true) {
+            None
+        } else {
+            Some(grain)
+        };
+        Resolution {
+            kind,
+            value,
+            modifier,
+            interval: Some(interval),
+            granularity,
+            source,
+        }
     }
 
     /// A clock time on a date, in the DCT's zone when a zone was named.
@@ -327,15 +449,14 @@ impl Context {
             }
             _ => {
                 // no part of day: colloquial reads an ambiguous 12-hour time as the next one
-                if self.policy == Policy::Colloquial && is_today && (1..=12).contains(&hour) {
-                    if let Some(now) = self.dct {
+                if self.policy == Policy::Colloquial && is_today && (1..=12).contains(&hour)
+                    && let Some(now) = self.dct {
                         let minute = c.minute.unwrap_or(0);
                         let first = NaiveTime::from_hms_opt(hour % 24, minute, 0)?;
                         if date.and_time(first) < now && hour < 12 {
                             hour += 12;
                         }
                     }
-                }
             }
         }
         if hour == 24 {
@@ -354,11 +475,20 @@ impl Context {
             (Granularity::Hour, Duration::hours(1))
         };
         let mut value = start.date().format("%Y-%m-%d").to_string();
-        value.push_str(&clock_suffix(start.hour(), c.minute.map(|_| start.minute()), c.second.map(|_| start.second())));
+        value.push_str(&clock_suffix(
+            start.hour(),
+            c.minute.map(|_| start.minute()),
+            c.second.map(|_| start.second()),
+        ));
         if let (Some(tz), None) = (c.tz, self.dct_offset) {
             value.push_str(&format_offset(tz));
         }
-        Some(Moment { start, end: start + step, grain, value })
+        Some(Moment {
+            start,
+            end: start + step,
+            grain,
+            value,
+        })
     }
 
     /// Resolves a base to a calendar unit, or returns the X-placeholder value when
@@ -378,30 +508,65 @@ impl Context {
                 let (d, s) = need("XXXX-XX-XX")?;
                 Ok((day_moment(add_days(d, *n).ok_or_else(bad)?), s))
             }
-            Base::Cal { year, month, day, weekday, hijri: true } => self.hijri(*year, *month, *day, *weekday, future),
-            Base::Cal { year, month, day, weekday, hijri: false } => self.gregorian(*year, *month, *day, *weekday, future),
+            Base::Cal {
+                year,
+                month,
+                day,
+                weekday,
+                hijri: true,
+            } => self.hijri(*year, *month, *day, *weekday, future),
+            Base::Cal {
+                year,
+                month,
+                day,
+                weekday,
+                hijri: false,
+            } => self.gregorian(*year, *month, *day, *weekday, future),
             Base::DayOfRelMonth { day, offset, .. } => {
                 let (d, s) = need("XXXX-XX-XX")?;
-                let first = add_months(ymd(d.year(), d.month(), 1).ok_or_else(bad)?, *offset).ok_or_else(bad)?;
+                let first = add_months(ymd(d.year(), d.month(), 1).ok_or_else(bad)?, *offset)
+                    .ok_or_else(bad)?;
                 let date = ymd(first.year(), first.month(), *day).ok_or_else(bad)?;
                 Ok((day_moment(date), s))
             }
             Base::RelMonth(offset) => {
                 let (d, s) = need("XXXX-XX")?;
-                let first = add_months(ymd(d.year(), d.month(), 1).ok_or_else(bad)?, *offset).ok_or_else(bad)?;
-                Ok((month_moment(first.year(), first.month()).ok_or_else(bad)?, s))
+                let first = add_months(ymd(d.year(), d.month(), 1).ok_or_else(bad)?, *offset)
+                    .ok_or_else(bad)?;
+                Ok((
+                    month_moment(first.year(), first.month()).ok_or_else(bad)?,
+                    s,
+                ))
             }
             Base::Unit { unit, offset } => {
                 let (d, s) = need(unit_placeholder(*unit))?;
                 Ok((unit_moment(d, *unit, *offset).ok_or_else(bad)?, s))
             }
-            Base::Weekday { weekday, week_offset, dir, this } => {
+            Base::Weekday {
+                weekday,
+                week_offset,
+                dir,
+                this,
+            } => {
                 let (d, s) = need("XXXX-XX-XX")?;
                 let target = weekday_of(*weekday);
                 let date = match (week_offset, dir) {
-                    (Some(k), _) => add_days(monday_of(d), 7 * k + i64::from(target.num_days_from_monday())),
-                    (None, Some(Dir::Past)) => Some(d - Days::new(u64::from(d.weekday().days_since(target)).max(1) + if d.weekday() == target { 6 } else { 0 })),
-                    (None, Some(Dir::Next)) => Some(d + Days::new(u64::from(target.days_since(d.weekday())).max(1) + if d.weekday() == target { 6 } else { 0 })),
+                    (Some(k), _) => add_days(
+                        monday_of(d),
+                        7 * k + i64::from(target.num_days_from_monday()),
+                    ),
+                    (None, Some(Dir::Past)) => Some(
+                        d - Days::new(
+                            u64::from(d.weekday().days_since(target)).max(1)
+                                + if d.weekday() == target { 6 } else { 0 },
+                        ),
+                    ),
+                    (None, Some(Dir::Next)) => Some(
+                        d + Days::new(
+                            u64::from(target.days_since(d.weekday())).max(1)
+                                + if d.weekday() == target { 6 } else { 0 },
+                        ),
+                    ),
                     _ => Some(self.bare_weekday(d, target, future, *this)),
                 };
                 Ok((day_moment(date.ok_or_else(bad)?), s))
@@ -415,10 +580,17 @@ impl Context {
                         let start = shifted.with_second(0).unwrap_or(shifted);
                         let mut value = start.date().format("%Y-%m-%d").to_string();
                         value.push_str(&clock_suffix(start.hour(), Some(start.minute()), None));
-                        Moment { start, end: start + Duration::minutes(1), grain: Granularity::Minute, value }
+                        Moment {
+                            start,
+                            end: start + Duration::minutes(1),
+                            grain: Granularity::Minute,
+                            value,
+                        }
                     }
                     Unit::Day | Unit::Week => day_moment(shifted.date()),
-                    Unit::Month | Unit::Quarter => month_moment(shifted.year(), shifted.month()).ok_or_else(bad)?,
+                    Unit::Month | Unit::Quarter => {
+                        month_moment(shifted.year(), shifted.month()).ok_or_else(bad)?
+                    }
                     _ => year_moment(shifted.year()).ok_or_else(bad)?,
                 };
                 Ok((m, s))
@@ -426,15 +598,28 @@ impl Context {
             Base::VagueShift { sign, unit } => {
                 let (d, s) = need(if *sign < 0 { "PAST_REF" } else { "FUTURE_REF" })?;
                 let (lo, hi) = if *sign < 0 { (-10.0, 0.0) } else { (1.0, 11.0) };
-                let start = shift_datetime(midnight(d), lo, (*unit).max(Unit::Day)).ok_or_else(bad)?;
+                let start =
+                    shift_datetime(midnight(d), lo, (*unit).max(Unit::Day)).ok_or_else(bad)?;
                 let end = if *sign < 0 {
                     midnight(d)
                 } else {
                     shift_datetime(midnight(d), hi, (*unit).max(Unit::Day)).ok_or_else(bad)?
                 };
-                let start = if *sign > 0 { midnight(d + Days::new(1)) } else { start };
+                let start = if *sign > 0 {
+                    midnight(d + Days::new(1))
+                } else {
+                    start
+                };
                 let value = if *sign < 0 { "PAST_REF" } else { "FUTURE_REF" };
-                Ok((Moment { start, end, grain: Granularity::Day, value: value.into() }, s))
+                Ok((
+                    Moment {
+                        start,
+                        end,
+                        grain: Granularity::Day,
+                        value: value.into(),
+                    },
+                    s,
+                ))
             }
             Base::NthWeekday { n, weekday, of } => {
                 let (m, s) = self.base(of, future)?;
@@ -442,7 +627,8 @@ impl Context {
                 let first = m.start.date();
                 let last = m.end.date() - Days::new(1);
                 let date = if *n > 0 {
-                    let first_match = first + Days::new(u64::from(target.days_since(first.weekday())));
+                    let first_match =
+                        first + Days::new(u64::from(target.days_since(first.weekday())));
                     first_match + Days::new(7 * (*n as u64 - 1))
                 } else {
                     last - Days::new(u64::from(last.weekday().days_since(target)))
@@ -458,17 +644,23 @@ impl Context {
                 let end = m.end.date();
                 match unit {
                     Unit::Week => {
-                        let first_monday = first + Days::new(u64::from(Weekday::Mon.days_since(first.weekday())));
+                        let first_monday =
+                            first + Days::new(u64::from(Weekday::Mon.days_since(first.weekday())));
                         let monday = if *n > 0 {
                             first_monday + Days::new(7 * (*n as u64 - 1))
                         } else {
                             let last_full = end - Days::new(7);
-                            last_full - Days::new(u64::from(last_full.weekday().days_since(Weekday::Mon)))
+                            last_full
+                                - Days::new(u64::from(last_full.weekday().days_since(Weekday::Mon)))
                         };
                         Ok((week_moment(monday), s))
                     }
                     _ => {
-                        let date = if *n > 0 { first + Days::new(*n as u64 - 1) } else { end - Days::new(1) };
+                        let date = if *n > 0 {
+                            first + Days::new(*n as u64 - 1)
+                        } else {
+                            end - Days::new(1)
+                        };
                         if date >= end {
                             return Err(bad());
                         }
@@ -496,8 +688,20 @@ impl Context {
                 let start = ymd(y, (1 + (k - 1) * months) as u32, 1).ok_or_else(bad)?;
                 let end = add_months(start, months).ok_or_else(bad)?;
                 let value = format!("{y:04}-{}{k}", if *quarter { 'Q' } else { 'H' });
-                let grain = if *quarter { Granularity::Quarter } else { Granularity::Half };
-                Ok((Moment { start: midnight(start), end: midnight(end), grain, value }, s))
+                let grain = if *quarter {
+                    Granularity::Quarter
+                } else {
+                    Granularity::Half
+                };
+                Ok((
+                    Moment {
+                        start: midnight(start),
+                        end: midnight(end),
+                        grain,
+                        value,
+                    },
+                    s,
+                ))
             }
             Base::Season { code, of } => {
                 let (y, s) = match of {
@@ -518,7 +722,15 @@ impl Context {
                 };
                 let start = ymd(y, m0, 1).ok_or_else(bad)?;
                 let end = add_months(start, len).ok_or_else(bad)?;
-                Ok((Moment { start: midnight(start), end: midnight(end), grain: Granularity::Season, value: format!("{y:04}-{code}") }, s))
+                Ok((
+                    Moment {
+                        start: midnight(start),
+                        end: midnight(end),
+                        grain: Granularity::Season,
+                        value: format!("{y:04}-{code}"),
+                    },
+                    s,
+                ))
             }
             Base::Holiday { rule, year } => self.holiday(rule, *year, future),
             Base::Span { count, unit, dir } => {
@@ -534,9 +746,15 @@ impl Context {
                     match dir {
                         Dir::Next => {
                             let next = unit_moment(d, u, 1).ok_or_else(bad)?.start.date();
-                            (Some(next), unit_moment(d, u, 1 + count).map(|m| m.start.date()))
+                            (
+                                Some(next),
+                                unit_moment(d, u, 1 + count).map(|m| m.start.date()),
+                            )
                         }
-                        _ => (unit_moment(d, u, -count).map(|m| m.start.date()), Some(current)),
+                        _ => (
+                            unit_moment(d, u, -count).map(|m| m.start.date()),
+                            Some(current),
+                        ),
                     }
                 };
                 let (start, end) = (start.ok_or_else(bad)?, end.ok_or_else(bad)?);
@@ -559,7 +777,11 @@ impl Context {
         let forward = future || self.policy == Policy::Colloquial;
         if forward {
             let ahead = u64::from(target.days_since(d.weekday()));
-            let ahead = if ahead == 0 && (self.policy == Policy::Colloquial || this) { 7 } else { ahead };
+            let ahead = if ahead == 0 && (self.policy == Policy::Colloquial || this) {
+                7
+            } else {
+                ahead
+            };
             d + Days::new(ahead)
         } else {
             d - Days::new(u64::from(d.weekday().days_since(target)))
@@ -594,8 +816,20 @@ impl Context {
                 let key = (m, day.unwrap_or(1));
                 let now = (d.month(), if day.is_some() { d.day() } else { 1 });
                 let y = match dir {
-                    Dir::Past | Dir::Last => if key < now { d.year() } else { d.year() - 1 },
-                    Dir::Next => if key > now { d.year() } else { d.year() + 1 },
+                    Dir::Past | Dir::Last => {
+                        if key < now {
+                            d.year()
+                        } else {
+                            d.year() - 1
+                        }
+                    }
+                    Dir::Next => {
+                        if key > now {
+                            d.year()
+                        } else {
+                            d.year() + 1
+                        }
+                    }
                     Dir::Current => d.year(),
                 };
                 (y, s)
@@ -609,9 +843,11 @@ impl Context {
                         let first = ymd(d.year(), d.month(), 1).ok_or_else(bad)?;
                         if let Some(wd) = weekday {
                             let target = weekday_of(wd);
-                            let fits = ymd(d.year(), d.month(), dd).is_some_and(|x| x.weekday() == target);
+                            let fits =
+                                ymd(d.year(), d.month(), dd).is_some_and(|x| x.weekday() == target);
                             if !fits && dd <= 5 {
-                                let first_match = first + Days::new(u64::from(target.days_since(first.weekday())));
+                                let first_match = first
+                                    + Days::new(u64::from(target.days_since(first.weekday())));
                                 let date = first_match + Days::new(7 * (u64::from(dd) - 1));
                                 return Ok((day_moment(date), s));
                             }
@@ -634,7 +870,14 @@ impl Context {
     }
 
     /// The year of a month (and day) given without one.
-    fn year_for(&self, d: NaiveDate, m: u32, day: Option<u32>, weekday: Option<u32>, future: bool) -> i32 {
+    fn year_for(
+        &self,
+        d: NaiveDate,
+        m: u32,
+        day: Option<u32>,
+        weekday: Option<u32>,
+        future: bool,
+    ) -> i32 {
         // a weekday pins the year: الثلاثاء 13 أبريل
         if let (Some(wd), Some(dd)) = (weekday, day) {
             let target = weekday_of(wd);
@@ -676,27 +919,39 @@ impl Context {
                 (Some(m), Some(d)) => hijri::to_gregorian(hy, m, d).map(day_moment),
                 (Some(m), None) => {
                     let (s, e) = hijri::month_interval(hy, m)?;
-                    Some(Moment { start: midnight(s), end: midnight(e), grain: Granularity::Month, value: gregorian_span_value(s, e) })
+                    Some(Moment {
+                        start: midnight(s),
+                        end: midnight(e),
+                        grain: Granularity::Month,
+                        value: gregorian_span_value(s, e),
+                    })
                 }
                 _ => {
                     let (s, e) = hijri::year_interval(hy)?;
-                    Some(Moment { start: midnight(s), end: midnight(e), grain: Granularity::Year, value: gregorian_span_value(s, e) })
+                    Some(Moment {
+                        start: midnight(s),
+                        end: midnight(e),
+                        grain: Granularity::Year,
+                        value: gregorian_span_value(s, e),
+                    })
                 }
             }
         };
         match year {
-            Some(YearSpec::Abs { year, hijri: true }) => Ok((hijri_moment(year, month, day).ok_or_else(bad)?, Source::Absolute)),
+            Some(YearSpec::Abs { year, hijri: true }) => Ok((
+                hijri_moment(year, month, day).ok_or_else(bad)?,
+                Source::Absolute,
+            )),
             Some(YearSpec::Abs { year, hijri: false }) => {
                 // رمضان 2019: the Hijri month that starts in that Gregorian year
                 let m = month.ok_or_else(bad)?;
                 let mid = ymd(year, 7, 1).ok_or_else(bad)?;
                 let (hy, _, _) = hijri::from_gregorian(mid);
                 for cand in [hy - 1, hy, hy + 1] {
-                    if let Some(x) = hijri_moment(cand, Some(m), day) {
-                        if x.start.year() == year {
+                    if let Some(x) = hijri_moment(cand, Some(m), day)
+                        && x.start.year() == year {
                             return Ok((x, Source::Absolute));
                         }
-                    }
                 }
                 Err(bad())
             }
@@ -704,10 +959,15 @@ impl Context {
                 let (d, s) = self.reference().ok_or_else(|| "XXXX".to_string())?;
                 let (hy, _, _) = hijri::from_gregorian(d);
                 let m = month.ok_or_else(bad)?;
-                let cands: Vec<Moment> = [hy - 1, hy, hy + 1].into_iter().filter_map(|y| hijri_moment(y, Some(m), day)).collect();
+                let cands: Vec<Moment> = [hy - 1, hy, hy + 1]
+                    .into_iter()
+                    .filter_map(|y| hijri_moment(y, Some(m), day))
+                    .collect();
                 let now = midnight(d);
                 let pick = match other {
-                    Some(YearSpec::Dir(Dir::Past)) | Some(YearSpec::Dir(Dir::Last)) => cands.iter().rev().find(|c| c.end <= now).cloned(),
+                    Some(YearSpec::Dir(Dir::Past)) | Some(YearSpec::Dir(Dir::Last)) => {
+                        cands.iter().rev().find(|c| c.end <= now).cloned()
+                    }
                     Some(YearSpec::Dir(Dir::Next)) => cands.iter().find(|c| c.start > now).cloned(),
                     Some(YearSpec::Rel(k)) => hijri_moment(hy + k as i32, Some(m), day),
                     _ => {
@@ -723,12 +983,19 @@ impl Context {
         }
     }
 
-    fn holiday(&self, rule: &str, year: Option<YearSpec>, future: bool) -> Result<(Moment, Source), String> {
+    fn holiday(
+        &self,
+        rule: &str,
+        year: Option<YearSpec>,
+        future: bool,
+    ) -> Result<(Moment, Source), String> {
         let bad = || "XXXX-XX-XX".to_string();
         let on = |y: i32| -> Vec<NaiveDate> {
             if let Some(md) = rule.strip_prefix("fixed:") {
                 let (m, d) = md.split_once('-').unwrap_or(("1", "1"));
-                ymd(y, m.parse().unwrap_or(1), d.parse().unwrap_or(1)).into_iter().collect()
+                ymd(y, m.parse().unwrap_or(1), d.parse().unwrap_or(1))
+                    .into_iter()
+                    .collect()
             } else if let Some(md) = rule.strip_prefix("hijri:") {
                 let (m, d) = md.split_once('-').unwrap_or(("1", "1"));
                 let (m, d) = (m.parse().unwrap_or(1), d.parse().unwrap_or(1));
@@ -747,18 +1014,30 @@ impl Context {
             return Ok((day_moment(date), Source::Absolute));
         }
         let (d, s) = self.reference().ok_or_else(bad)?;
-        let all: Vec<NaiveDate> = [d.year() - 1, d.year(), d.year() + 1].into_iter().flat_map(on).collect();
+        let all: Vec<NaiveDate> = [d.year() - 1, d.year(), d.year() + 1]
+            .into_iter()
+            .flat_map(on)
+            .collect();
         let date = if self.policy == Policy::Colloquial || future {
             all.iter().find(|x| **x >= d).copied()
         } else {
-            all.iter().min_by_key(|x| (**x - d).num_days().abs()).copied()
+            all.iter()
+                .min_by_key(|x| (**x - d).num_days().abs())
+                .copied()
         };
         Ok((day_moment(date.ok_or_else(bad)?), s))
     }
 }
 
 fn unresolved(kind: TimexType, value: String, modifier: Option<Mod>) -> Resolution {
-    Resolution { kind, value, modifier, interval: None, granularity: None, source: Source::None }
+    Resolution {
+        kind,
+        value,
+        modifier,
+        interval: None,
+        granularity: None,
+        source: Source::None,
+    }
 }
 
 fn part_mod(p: Part) -> Mod {
@@ -796,7 +1075,11 @@ fn part_interval(m: &Moment, p: Part) -> Interval {
         }
         _ => {
             let total = (e - s).num_seconds();
-            let third = if total >= 3 * 86_400 { Duration::days((total / 86_400) / 3) } else { Duration::seconds(total / 3) };
+            let third = if total >= 3 * 86_400 {
+                Duration::days((total / 86_400) / 3)
+            } else {
+                Duration::seconds(total / 3)
+            };
             match p {
                 Part::Start => (s, s + third),
                 Part::Mid => (s + third, e - third),
@@ -880,7 +1163,12 @@ fn unit_moment(d: NaiveDate, unit: Unit, offset: i64) -> Option<Moment> {
             let first = add_months(ymd(d.year(), q0 * 3 + 1, 1)?, 3 * offset)?;
             let end = add_months(first, 3)?;
             let q = (first.month() - 1) / 3 + 1;
-            Some(Moment { start: midnight(first), end: midnight(end), grain: Granularity::Quarter, value: format!("{:04}-Q{q}", first.year()) })
+            Some(Moment {
+                start: midnight(first),
+                end: midnight(end),
+                grain: Granularity::Quarter,
+                value: format!("{:04}-Q{q}", first.year()),
+            })
         }
         Unit::Year => year_moment(d.year() + offset as i32),
         Unit::Decade => {

@@ -6,51 +6,107 @@ use super::*;
 const DCT: &str = "2021-04-13";
 
 fn run(text: &str, policy: Policy) -> Vec<Timex> {
-    tag(text, Some(DCT.parse().expect("dct")), policy, Lexicon::builtin()).timexes
+    tag(
+        text,
+        Some(DCT.parse().expect("dct")),
+        policy,
+        Lexicon::builtin(),
+    )
+    .timexes
 }
 
 /// Asserts that `text` holds exactly one timex with this surface text and value.
 #[track_caller]
 fn check(text: &str, surface: &str, value: &str) -> Timex {
     let found = run(text, Policy::News);
-    let summary: Vec<(String, String)> = found.iter().map(|t| (t.text.clone(), t.value.clone())).collect();
+    let summary: Vec<(String, String)> = found
+        .iter()
+        .map(|t| (t.text.clone(), t.value.clone()))
+        .collect();
     assert_eq!(found.len(), 1, "{text:?}: {summary:?}");
     let t = found.into_iter().next().expect("one");
-    assert_eq!((t.text.as_str(), t.value.as_str()), (surface, value), "{text:?}");
+    assert_eq!(
+        (t.text.as_str(), t.value.as_str()),
+        (surface, value),
+        "{text:?}"
+    );
     t
 }
 
 #[track_caller]
 fn none(text: &str) {
     let found = run(text, Policy::News);
-    assert!(found.is_empty(), "{text:?}: {:?}", found.iter().map(|t| &t.text).collect::<Vec<_>>());
+    assert!(
+        found.is_empty(),
+        "{text:?}: {:?}",
+        found.iter().map(|t| &t.text).collect::<Vec<_>>()
+    );
 }
 
 fn interval(t: &Timex) -> (String, String) {
     let iv = t.interval.expect("interval");
-    (iv.start.format("%Y-%m-%dT%H:%M").to_string(), iv.end.format("%Y-%m-%dT%H:%M").to_string())
+    (
+        iv.start.format("%Y-%m-%dT%H:%M").to_string(),
+        iv.end.format("%Y-%m-%dT%H:%M").to_string(),
+    )
 }
 
 #[test]
 fn full_and_partial_dates_in_every_month_system() {
-    check("وقع ذلك في 13 أبريل/نيسان 2021 في العاصمة", "13 أبريل/نيسان 2021", "2021-04-13");
-    check("وقع ذلك في 13 نيسان (أبريل) 2021 في العاصمة", "13 نيسان (أبريل) 2021", "2021-04-13");
+    check(
+        "وقع ذلك في 13 أبريل/نيسان 2021 في العاصمة",
+        "13 أبريل/نيسان 2021",
+        "2021-04-13",
+    );
+    check(
+        "وقع ذلك في 13 نيسان (أبريل) 2021 في العاصمة",
+        "13 نيسان (أبريل) 2021",
+        "2021-04-13",
+    );
     check("أعلن الثلاثاء 13 أبريل أن", "الثلاثاء 13 أبريل", "2021-04-13");
-    check("أعلن الثلاثاء الموافق 13 أبريل أن", "الثلاثاء الموافق 13 أبريل", "2021-04-13");
-    check("وصل يوم 13 من الشهر الجاري إلى", "يوم 13 من الشهر الجاري", "2021-04-13");
+    check(
+        "أعلن الثلاثاء الموافق 13 أبريل أن",
+        "الثلاثاء الموافق 13 أبريل",
+        "2021-04-13",
+    );
+    check(
+        "وصل يوم 13 من الشهر الجاري إلى",
+        "يوم 13 من الشهر الجاري",
+        "2021-04-13",
+    );
     check("صدر القرار في 13/4/2021 بعد", "13/4/2021", "2021-04-13");
     check("صدر القرار في 2021-04-13 بعد", "2021-04-13", "2021-04-13");
     check("صدر القرار في ١٣/٤/٢٠٢١ بعد", "١٣/٤/٢٠٢١", "2021-04-13");
-    check("انطلقت في الـ13 من أبريل الحملة", "الـ13 من أبريل", "2021-04-13");
-    check("اجتمعوا في 5 كانون الثاني 2021", "5 كانون الثاني 2021", "2021-01-05");
-    check("اجتمعوا في 5 كانون ثاني 2021", "5 كانون ثاني 2021", "2021-01-05");
+    check(
+        "انطلقت في الـ13 من أبريل الحملة",
+        "الـ13 من أبريل",
+        "2021-04-13",
+    );
+    check(
+        "اجتمعوا في 5 كانون الثاني 2021",
+        "5 كانون الثاني 2021",
+        "2021-01-05",
+    );
+    check(
+        "اجتمعوا في 5 كانون ثاني 2021",
+        "5 كانون ثاني 2021",
+        "2021-01-05",
+    );
     check("اجتمعوا في 5 جانفي 2021", "5 جانفي 2021", "2021-01-05");
     check("اجتمعوا في 5 أفريل 2021", "5 أفريل 2021", "2021-04-05");
     check("اجتمعوا في 20 غشت 2020", "20 غشت 2020", "2020-08-20");
     check("اجتمعوا في 3 دجنبر 2020", "3 دجنبر 2020", "2020-12-03");
     check("اجتمعوا في 3 إبريل 2020", "3 إبريل 2020", "2020-04-03");
-    check("اجتمعوا في الثالث عشر من أبريل 2021", "الثالث عشر من أبريل 2021", "2021-04-13");
-    check("اجتمعوا في الحادي والعشرين من مارس", "الحادي والعشرين من مارس", "2021-03-21");
+    check(
+        "اجتمعوا في الثالث عشر من أبريل 2021",
+        "الثالث عشر من أبريل 2021",
+        "2021-04-13",
+    );
+    check(
+        "اجتمعوا في الحادي والعشرين من مارس",
+        "الحادي والعشرين من مارس",
+        "2021-03-21",
+    );
 }
 
 #[test]
@@ -60,7 +116,11 @@ fn years_and_months_alone_but_not_bare_numbers() {
     check("تأسست في 2014 على يد", "2014", "2014");
     check("وصل في أبريل 2021 إلى", "أبريل 2021", "2021-04");
     check("وصل في شهر أبريل إلى", "شهر أبريل", "2021-04");
-    check("حتى عام ألفين وواحد وعشرين", "عام ألفين وواحد وعشرين", "2021");
+    check(
+        "حتى عام ألفين وواحد وعشرين",
+        "عام ألفين وواحد وعشرين",
+        "2021",
+    );
     none("شارك 2000 شخص في المسيرة");
     none("صدر التقرير في 27 صفحة");
     none("قتل 13 شخصا");
@@ -87,13 +147,19 @@ fn deictic_and_relative() {
     check("وصل قبل يومين إلى", "قبل يومين", "2021-04-11");
     check("بدأ منذ ثلاثة أسابيع", "منذ ثلاثة أسابيع", "2021-03-23");
     let t = check("قبل أيام، قالت موسكو", "قبل أيام", "PAST_REF");
-    assert_eq!(interval(&t), ("2021-04-03T00:00".into(), "2021-04-13T00:00".into()));
+    assert_eq!(
+        interval(&t),
+        ("2021-04-03T00:00".into(), "2021-04-13T00:00".into())
+    );
     check("تراجع مؤخرا", "مؤخرا", "PAST_REF");
     check("يعمل حاليا على", "حاليا", "PRESENT_REF");
     check("توترت في الفترة الأخيرة", "الفترة الأخيرة", "PAST_REF");
     check("ستشهد الأيام المقبلة", "الأيام المقبلة", "FUTURE_REF");
     let t = check("ارتفع خلال الشهرين الماضيين", "خلال الشهرين الماضيين", "P2M");
-    assert_eq!(interval(&t), ("2021-02-01T00:00".into(), "2021-04-01T00:00".into()));
+    assert_eq!(
+        interval(&t),
+        ("2021-02-01T00:00".into(), "2021-04-01T00:00".into())
+    );
 }
 
 #[test]
@@ -120,17 +186,39 @@ fn part_of_period_modifiers() {
         let t = check(&format!("جرى ذلك {phrase} في"), phrase, value);
         assert_eq!(t.modifier, Some(m), "{phrase}");
     }
-    let t = check("نما في النصف الأول من 2021 بقوة", "النصف الأول من 2021", "2021-H1");
-    assert_eq!(interval(&t), ("2021-01-01T00:00".into(), "2021-07-01T00:00".into()));
+    let t = check(
+        "نما في النصف الأول من 2021 بقوة",
+        "النصف الأول من 2021",
+        "2021-H1",
+    );
+    assert_eq!(
+        interval(&t),
+        ("2021-01-01T00:00".into(), "2021-07-01T00:00".into())
+    );
     check("تراجع في الربع الأخير بقوة", "الربع الأخير", "2021-Q4");
-    check("نما في الربع الثالث من عام 2016 بقوة", "الربع الثالث من عام 2016", "2016-Q3");
-    let t = check("بداية أبريل/نيسان الجاري، قال", "بداية أبريل/نيسان الجاري", "2021-04");
-    assert_eq!(interval(&t), ("2021-04-01T00:00".into(), "2021-04-11T00:00".into()));
+    check(
+        "نما في الربع الثالث من عام 2016 بقوة",
+        "الربع الثالث من عام 2016",
+        "2016-Q3",
+    );
+    let t = check(
+        "بداية أبريل/نيسان الجاري، قال",
+        "بداية أبريل/نيسان الجاري",
+        "2021-04",
+    );
+    assert_eq!(
+        interval(&t),
+        ("2021-04-01T00:00".into(), "2021-04-11T00:00".into())
+    );
 }
 
 #[test]
 fn times_and_parts_of_day() {
-    let t = check("يبدأ الساعة الثالثة عصرا", "الساعة الثالثة عصرا", "2021-04-13T15:00");
+    let t = check(
+        "يبدأ الساعة الثالثة عصرا",
+        "الساعة الثالثة عصرا",
+        "2021-04-13T15:00",
+    );
     assert_eq!(t.kind, TimexType::Time);
     assert_eq!(t.granularity, Some(Granularity::Hour));
     check("يبدأ في 10:30 صباحا", "10:30 صباحا", "2021-04-13T10:30");
@@ -139,7 +227,11 @@ fn times_and_parts_of_day() {
     check("قال صباح اليوم إن", "صباح اليوم", "2021-04-13TMO");
     check("وقع الهجوم ليلة الثلاثاء", "ليلة الثلاثاء", "2021-04-13TNI");
     check("وقع الهجوم فجر السبت", "فجر السبت", "2021-04-10TMO");
-    check("وصل الساعة العاشرة صباحا بتوقيت مكة", "الساعة العاشرة صباحا بتوقيت مكة", "2021-04-13T10:00+03:00");
+    check(
+        "وصل الساعة العاشرة صباحا بتوقيت مكة",
+        "الساعة العاشرة صباحا بتوقيت مكة",
+        "2021-04-13T10:00+03:00",
+    );
     let with_offset = tag(
         "وصل الساعة 8 صباحا بتوقيت غرينتش",
         Some("2021-04-13T12:00:00+03:00".parse().expect("dct")),
@@ -172,25 +264,58 @@ fn hijri_dates_use_umm_al_qura() {
     let t = check("بدأ في 15 رمضان 1442 هـ", "15 رمضان 1442 هـ", "2021-04-27");
     assert_eq!(t.calendar, Some("hijri-umalqura"));
     let t = check("صام رمضان الماضي", "رمضان الماضي", "2020-04-24/2020-05-23");
-    assert_eq!(interval(&t), ("2020-04-24T00:00".into(), "2020-05-24T00:00".into()));
+    assert_eq!(
+        interval(&t),
+        ("2020-04-24T00:00".into(), "2020-05-24T00:00".into())
+    );
     let t = check("تأسست عام 1442هـ", "عام 1442هـ", "2020-08-20/2021-08-08");
     assert_eq!(t.granularity, Some(Granularity::Year));
-    let both = run("وقع في 15 رمضان 1442 هـ الموافق 27 أبريل 2021", Policy::News);
+    let both = run(
+        "وقع في 15 رمضان 1442 هـ الموافق 27 أبريل 2021",
+        Policy::News,
+    );
     let values: Vec<&str> = both.iter().map(|t| t.value.as_str()).collect();
     assert_eq!(values, ["2021-04-27", "2021-04-27"]);
-    let t = check("يعود في منتصف رمضان 1442 هـ", "منتصف رمضان 1442 هـ", "2021-04-13/2021-05-12");
+    let t = check(
+        "يعود في منتصف رمضان 1442 هـ",
+        "منتصف رمضان 1442 هـ",
+        "2021-04-13/2021-05-12",
+    );
     assert_eq!(t.modifier, Some(Mod::Mid));
     check("يحل عيد الفطر بعد", "عيد الفطر", "2021-05-13");
 }
 
 #[test]
 fn ranges_and_lists() {
-    let t = check("تعقد من 10 إلى 12 أبريل في", "من 10 إلى 12 أبريل", "2021-04-10/2021-04-12");
-    assert_eq!(interval(&t), ("2021-04-10T00:00".into(), "2021-04-13T00:00".into()));
-    check("ارتفع بين عامي 2019 و2021 بقوة", "بين عامي 2019 و2021", "2019/2021");
-    check("تعقد يومي السبت والأحد", "يومي السبت والأحد", "2021-04-10/2021-04-11");
-    check("ستعقد 13 الى 15 تموز في", "13 الى 15 تموز", "2021-07-13/2021-07-15");
-    check("عقدت 13 الى 15 تموز في", "13 الى 15 تموز", "2020-07-13/2020-07-15");
+    let t = check(
+        "تعقد من 10 إلى 12 أبريل في",
+        "من 10 إلى 12 أبريل",
+        "2021-04-10/2021-04-12",
+    );
+    assert_eq!(
+        interval(&t),
+        ("2021-04-10T00:00".into(), "2021-04-13T00:00".into())
+    );
+    check(
+        "ارتفع بين عامي 2019 و2021 بقوة",
+        "بين عامي 2019 و2021",
+        "2019/2021",
+    );
+    check(
+        "تعقد يومي السبت والأحد",
+        "يومي السبت والأحد",
+        "2021-04-10/2021-04-11",
+    );
+    check(
+        "ستعقد 13 الى 15 تموز في",
+        "13 الى 15 تموز",
+        "2021-07-13/2021-07-15",
+    );
+    check(
+        "عقدت 13 الى 15 تموز في",
+        "13 الى 15 تموز",
+        "2020-07-13/2020-07-15",
+    );
 }
 
 #[test]
@@ -210,24 +335,42 @@ fn policies_differ_on_bare_weekdays() {
     let colloquial = run("اجتماع الثلاثاء", Policy::Colloquial);
     assert_eq!(news[0].value, "2021-04-13");
     assert_eq!(colloquial[0].value, "2021-04-20");
-    let narrative = run("وصل في 3 مارس 2020. وفي اليوم التالي غادر.", Policy::Narrative);
+    let narrative = run(
+        "وصل في 3 مارس 2020. وفي اليوم التالي غادر.",
+        Policy::Narrative,
+    );
     assert_eq!(narrative[1].value, "2020-03-04");
     assert_eq!(narrative[1].anchor, "t1");
 }
 
 #[test]
 fn without_a_reference_relative_values_stay_typed() {
-    let t = tag("قال أمس إن الاجتماع عقد في 5 مايو 2020", None, Policy::News, Lexicon::builtin());
+    let t = tag(
+        "قال أمس إن الاجتماع عقد في 5 مايو 2020",
+        None,
+        Policy::News,
+        Lexicon::builtin(),
+    );
     // the first full date of the opening is taken as the DCT
     assert_eq!(t.dct_source, DctSource::Inferred);
     assert_eq!(t.timexes[0].value, "2020-05-04");
-    let t = tag("قال أمس إن الاجتماع عقد في مايو 2020", None, Policy::News, Lexicon::builtin());
+    let t = tag(
+        "قال أمس إن الاجتماع عقد في مايو 2020",
+        None,
+        Policy::News,
+        Lexicon::builtin(),
+    );
     assert_eq!(t.dct_source, DctSource::None);
     assert_eq!(t.timexes[0].value, "XXXX-XX-XX");
     assert_eq!(t.timexes[0].anchor, "none");
     assert!(t.timexes[0].interval.is_none());
     assert_eq!(t.timexes[1].value, "2020-05");
-    let inferred = tag("عنوان\n\nقال الأحد 5 مايو 2020 إن الاجتماع أمس", None, Policy::News, Lexicon::builtin());
+    let inferred = tag(
+        "عنوان\n\nقال الأحد 5 مايو 2020 إن الاجتماع أمس",
+        None,
+        Policy::News,
+        Lexicon::builtin(),
+    );
     assert_eq!(inferred.dct_source, DctSource::Inferred);
     assert_eq!(inferred.timexes[1].value, "2020-05-04");
 }
