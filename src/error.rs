@@ -5,7 +5,7 @@
 #[non_exhaustive]
 pub enum Error {
     /// A file or directory could not be read or written.
-    #[error("{path}: {source}")]
+    #[error("{path}: cannot read")]
     Io {
         /// The path concerned.
         path: String,

@@ -327,11 +327,11 @@ impl Lexicon {
             return;
         }
         let word = &text[token.start..token.end];
-        for view in clitic_views(word) {
+        for view in clitic_views(word).iter() {
             if !self.known.contains(view.stem) {
                 continue;
             }
-            self.push_view(text, tokens, i, &view, out);
+            self.push_view(text, tokens, i, view, out);
         }
     }
 

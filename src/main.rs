@@ -281,7 +281,16 @@ fn batch_record(extractor: &Extractor<'_>, line: &[u8], line_no: usize) -> serde
         serde_json::Value::Null => format!("line-{line_no}"),
         other => other.to_string(),
     };
-    let doc = extractor.extract(&id_text, text, dct);
+    // a defect in the engine must cost one record, never the batch
+    let extracted = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        extractor.extract(&id_text, text, dct)
+    }));
+    let Ok(doc) = extracted else {
+        return error(
+            id,
+            format!("line {line_no}: internal error while extracting this record"),
+        );
+    };
     let mut v = serde_json::to_value(&doc).unwrap_or(serde_json::Value::Null);
     if let serde_json::Value::Object(map) = &mut v {
         map.insert("id".into(), id);

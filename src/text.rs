@@ -10,11 +10,13 @@
 pub struct Normalized {
     /// The folded text that the recognizers match against.
     pub text: String,
-    /// For a normalized char starting at byte `b`: the original code point index it came from.
-    start_at: Vec<u32>,
-    /// For a normalized char ending at byte `b`: the original code point index just past it
-    /// (extended over combining marks and tatweel that were deleted after it).
-    end_at: Vec<u32>,
+    /// For every byte of `text` (and one past the end): the original code point index
+    /// of the character it belongs to.
+    source: Vec<u32>,
+    /// Where combining marks or tatweel were dropped right after a character:
+    /// (end byte of that character in `text`, original index just past the marks).
+    /// Sorted by byte; spans that end there extend over the marks.
+    attached: Vec<(u32, u32)>,
     /// Number of code points in the original text.
     original_len: usize,
 }
@@ -30,7 +32,25 @@ enum Fold {
     Expand,
 }
 
+#[inline]
 fn fold_char(c: char) -> Fold {
+    // fast paths: ASCII and the plain Arabic letters, nearly all of real text
+    if c.is_ascii() {
+        return Fold::Keep(match c {
+            'A'..='Z' => c.to_ascii_lowercase(),
+            '\t' => ' ',
+            '\r' => '\n',
+            _ => c,
+        });
+    }
+    if ('\u{0621}'..='\u{063A}').contains(&c) || ('\u{0641}'..='\u{064A}').contains(&c) {
+        return Fold::Keep(match c {
+            'أ' | 'إ' | 'آ' => 'ا',
+            'ى' => 'ي',
+            'ة' => 'ه',
+            _ => c,
+        });
+    }
     match c {
         // harakat, Quranic marks, superscript alef, tatweel
         '\u{064B}'..='\u{065F}'
@@ -74,22 +94,25 @@ impl Normalized {
     /// Persian digits to ASCII, Arabic punctuation and all quote styles to ASCII,
     /// NBSP and other spaces to a space, presentation forms decomposed, ASCII lower-cased.
     pub fn new(original: &str) -> Self {
-        let mut text = String::with_capacity(original.len());
-        let mut start_at = Vec::with_capacity(original.len() + 1);
-        let mut end_at = Vec::with_capacity(original.len() + 1);
-        end_at.push(0);
+        let mut out = Normalized {
+            text: String::with_capacity(original.len()),
+            source: Vec::with_capacity(original.len() + 1),
+            attached: Vec::new(),
+            original_len: 0,
+        };
         let mut count = 0usize;
         for (index, c) in original.chars().enumerate() {
             count = index + 1;
             match fold_char(c) {
-                Fold::Keep(folded) => {
-                    push_char(&mut text, &mut start_at, &mut end_at, folded, index)
-                }
+                Fold::Keep(folded) => out.push(folded, index),
                 Fold::Attach => {
-                    if let Some(last) = end_at.last_mut()
-                        && !text.is_empty() {
-                            *last = (index + 1) as u32;
+                    if !out.text.is_empty() {
+                        let end = out.text.len() as u32;
+                        match out.attached.last_mut() {
+                            Some(last) if last.0 == end => last.1 = count as u32,
+                            _ => out.attached.push((end, count as u32)),
                         }
+                    }
                 }
                 Fold::Drop => {}
                 Fold::Expand => {
@@ -97,40 +120,39 @@ impl Normalized {
                     unicode_normalization::char::decompose_compatible(c, |d| parts.push(d));
                     for part in parts {
                         match fold_char(part) {
-                            Fold::Keep(folded) => {
-                                push_char(&mut text, &mut start_at, &mut end_at, folded, index)
-                            }
-                            Fold::Expand => {
-                                push_char(&mut text, &mut start_at, &mut end_at, part, index)
-                            }
+                            Fold::Keep(folded) => out.push(folded, index),
+                            Fold::Expand => out.push(part, index),
                             Fold::Attach | Fold::Drop => {}
                         }
                     }
                 }
             }
         }
-        start_at.push(count as u32);
-        Normalized {
-            text,
-            start_at,
-            end_at,
-            original_len: count,
-        }
+        out.source.push(count as u32);
+        out.original_len = count;
+        out
+    }
+
+    #[inline]
+    fn push(&mut self, c: char, index: usize) {
+        self.text.push(c);
+        self.source
+            .extend(std::iter::repeat_n(index as u32, c.len_utf8()));
     }
 
     /// Maps a byte span `[start, end)` of the normalized text (on char boundaries)
     /// to a code-point span of the original text.
     pub fn to_original(&self, start: usize, end: usize) -> (usize, usize) {
-        if start >= end {
-            let at = self
-                .start_at
-                .get(start)
-                .copied()
-                .unwrap_or(self.original_len as u32) as usize;
-            return (at, at);
+        let start = start.min(self.text.len());
+        let s = self.source[start] as usize;
+        if end <= start {
+            return (s, s);
         }
-        let s = self.start_at[start] as usize;
-        let e = self.end_at[end] as usize;
+        let end = end.min(self.text.len());
+        let mut e = self.source[end - 1] as usize + 1;
+        if let Ok(k) = self.attached.binary_search_by_key(&(end as u32), |a| a.0) {
+            e = self.attached[k].1 as usize;
+        }
         (s, e.max(s))
     }
 
@@ -138,24 +160,6 @@ impl Normalized {
     pub fn original_len(&self) -> usize {
         self.original_len
     }
-}
-
-fn push_char(
-    text: &mut String,
-    start_at: &mut Vec<u32>,
-    end_at: &mut Vec<u32>,
-    c: char,
-    index: usize,
-) {
-    let len = c.len_utf8();
-    text.push(c);
-    for _ in 0..len {
-        start_at.push(index as u32);
-    }
-    for _ in 1..len {
-        end_at.push(index as u32);
-    }
-    end_at.push((index + 1) as u32);
 }
 
 /// Folds a lexicon entry or a query the same way document text is folded.
@@ -211,16 +215,17 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             Some(TokenKind::Punct)
         };
         if let Some((start, k)) = current
-            && (Some(k) != kind || k == TokenKind::Punct) {
-                tokens.push(Token {
-                    start,
-                    end: i,
-                    kind: k,
-                    after_newline: newline,
-                });
-                newline = false;
-                current = None;
-            }
+            && (Some(k) != kind || k == TokenKind::Punct)
+        {
+            tokens.push(Token {
+                start,
+                end: i,
+                kind: k,
+                after_newline: newline,
+            });
+            newline = false;
+            current = None;
+        }
         match kind {
             None => {
                 if c == '\n' {
@@ -262,10 +267,43 @@ pub struct CliticView<'a> {
     pub stem: &'a str,
 }
 
+/// The clitic readings of one word, on the stack (a word has at most seven).
+#[derive(Debug, Clone, Copy)]
+pub struct CliticViews<'a> {
+    items: [CliticView<'a>; 8],
+    len: usize,
+}
+
+impl<'a> CliticViews<'a> {
+    fn push(&mut self, view: CliticView<'a>) {
+        if self.len < self.items.len() {
+            self.items[self.len] = view;
+            self.len += 1;
+        }
+    }
+}
+
+impl<'a> std::ops::Deref for CliticViews<'a> {
+    type Target = [CliticView<'a>];
+    fn deref(&self) -> &Self::Target {
+        &self.items[..self.len]
+    }
+}
+
 /// All clitic readings of a folded word, the bare reading first.
 /// Stems keep at least two letters.
-pub fn clitic_views(word: &str) -> Vec<CliticView<'_>> {
-    let mut views = Vec::with_capacity(4);
+pub fn clitic_views(word: &str) -> CliticViews<'_> {
+    let empty = CliticView {
+        conj: None,
+        prep: None,
+        article: false,
+        outer_len: 0,
+        stem: "",
+    };
+    let mut views = CliticViews {
+        items: [empty; 8],
+        len: 0,
+    };
     views.push(CliticView {
         conj: None,
         prep: None,
@@ -277,71 +315,79 @@ pub fn clitic_views(word: &str) -> Vec<CliticView<'_>> {
     let mut offset = 0usize;
     let mut conj = None;
     if let Some(c) = rest.chars().next()
-        && (c == 'و' || c == 'ف') && rest.chars().count() > 2 {
-            conj = Some(c);
-            rest = &rest[c.len_utf8()..];
-            offset += c.len_utf8();
+        && (c == 'و' || c == 'ف')
+        && rest.chars().count() > 2
+    {
+        conj = Some(c);
+        rest = &rest[c.len_utf8()..];
+        offset += c.len_utf8();
+        views.push(CliticView {
+            conj,
+            prep: None,
+            article: false,
+            outer_len: offset,
+            stem: rest,
+        });
+    }
+    if let Some(c) = rest.chars().next()
+        && matches!(c, 'ب' | 'ل' | 'ك')
+        && rest.chars().count() > 2
+    {
+        if c == 'ل' && rest.starts_with("لل") && rest.chars().count() > 3 {
+            // لل = ل + ال: the article is inside the expression, the ل is not
+            let stem = &rest["لل".len()..];
             views.push(CliticView {
                 conj,
-                prep: None,
-                article: false,
-                outer_len: offset,
-                stem: rest,
+                prep: Some('ل'),
+                article: true,
+                outer_len: offset + 'ل'.len_utf8(),
+                stem,
             });
         }
-    if let Some(c) = rest.chars().next()
-        && matches!(c, 'ب' | 'ل' | 'ك') && rest.chars().count() > 2 {
-            if c == 'ل' && rest.starts_with("لل") && rest.chars().count() > 3 {
-                // لل = ل + ال: the article is inside the expression, the ل is not
-                let stem = &rest["لل".len()..];
-                views.push(CliticView {
-                    conj,
-                    prep: Some('ل'),
-                    article: true,
-                    outer_len: offset + 'ل'.len_utf8(),
-                    stem,
-                });
-            }
-            let prep = Some(c);
-            let inner = &rest[c.len_utf8()..];
+        let prep = Some(c);
+        let inner = &rest[c.len_utf8()..];
+        views.push(CliticView {
+            conj,
+            prep,
+            article: false,
+            outer_len: offset + c.len_utf8(),
+            stem: inner,
+        });
+        if let Some(stem) = inner.strip_prefix("ال")
+            && stem.chars().count() >= 2
+        {
             views.push(CliticView {
                 conj,
                 prep,
-                article: false,
+                article: true,
                 outer_len: offset + c.len_utf8(),
-                stem: inner,
+                stem,
             });
-            if let Some(stem) = inner.strip_prefix("ال")
-                && stem.chars().count() >= 2 {
-                    views.push(CliticView {
-                        conj,
-                        prep,
-                        article: true,
-                        outer_len: offset + c.len_utf8(),
-                        stem,
-                    });
-                }
         }
+    }
     if let Some(stem) = rest.strip_prefix("ال")
-        && stem.chars().count() >= 2 {
-            views.push(CliticView {
-                conj,
-                prep: None,
-                article: true,
-                outer_len: offset,
-                stem,
-            });
-        }
+        && stem.chars().count() >= 2
+    {
+        views.push(CliticView {
+            conj,
+            prep: None,
+            article: true,
+            outer_len: offset,
+            stem,
+        });
+    }
     if let Some(stem) = word.strip_prefix("ال")
-        && stem.chars().count() >= 2 && offset > 0 {
-            views.push(CliticView {
-                conj: None,
-                prep: None,
-                article: true,
-                outer_len: 0,
-                stem,
-            });
-        }
+        && stem.chars().count() >= 2
+        && offset > 0
+    {
+        views.push(CliticView {
+            conj: None,
+            prep: None,
+            article: true,
+            outer_len: 0,
+            stem,
+        });
+    }
     views
 }
 

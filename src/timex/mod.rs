@@ -287,9 +287,10 @@ pub fn tag_normalized(
         if policy == Policy::Narrative
             && r.granularity == Some(Granularity::Day)
             && r.kind == TimexType::Date
-            && let Some(iv) = r.interval {
-                ctx.anchor = Some((iv.start.date(), timexes.len()));
-            }
+            && let Some(iv) = r.interval
+        {
+            ctx.anchor = Some((iv.start.date(), timexes.len()));
+        }
         timexes.push(Timex {
             id,
             text: char_index.slice(s, e).to_string(),

@@ -300,25 +300,53 @@ impl<'a> Parser<'a> {
         let mut i = 0;
         while i < self.toks.len() {
             let trigger = self.toks[i].kind == TokenKind::Number
-                || !self.at(i).is_empty()
+                || self.can_start(i)
                 || (self.word(i) == Some("ال") && self.digits(i + 1).is_some());
-            if trigger
-                && let Some(mut cand) = self.best_at(i) {
-                    cand.future = self.future_cue(i, cand.next);
-                    let next = cand.next;
-                    out.push(Candidate {
-                        start: cand.start,
-                        end: self.toks[next - 1].end,
-                        expr: cand.expr,
-                        approx: cand.approx,
-                        future: cand.future,
-                    });
-                    i = next;
-                    continue;
-                }
+            if trigger && let Some(mut cand) = self.best_at(i) {
+                cand.future = self.future_cue(i, cand.next);
+                let next = cand.next;
+                out.push(Candidate {
+                    start: cand.start,
+                    end: self.toks[next - 1].end,
+                    expr: cand.expr,
+                    approx: cand.approx,
+                    future: cand.future,
+                });
+                i = next;
+                continue;
+            }
             i += 1;
         }
         out
+    }
+
+    /// Whether an expression can start at token i: a temporal word, or a function
+    /// word that opens one (منذ، قبل، من …) followed by a number or a temporal word.
+    fn can_start(&self, i: usize) -> bool {
+        let lexemes = self.at(i);
+        if lexemes.iter().any(|l| {
+            l.entry.kind != Kind::Function
+                && l.entry.kind != Kind::Era
+                && l.entry.kind != Kind::TimeZone
+        }) {
+            return true;
+        }
+        let opens = lexemes.iter().any(|l| {
+            !matches!(
+                &*l.entry.value,
+                "in" | "and" | "or" | "to" | "minus" | "whole" | "equals" | "timezone"
+            ) || l.next > i + 1
+        });
+        // من is the most frequent opener; it only opens before a number or a temporal word
+        let only_from = lexemes
+            .iter()
+            .all(|l| &*l.entry.value == "from" && l.next == i + 1);
+        opens
+            && (!only_from
+                || self
+                    .toks
+                    .get(i + 1)
+                    .is_some_and(|t| t.kind == TokenKind::Number || !self.at(i + 1).is_empty()))
     }
 
     // ---- token helpers -------------------------------------------------
@@ -390,18 +418,19 @@ impl<'a> Parser<'a> {
     /// A number in digits (optionally after a separate ال token: الـ13) or words.
     fn number(&self, i: usize) -> R<Num> {
         if self.word(i) == Some("ال")
-            && let Some((value, digits)) = self.digits(i + 1) {
-                let n = Num {
-                    value,
-                    feminine: false,
-                    ordinal: true,
-                    word: false,
-                    digits,
-                    article: true,
-                    start: self.start(i),
-                };
-                return Some((i + 2, n));
-            }
+            && let Some((value, digits)) = self.digits(i + 1)
+        {
+            let n = Num {
+                value,
+                feminine: false,
+                ordinal: true,
+                word: false,
+                digits,
+                article: true,
+                start: self.start(i),
+            };
+            return Some((i + 2, n));
+        }
         if let Some((value, digits)) = self.digits(i) {
             let n = Num {
                 value,
@@ -570,10 +599,9 @@ impl<'a> Parser<'a> {
                     return Some((next, MonthRef::Greg(n.value as u32)));
                 }
             }
-            if article
-                && let Some((next, dir)) = self.direction(j) {
-                    return Some((next, MonthRef::Rel(dir_offset(dir))));
-                }
+            if article && let Some((next, dir)) = self.direction(j) {
+                return Some((next, MonthRef::Rel(dir_offset(dir))));
+            }
         }
         if self.func(i, "this").is_some() {
             let j = self.func(i, "this")?.next;
@@ -588,14 +616,16 @@ impl<'a> Parser<'a> {
         let (next, m) = self.month_name(i)?;
         // أبريل/نيسان, نيسان (أبريل), أبريل-نيسان
         if self.punct(next, &['/', '-', '\\'])
-            && let Some((after, _)) = self.month_name(next + 1) {
-                return Some((after, m));
-            }
+            && let Some((after, _)) = self.month_name(next + 1)
+        {
+            return Some((after, m));
+        }
         if self.punct(next, &['('])
             && let Some((after, _)) = self.month_name(next + 1)
-                && self.punct(after, &[')']) {
-                    return Some((after + 1, m));
-                }
+            && self.punct(after, &[')'])
+        {
+            return Some((after + 1, m));
+        }
         Some((next, m))
     }
 
@@ -621,25 +651,27 @@ impl<'a> Parser<'a> {
             j += 1;
         }
         if let Some((next, dir)) = self.direction(j)
-            && j == i {
-                return Some((next, YearSpec::Dir(dir)));
-            }
+            && j == i
+        {
+            return Some((next, YearSpec::Dir(dir)));
+        }
         let k = self.opt_func(self.opt_func(j, "from"), "in");
         if k > j
             && let Some((next, year)) = self.year_num(k)
-                && self.digits(k).is_some_and(|(_, d)| d == 4) {
-                    return Some(self.with_era(next, year));
-                }
+            && self.digits(k).is_some_and(|(_, d)| d == 4)
+        {
+            return Some(self.with_era(next, year));
+        }
         if let Some(y) = self.func(k, "year") {
             if let Some((next, year)) = self.year_num(y.next) {
                 return Some(self.with_era(next, year));
             }
             if let Some((next, dir)) = self.direction(y.next)
                 && y.entry.value.as_ref() == "year"
-                    && self.word(k).is_some_and(|w| w.contains("ال"))
-                {
-                    return Some((next, YearSpec::Rel(dir_offset(dir))));
-                }
+                && self.word(k).is_some_and(|w| w.contains("ال"))
+            {
+                return Some((next, YearSpec::Rel(dir_offset(dir))));
+            }
         }
         if let Some((next, year)) = self.year_num(j) {
             return Some(self.with_era(next, year));
@@ -672,9 +704,10 @@ impl<'a> Parser<'a> {
         let mut best: Option<Found> = None;
         let mut consider = |f: Option<Found>| {
             if let Some(f) = f
-                && best.as_ref().is_none_or(|b| f.next > b.next) {
-                    best = Some(f);
-                }
+                && best.as_ref().is_none_or(|b| f.next > b.next)
+            {
+                best = Some(f);
+            }
         };
         let (j, approx, approx_start) = match self.func(i, "approx") {
             Some(l) if l.next < self.toks.len() => (l.next, true, Some(l.start)),
@@ -733,19 +766,19 @@ impl<'a> Parser<'a> {
             && let Some(l) = self
                 .kind(this.next, Kind::DayPart)
                 .find(|l| l.article || self.word(this.next).is_some_and(|w| w.starts_with("ال")))
-            {
-                let code = static_code(&l.entry.value);
-                return self.found(
-                    this.start,
-                    l.next,
-                    Expr::Date {
-                        base: Base::Deictic(0),
-                        part: None,
-                        daypart: Some(code),
-                        clock: None,
-                    },
-                );
-            }
+        {
+            let code = static_code(&l.entry.value);
+            return self.found(
+                this.start,
+                l.next,
+                Expr::Date {
+                    base: Base::Deictic(0),
+                    part: None,
+                    daypart: Some(code),
+                    clock: None,
+                },
+            );
+        }
         // الليلة (tonight)
         if self.word(i) == Some("الليله") {
             return self.found(
@@ -764,43 +797,45 @@ impl<'a> Parser<'a> {
             .kind(i, Kind::DayPart)
             .filter(|l| l.entry.value.starts_with('T') && l.prep.is_none())
             .max_by_key(|l| l.next)
-            && (&*l.entry.extra == "noun" || self.word(i).is_some_and(|w| w.starts_with("ال"))) {
-                let clock = clock_from_code(&l.entry.value);
-                return self.found(
-                    l.start,
-                    l.next,
-                    Expr::Date {
-                        base: Base::Today,
-                        part: None,
-                        daypart: None,
-                        clock: Some(clock),
-                    },
-                );
-            }
+            && (&*l.entry.extra == "noun" || self.word(i).is_some_and(|w| w.starts_with("ال")))
+        {
+            let clock = clock_from_code(&l.entry.value);
+            return self.found(
+                l.start,
+                l.next,
+                Expr::Date {
+                    base: Base::Today,
+                    part: None,
+                    daypart: None,
+                    clock: Some(clock),
+                },
+            );
+        }
         // الظهر alone is noon
-        if self.word(i) == Some("الظهر") && self.clock(i + 1, true).is_none()
+        if self.word(i) == Some("الظهر")
+            && self.clock(i + 1, true).is_none()
             && let Some(l) = self
                 .kind(i, Kind::DayPart)
                 .find(|l| &*l.entry.value == "MD" && l.next == i + 1)
-            {
-                let clock = Clock {
-                    hour: 12,
-                    minute: None,
-                    second: None,
+        {
+            let clock = Clock {
+                hour: 12,
+                minute: None,
+                second: None,
+                daypart: None,
+                tz: None,
+            };
+            return self.found(
+                l.start,
+                l.next,
+                Expr::Date {
+                    base: Base::Today,
+                    part: None,
                     daypart: None,
-                    tz: None,
-                };
-                return self.found(
-                    l.start,
-                    l.next,
-                    Expr::Date {
-                        base: Base::Today,
-                        part: None,
-                        daypart: None,
-                        clock: Some(clock),
-                    },
-                );
-            }
+                    clock: Some(clock),
+                },
+            );
+        }
         let (start, next, base, part) = self.date_core(i)?;
         let mut expr = Expr::Date {
             base: base.clone(),
@@ -858,9 +893,10 @@ impl<'a> Parser<'a> {
         let mut best: Option<(usize, usize, Base, Option<Part>)> = None;
         let mut consider = |c: Option<(usize, usize, Base, Option<Part>)>| {
             if let Some(c) = c
-                && best.as_ref().is_none_or(|b| c.1 > b.1) {
-                    best = Some(c);
-                }
+                && best.as_ref().is_none_or(|b| c.1 > b.1)
+            {
+                best = Some(c);
+            }
         };
         // n-th / last weekday, day or week of a month: اول ثلاثاء من شهر عشرة، الاثنين الاخير من شهر ثلاثة
         consider(self.nth_rule(i));
@@ -1045,20 +1081,21 @@ impl<'a> Parser<'a> {
         }
         // عام 2021، العام 2021، سنة 2014، عام 1442 هـ
         if let Some(y) = self.func(i, "year")
-            && let Some((next, year)) = self.year_num(y.next) {
-                let (next, spec) = self.with_era(next, year);
-                return Some((
-                    y.start,
-                    next,
-                    Base::Cal {
-                        year: Some(spec),
-                        month: None,
-                        day: None,
-                        weekday: None,
-                        hijri: matches!(spec, YearSpec::Abs { hijri: true, .. }),
-                    },
-                ));
-            }
+            && let Some((next, year)) = self.year_num(y.next)
+        {
+            let (next, spec) = self.with_era(next, year);
+            return Some((
+                y.start,
+                next,
+                Base::Cal {
+                    year: Some(spec),
+                    month: None,
+                    day: None,
+                    weekday: None,
+                    hijri: matches!(spec, YearSpec::Abs { hijri: true, .. }),
+                },
+            ));
+        }
         // 1442 هـ، 2021 م
         if let Some((next, year)) = self.year_num(i) {
             if let Some((after, hijri)) = self.era(next) {
@@ -1090,10 +1127,19 @@ impl<'a> Parser<'a> {
                         )
                 })
                 && self.digits(i).is_some_and(|(_, d)| d == 4);
+            // after من/إلى/حتى a number is often a count (أكثر من 2000 شخص): there the
+            // year must end the phrase
+            let count_prep = self.at(i - 1).iter().any(|l| {
+                l.entry.kind == Kind::Function && matches!(&*l.entry.value, "from" | "to" | "until")
+            });
+            let phrase_ends = self.phrase_ends(next)
+                || (self.func(next, "until").or_else(|| self.func(next, "to")))
+                    .is_some_and(|l| self.digits(l.next).is_none());
             if prev_ok
                 && (1900..=2100).contains(&year)
                 && !self.punct(next, &['/', '-', '.', ':', '%'])
                 && self.kind(next, Kind::Unit).next().is_none()
+                && (!count_prep || phrase_ends)
             {
                 return Some((
                     start,
@@ -1125,9 +1171,10 @@ impl<'a> Parser<'a> {
         let mut best: Option<(usize, usize, Base)> = None;
         let mut consider = |c: Option<(usize, usize, Base)>| {
             if let Some(c) = c
-                && best.as_ref().is_none_or(|b| c.1 > b.1) {
-                    best = Some(c);
-                }
+                && best.as_ref().is_none_or(|b| c.1 > b.1)
+            {
+                best = Some(c);
+            }
         };
         consider(self.deictic(i));
         consider(self.calendar_date(i));
@@ -1165,20 +1212,23 @@ impl<'a> Parser<'a> {
         let mut offset = l.entry.num;
         let mut next = l.next;
         // اليوم الماضي / السابق = yesterday; اليوم التالي = tomorrow
-        if offset == 0 && self.word(j).is_some_and(|w| w.ends_with("اليوم"))
-            && let Some((after, dir)) = self.direction(next) {
-                offset = match dir {
-                    Dir::Past => -1,
-                    Dir::Next => 1,
-                    _ => 0,
-                };
-                next = after;
-            }
+        if offset == 0
+            && self.word(j).is_some_and(|w| w.ends_with("اليوم"))
+            && let Some((after, dir)) = self.direction(next)
+        {
+            offset = match dir {
+                Dir::Past => -1,
+                Dir::Next => 1,
+                _ => 0,
+            };
+            next = after;
+        }
         // apposition: أمس الاثنين، اليوم الثلاثاء، اليوم الثلاثاء 13 أبريل
         if let Some((_, date_next, base)) = self.calendar_date(next)
-            && matches!(base, Base::Cal { day: Some(_), .. }) {
-                return Some((start, date_next, base));
-            }
+            && matches!(base, Base::Cal { day: Some(_), .. })
+        {
+            return Some((start, date_next, base));
+        }
         if let Some((after, _)) = self.weekday(next, true) {
             next = after;
         }
@@ -1252,9 +1302,10 @@ impl<'a> Parser<'a> {
         let mut best: Option<(usize, Partial, usize)> = None;
         let mut consider = |c: Option<(usize, Partial, usize)>| {
             if let Some(c) = c
-                && best.as_ref().is_none_or(|b| c.0 > b.0) {
-                    best = Some(c);
-                }
+                && best.as_ref().is_none_or(|b| c.0 > b.0)
+            {
+                best = Some(c);
+            }
         };
         consider(self.numeric_date(i, loose));
         // day [sep] [من] month [year]
@@ -1498,18 +1549,19 @@ impl<'a> Parser<'a> {
             ));
         }
         if let Some((after, dir)) = self.direction(next)
-            && dir != Dir::Last {
-                return Some((
-                    start,
-                    after,
-                    Base::Weekday {
-                        weekday: wd,
-                        week_offset: None,
-                        dir: Some(dir),
-                        this,
-                    },
-                ));
-            }
+            && dir != Dir::Last
+        {
+            return Some((
+                start,
+                after,
+                Base::Weekday {
+                    weekday: wd,
+                    week_offset: None,
+                    dir: Some(dir),
+                    this,
+                },
+            ));
+        }
         Some((
             start,
             next,
@@ -1533,7 +1585,7 @@ impl<'a> Parser<'a> {
         }
         let l = self
             .kind(i, Kind::Unit)
-            .find(|l| l.article && &*l.entry.extra == "1" && l.prep.is_none())?;
+            .find(|l| l.article && &*l.entry.extra == "1")?;
         let unit = Unit::parse(&l.entry.value)?;
         if unit < Unit::Week {
             return None;
@@ -1563,9 +1615,10 @@ impl<'a> Parser<'a> {
                 return Some((l.next, -1));
             }
             if let Some((next, dir)) = self.direction(k)
-                && dir == Dir::Last {
-                    return Some((next, -1));
-                }
+                && dir == Dir::Last
+            {
+                return Some((next, -1));
+            }
             let l = self
                 .kind(k, Kind::Ordinal)
                 .find(|l| l.prep.is_none() && (1..=5).contains(&l.entry.num))?;
@@ -1664,18 +1717,19 @@ impl<'a> Parser<'a> {
                 }
                 Kind::Function if &*l.entry.value == "month" => {
                     if let Some((next, n)) = self.number(l.next)
-                        && (1..=12).contains(&n.value) {
-                            return Some((
-                                next,
-                                Base::Cal {
-                                    year: None,
-                                    month: Some(n.value as u32),
-                                    day: None,
-                                    weekday: None,
-                                    hijri: false,
-                                },
-                            ));
-                        }
+                        && (1..=12).contains(&n.value)
+                    {
+                        return Some((
+                            next,
+                            Base::Cal {
+                                year: None,
+                                month: Some(n.value as u32),
+                                day: None,
+                                weekday: None,
+                                hijri: false,
+                            },
+                        ));
+                    }
                     if let Some((next, MonthRef::Greg(m))) = self.month_name(l.next) {
                         return Some((
                             next,
@@ -1702,10 +1756,12 @@ impl<'a> Parser<'a> {
         }
         let k = self.opt_func(self.opt_func(i, "from"), "in");
         for l in self.at(k) {
-            if l.entry.kind == Kind::Function && &*l.entry.value == "year"
-                && let Some((next, year)) = self.year_num(l.next) {
-                    return Some((next, YearSpec::Abs { year, hijri: false }));
-                }
+            if l.entry.kind == Kind::Function
+                && &*l.entry.value == "year"
+                && let Some((next, year)) = self.year_num(l.next)
+            {
+                return Some((next, YearSpec::Abs { year, hijri: false }));
+            }
         }
         if let Some((
             next,
@@ -1797,9 +1853,10 @@ impl<'a> Parser<'a> {
         let mut best: Option<Found> = None;
         let mut consider = |f: Option<Found>| {
             if let Some(f) = f
-                && best.as_ref().is_none_or(|b| f.next > b.next) {
-                    best = Some(f);
-                }
+                && best.as_ref().is_none_or(|b| f.next > b.next)
+            {
+                best = Some(f);
+            }
         };
         if let Some(l) = self
             .kind(i, Kind::Now)
@@ -1935,6 +1992,9 @@ impl<'a> Parser<'a> {
             .find(|l| !l.article && matches!(l.prep, None | Some('ل')))?;
         let unit = Unit::parse(&u.entry.value)?;
         let mut next = u.next;
+        if self.month_name(next).is_some() {
+            return None;
+        }
         let amount = match &*u.entry.extra {
             "1" => {
                 // يوم واحد، ساعة ونصف
@@ -2006,10 +2066,12 @@ impl<'a> Parser<'a> {
         );
         if count.is_none()
             && let Some((after, n)) = self.number(next)
-                && n.value > 0 && n.word {
-                    count = Some(n.value);
-                    next = after;
-                }
+            && n.value > 0
+            && n.word
+        {
+            count = Some(n.value);
+            next = after;
+        }
         let (after, dir) = self.direction(next)?;
         let expr = match count {
             Some(count) => Expr::Date {
@@ -2136,55 +2198,59 @@ impl<'a> Parser<'a> {
             .kind(i, Kind::DayPart)
             .filter(|l| l.prep.is_none())
             .max_by_key(|l| l.next)
-            && let Some((next, mut clock)) = self.clock(l.next, true) {
-                if clock.daypart.is_none() {
-                    clock.daypart =
-                        Some(static_code(&l.entry.value)).filter(|c| !c.starts_with('T'));
-                }
-                return self.found(
-                    l.start,
-                    next,
-                    Expr::Date {
-                        base: Base::Today,
-                        part: None,
-                        daypart: None,
-                        clock: Some(clock),
-                    },
-                );
+            && let Some((next, mut clock)) = self.clock(l.next, true)
+        {
+            if clock.daypart.is_none() {
+                clock.daypart = Some(static_code(&l.entry.value)).filter(|c| !c.starts_with('T'));
             }
+            return self.found(
+                l.start,
+                next,
+                Expr::Date {
+                    base: Base::Today,
+                    part: None,
+                    daypart: None,
+                    clock: Some(clock),
+                },
+            );
+        }
         let (next, clock) = self.clock(i, false)?;
+        // عند (at) is a signal outside the expression, like في
+        let start = self.func(i, "at").map_or(start, |l| self.start(l.next));
         // a time followed by a day: الساعة 3 من مساء الأحد / الساعة الثامنة صباح اليوم
         let k = self.opt_func(next, "from");
         if let Some(dp) = self
             .kind(k, Kind::DayPart)
             .find(|l| &*l.entry.extra == "noun" && !l.entry.value.starts_with('T'))
-            && let Some((_, after, base)) = self.day_expr(dp.next) {
-                let mut clock = clock;
-                clock.daypart = Some(static_code(&dp.entry.value));
-                return self.found(
-                    start,
-                    after,
-                    Expr::Date {
-                        base,
-                        part: None,
-                        daypart: None,
-                        clock: Some(clock),
-                    },
-                );
-            }
+            && let Some((_, after, base)) = self.day_expr(dp.next)
+        {
+            let mut clock = clock;
+            clock.daypart = Some(static_code(&dp.entry.value));
+            return self.found(
+                start,
+                after,
+                Expr::Date {
+                    base,
+                    part: None,
+                    daypart: None,
+                    clock: Some(clock),
+                },
+            );
+        }
         if let Some((_, after, base)) = self.day_expr(self.opt_func(next, "from"))
-            && !matches!(base, Base::Cal { day: None, .. }) {
-                return self.found(
-                    start,
-                    after,
-                    Expr::Date {
-                        base,
-                        part: None,
-                        daypart: None,
-                        clock: Some(clock),
-                    },
-                );
-            }
+            && !matches!(base, Base::Cal { day: None, .. })
+        {
+            return self.found(
+                start,
+                after,
+                Expr::Date {
+                    base,
+                    part: None,
+                    daypart: None,
+                    clock: Some(clock),
+                },
+            );
+        }
         self.found(
             start,
             next,
@@ -2255,7 +2321,7 @@ impl<'a> Parser<'a> {
             }
         }
         let (mut next, mut clock, colon) = self.clock_digits(j).or_else(|| {
-            let (next, hour, ordinal) = self.hour_number(j)?;
+            let (next, hour, _) = self.hour_number(j)?;
             Some((
                 next,
                 Clock {
@@ -2265,7 +2331,7 @@ impl<'a> Parser<'a> {
                     daypart: None,
                     tz: None,
                 },
-                ordinal,
+                false,
             ))
         })?;
         // minutes: و18 دقيقة، وربع، والنصف، وثلث، إلا ربع
@@ -2351,10 +2417,11 @@ impl<'a> Parser<'a> {
             })
         });
         if let Some(t) = tz_word
-            && let Some(z) = self.kind(t.next, Kind::TimeZone).max_by_key(|l| l.next) {
-                clock.tz = parse_offset(&z.entry.value);
-                next = z.next;
-            }
+            && let Some(z) = self.kind(t.next, Kind::TimeZone).max_by_key(|l| l.next)
+        {
+            clock.tz = parse_offset(&z.entry.value);
+            next = z.next;
+        }
         let has_daypart = clock.daypart.is_some() || dp.is_some();
         let ok = has_clock_word
             || colon
@@ -2366,11 +2433,13 @@ impl<'a> Parser<'a> {
             && !colon
             && self
                 .number(j)
-                .is_some_and(|(_, n)| n.word && n.ordinal && n.article)
+                .is_some_and(|(_, n)| n.word && n.ordinal && n.article && n.feminine)
             && self
                 .word(next)
                 .is_none_or(|w| !w.starts_with("عمر") && !w.starts_with("من"));
-        if !(ok || (ordinal_hour && (self.date_context(j) || in_context))) {
+        // minutes after an ordinal hour make it a clock time (الثامنة والربع)
+        let with_minutes = clock.minute.is_some();
+        if !(ok || (ordinal_hour && (self.date_context(j) || in_context || with_minutes))) {
             return None;
         }
         if clock.hour > 24 || clock.minute.is_some_and(|m| m > 59) {
@@ -2411,10 +2480,11 @@ impl<'a> Parser<'a> {
             let mut next = i + 3;
             if self.punct(next, &[':'])
                 && let Some((s, 2)) = self.digits(next + 1)
-                    && s < 60 {
-                        clock.second = Some(s as u32);
-                        next += 2;
-                    }
+                && s < 60
+            {
+                clock.second = Some(s as u32);
+                next += 2;
+            }
             return Some((next, clock, true));
         }
         if dh == 4 || dh == 3 {
@@ -2484,34 +2554,8 @@ impl<'a> Parser<'a> {
             };
             return self.found(l.start, next, Expr::Range(Box::new(mk(a)), Box::new(mk(b))));
         }
-        // بين عامي 2019 و2021 / بين 2019 و2021
-        if let Some(l) = self.func(i, "between") {
-            let mut j = l.next;
-            if matches!(self.word(j), Some("عامي" | "سنتي" | "العامين")) {
-                j += 1;
-            }
-            let (k, a) = self.year_num(j)?;
-            let k = self.and(k);
-            let (next, b) = self.year_num(k)?;
-            if b < a {
-                return None;
-            }
-            let mk = |y| Expr::Date {
-                base: Base::Cal {
-                    year: Some(YearSpec::Abs {
-                        year: y,
-                        hijri: false,
-                    }),
-                    month: None,
-                    day: None,
-                    weekday: None,
-                    hijri: false,
-                },
-                part: None,
-                daypart: None,
-                clock: None,
-            };
-            return self.found(l.start, next, Expr::Range(Box::new(mk(a)), Box::new(mk(b))));
+        if let Some(found) = self.year_range(i) {
+            return Some(found);
         }
         let from = self.func(i, "from");
         let j = from.map_or(i, |l| l.next);
@@ -2563,24 +2607,101 @@ impl<'a> Parser<'a> {
         )
     }
 
+    /// Year ranges: بين عامي 2019 و2021، من عام 2019 إلى 2021، من 2019 حتى 2021، 2019-2021.
+    fn year_range(&self, i: usize) -> Option<Found> {
+        let year_word = |k: usize| -> usize {
+            if matches!(self.word(k), Some("عامي" | "سنتي" | "العامين")) {
+                k + 1
+            } else {
+                self.func(k, "year").map_or(k, |l| l.next)
+            }
+        };
+        let (start, j, between) = match self.func(i, "between").or_else(|| self.func(i, "from")) {
+            Some(l) => (l.start, year_word(l.next), &*l.entry.value == "between"),
+            None => (self.start(i), i, false),
+        };
+        let (k, a) = self.year_num(j)?;
+        let sep = if between {
+            self.and(k)
+        } else if self.punct(k, &['-']) {
+            k + 1
+        } else {
+            let k = self.and(k);
+            self.func(k, "to").or_else(|| self.func(k, "until"))?.next
+        };
+        let sep = if sep == k && !between {
+            return None;
+        } else {
+            sep
+        };
+        let (next, b) = self.year_num(year_word(sep))?;
+        if b <= a || (j == i && self.digits(i).is_none_or(|(_, d)| d != 4)) {
+            return None;
+        }
+        // bare numbers are years only in the years' range and when the phrase ends
+        // there (من 2000 إلى 3000 شخص is a count)
+        let bare = self.digits(j).is_some()
+            && self.digits(year_word(sep)).is_some()
+            && j == self.func(i, "from").map_or(i, |l| l.next);
+        let dashed = self.punct(k, &['-']);
+        if bare
+            && !((1900..=2100).contains(&a)
+                && (1900..=2100).contains(&b)
+                && (dashed || self.phrase_ends(next)))
+        {
+            return None;
+        }
+        let mk = |y| Expr::Date {
+            base: Base::Cal {
+                year: Some(YearSpec::Abs {
+                    year: y,
+                    hijri: false,
+                }),
+                month: None,
+                day: None,
+                weekday: None,
+                hijri: false,
+            },
+            part: None,
+            daypart: None,
+            clock: None,
+        };
+        self.found(start, next, Expr::Range(Box::new(mk(a)), Box::new(mk(b))))
+    }
+
+    /// Whether a phrase ends at token i: punctuation, a line end, the end of text,
+    /// or a conjunction.
+    fn phrase_ends(&self, i: usize) -> bool {
+        self.toks
+            .get(i)
+            .is_none_or(|t| t.kind == TokenKind::Punct || t.after_newline)
+            || self
+                .at(i)
+                .iter()
+                .any(|l| l.entry.kind == Kind::Function && l.conj)
+            || self.func(i, "and").is_some()
+    }
+
     /// One end of a date range: a day with its month and year, a month followed by a day
     /// (تموز 13), or a day alone.
     fn range_end(&self, i: usize) -> R<Partial> {
         if let Some((next, p, _)) = self.partial_date(i, false, false)
-            && p.day.is_some() {
-                return Some((next, p));
-            }
+            && p.day.is_some()
+        {
+            return Some((next, p));
+        }
         if let Some((j, MonthRef::Greg(m))) = self.month_ref(i)
-            && let Some((next, (_, d))) = self.day_num(j) {
-                return Some((
-                    next,
-                    Partial {
-                        month: Some(m),
-                        day: Some(d),
-                        ..Partial::default()
-                    },
-                ));
-            }
+            && let Some((next, (_, d))) = self.day_num(j)
+        {
+            return Some((
+                next,
+                Partial {
+                    month: Some(m),
+                    day: Some(d),
+                    ..Partial::default()
+                },
+            ));
+        }
         let (next, (_, d)) = self.day_num(i)?;
         // a lone day may take a month after "من": 27-29 من الشهر الثامن
         let k = self.opt_func(next, "from");
@@ -2650,6 +2771,11 @@ impl<'a> Parser<'a> {
                 | "مقرر"
                 | "يعتزم"
                 | "تعتزم"
+                | "ينتظر"
+                | "يتوقع"
+                | "المتوقع"
+                | "مرتقب"
+                | "يرتقب"
         ) {
             return true;
         }

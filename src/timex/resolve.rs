@@ -148,9 +148,10 @@ impl Context {
     /// The reference date for relative expressions (the DCT, or the anchor in narrative mode).
     fn reference(&self) -> Option<(NaiveDate, Source)> {
         if self.policy == Policy::Narrative
-            && let Some((d, id)) = self.anchor {
-                return Some((d, Source::Anchor(id)));
-            }
+            && let Some((d, id)) = self.anchor
+        {
+            return Some((d, Source::Anchor(id)));
+        }
         self.dct.map(|d| (d.date(), Source::Dct))
     }
 
@@ -449,14 +450,17 @@ impl Context {
             }
             _ => {
                 // no part of day: colloquial reads an ambiguous 12-hour time as the next one
-                if self.policy == Policy::Colloquial && is_today && (1..=12).contains(&hour)
-                    && let Some(now) = self.dct {
-                        let minute = c.minute.unwrap_or(0);
-                        let first = NaiveTime::from_hms_opt(hour % 24, minute, 0)?;
-                        if date.and_time(first) < now && hour < 12 {
-                            hour += 12;
-                        }
+                if self.policy == Policy::Colloquial
+                    && is_today
+                    && (1..=12).contains(&hour)
+                    && let Some(now) = self.dct
+                {
+                    let minute = c.minute.unwrap_or(0);
+                    let first = NaiveTime::from_hms_opt(hour % 24, minute, 0)?;
+                    if date.and_time(first) < now && hour < 12 {
+                        hour += 12;
                     }
+                }
             }
         }
         if hour == 24 {
@@ -949,9 +953,10 @@ impl Context {
                 let (hy, _, _) = hijri::from_gregorian(mid);
                 for cand in [hy - 1, hy, hy + 1] {
                     if let Some(x) = hijri_moment(cand, Some(m), day)
-                        && x.start.year() == year {
-                            return Ok((x, Source::Absolute));
-                        }
+                        && x.start.year() == year
+                    {
+                        return Ok((x, Source::Absolute));
+                    }
                 }
                 Err(bad())
             }
