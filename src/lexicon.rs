@@ -85,6 +85,8 @@ pub enum Kind {
     Function,
     /// Calendar era marker after a year; value = hijri | gregorian.
     Era,
+    /// A decade of a century (التسعينيات); value = the tens digit.
+    Decade,
 }
 
 impl Kind {
@@ -113,6 +115,7 @@ impl Kind {
             "frequency" => Kind::Frequency,
             "function" => Kind::Function,
             "era" => Kind::Era,
+            "decade" => Kind::Decade,
             _ => return None,
         })
     }
@@ -132,6 +135,7 @@ impl Kind {
                 | Kind::Thousand
                 | Kind::Fraction
                 | Kind::Deictic
+                | Kind::Decade
         )
     }
 }

@@ -74,6 +74,14 @@ pub enum Mod {
     End,
     /// حوالي، نحو، قرابة
     Approx,
+    /// منذ أكثر من عامين: earlier than the date
+    Before,
+    /// منذ أقل من عامين: later than the date
+    After,
+    /// أكثر من عامين (a duration)
+    MoreThan,
+    /// أقل من ساعة (a duration)
+    LessThan,
 }
 
 /// The precision of a resolved value.
@@ -271,11 +279,19 @@ pub fn tag_normalized(
         dct_offset: dct.and_then(|d| d.offset_minutes),
         policy,
         anchor: None,
+        mention: None,
     };
+    let sentence_ends: Vec<usize> = sentences(&normalized.text).iter().map(|s| s.end).collect();
+    let sentence_of = |byte: usize| sentence_ends.partition_point(|&end| end <= byte);
     let mut char_index = CharIndex::new(original);
+    let mut mention_sentence = usize::MAX;
     let mut timexes = Vec::with_capacity(candidates.len());
     for cand in &candidates {
-        let r = ctx.resolve(&cand.expr, cand.future, cand.approx);
+        let sentence = sentence_of(cand.start);
+        if let Some((d, id, _)) = ctx.mention {
+            ctx.mention = Some((d, id, mention_sentence == sentence));
+        }
+        let r = ctx.resolve(&cand.expr, cand.future, cand.modifier);
         let (s, e) = normalized.to_original(cand.start, cand.end);
         let id = format!("t{}", timexes.len() + 1);
         let anchor = match r.source {
@@ -284,6 +300,17 @@ pub fn tag_normalized(
             Source::Anchor(k) => format!("t{}", k + 1),
             Source::None => "none".to_string(),
         };
+        if r.source == Source::Absolute
+            && r.kind == TimexType::Date
+            && matches!(
+                r.granularity,
+                Some(Granularity::Day | Granularity::Month | Granularity::Year)
+            )
+            && let Some(iv) = r.interval
+        {
+            ctx.mention = Some((iv.start.date(), timexes.len(), true));
+            mention_sentence = sentence;
+        }
         if policy == Policy::Narrative
             && r.granularity == Some(Granularity::Day)
             && r.kind == TimexType::Date

@@ -5,6 +5,7 @@
 //! indices; at each token the longest expression any rule finds wins. Boundaries
 //! are token boundaries, so clitics never hide a word and `\b` is never needed.
 
+use super::Mod;
 use crate::lexicon::{Kind, Lexeme, Lexicon};
 use crate::text::{Token, TokenKind};
 
@@ -92,6 +93,8 @@ pub enum Base {
     },
     /// A day relative to the reference: أمس = -1.
     Deictic(i64),
+    /// A day relative to the last mentioned date: اليوم التالي = +1.
+    FromMention(i64),
     /// This/last/next week, month, quarter, year, decade: offset in units.
     Unit { unit: Unit, offset: i64 },
     /// A weekday, optionally in a week relative to the reference, or with a direction.
@@ -124,6 +127,12 @@ pub enum Base {
     Holiday {
         rule: String,
         year: Option<YearSpec>,
+    },
+    /// A decade (التسعينيات) of a century given by its ordinal (القرن العشرين = Abs 20)
+    /// or relative to the reference (القرن الماضي = Rel -1); None = the latest such decade.
+    Decade {
+        digit: i32,
+        century: Option<YearSpec>,
     },
     /// N units next to the reference period: الأسابيع الثلاثة القادمة.
     Span { count: i64, unit: Unit, dir: Dir },
@@ -176,8 +185,8 @@ pub struct Candidate {
     pub start: usize,
     pub end: usize,
     pub expr: Expr,
-    /// Approximation word in front (حوالي، نحو).
-    pub approx: bool,
+    /// A modifier from a quantifier: حوالي (APPROX), أكثر من (MORE_THAN), منذ أكثر من (BEFORE).
+    pub modifier: Option<Mod>,
     /// A future cue governs the clause (سـ، سوف، المقرر).
     pub future: bool,
 }
@@ -301,7 +310,9 @@ impl<'a> Parser<'a> {
         while i < self.toks.len() {
             let trigger = self.toks[i].kind == TokenKind::Number
                 || self.can_start(i)
-                || (self.word(i) == Some("ال") && self.digits(i + 1).is_some());
+                || (self.word(i) == Some("ال") && self.digits(i + 1).is_some())
+                || (matches!(self.word(i), Some("اكثر" | "اقل"))
+                    && self.func(i + 1, "from").is_some());
             if trigger && let Some(mut cand) = self.best_at(i) {
                 cand.future = self.future_cue(i, cand.next);
                 let next = cand.next;
@@ -309,7 +320,7 @@ impl<'a> Parser<'a> {
                     start: cand.start,
                     end: self.toks[next - 1].end,
                     expr: cand.expr,
-                    approx: cand.approx,
+                    modifier: cand.modifier,
                     future: cand.future,
                 });
                 i = next;
@@ -709,22 +720,32 @@ impl<'a> Parser<'a> {
                 best = Some(f);
             }
         };
-        let (j, approx, approx_start) = match self.func(i, "approx") {
-            Some(l) if l.next < self.toks.len() => (l.next, true, Some(l.start)),
-            _ => (i, false, None),
+        // a quantifier in front: حوالي، نحو، أكثر من، أقل من
+        let quantifier = match self.func(i, "approx") {
+            Some(l) => Some((l.next, l.start, Mod::Approx)),
+            None => match (self.word(i), self.func(i + 1, "from")) {
+                (Some("اكثر"), Some(l)) => Some((l.next, self.start(i), Mod::MoreThan)),
+                (Some("اقل"), Some(l)) => Some((l.next, self.start(i), Mod::LessThan)),
+                _ => None,
+            },
         };
-        for k in if approx { vec![j] } else { vec![i] } {
-            consider(self.date_rule(k));
-            consider(self.range_rule(k));
-            consider(self.relative_rule(k));
-            consider(self.duration_rule(k));
-            consider(self.set_rule(k));
-            consider(self.time_rule(k));
+        let k = quantifier.map_or(i, |q| q.0);
+        if k >= self.toks.len() {
+            return None;
         }
+        consider(self.date_rule(k));
+        consider(self.range_rule(k));
+        consider(self.relative_rule(k));
+        consider(self.duration_rule(k));
+        consider(self.set_rule(k));
+        consider(self.time_rule(k));
         let mut found = best?;
-        if let Some(s) = approx_start {
-            found.start = s;
-            found.approx = true;
+        if let Some((_, start, m)) = quantifier {
+            // more/less than applies to amounts; approximately to anything
+            if m == Mod::Approx || matches!(found.expr, Expr::Duration { .. }) {
+                found.start = start;
+                found.modifier = Some(m);
+            }
         }
         Some(found)
     }
@@ -734,7 +755,7 @@ impl<'a> Parser<'a> {
             start,
             next,
             expr,
-            approx: false,
+            modifier: None,
             future: false,
         })
     }
@@ -748,7 +769,13 @@ impl<'a> Parser<'a> {
         }) {
             let code = static_code(&l.entry.value);
             let j = self.opt_func(l.next, "in");
-            if let Some((_, next, base)) = self.day_expr(j) {
+            if let Some((_, mut next, base)) = self.day_expr(j) {
+                // ليل الاثنين-الثلاثاء: the night from one day into the next
+                if self.punct(next, &['-', '/'])
+                    && let Some((after, _)) = self.weekday(next + 1, true)
+                {
+                    next = after;
+                }
                 return self.found(
                     l.start,
                     next,
@@ -976,6 +1003,9 @@ impl<'a> Parser<'a> {
         if let Some((next, base)) = self.unit_relative(i) {
             consider(Some((self.lexeme_start(i), next, base, None)));
         }
+        if let Some((next, base)) = self.decade(i) {
+            consider(Some((self.lexeme_start(i), next, base, None)));
+        }
         if let Some((start, next, base)) = self.month_or_year(i) {
             consider(Some((start, next, base, None)));
         }
@@ -1025,6 +1055,9 @@ impl<'a> Parser<'a> {
     /// What a part-of-period word can apply to: a month, a year, a relative
     /// period, the bare current period (الشهر، العام), a day, a Hijri month.
     fn period_target(&self, i: usize, allow_bare_unit: bool) -> R<Base> {
+        if let Some(found) = self.decade(i) {
+            return Some(found);
+        }
         if let Some((_, next, base)) = self.month_or_year(i) {
             return Some((next, base));
         }
@@ -1211,7 +1244,9 @@ impl<'a> Parser<'a> {
         let start = start.unwrap_or(l.start);
         let mut offset = l.entry.num;
         let mut next = l.next;
-        // اليوم الماضي / السابق = yesterday; اليوم التالي = tomorrow
+        // اليوم الماضي = yesterday; اليوم التالي / السابق = the day after / before the
+        // last mentioned date (the DCT when none was mentioned)
+        let mut relational = false;
         if offset == 0
             && self.word(j).is_some_and(|w| w.ends_with("اليوم"))
             && let Some((after, dir)) = self.direction(next)
@@ -1221,7 +1256,13 @@ impl<'a> Parser<'a> {
                 Dir::Next => 1,
                 _ => 0,
             };
+            relational = self
+                .word(next)
+                .is_some_and(|w| w.ends_with("تالي") || w.ends_with("سابق") || w.ends_with("لاحق"));
             next = after;
+        }
+        if relational {
+            return Some((start, next, Base::FromMention(offset)));
         }
         // apposition: أمس الاثنين، اليوم الثلاثاء، اليوم الثلاثاء 13 أبريل
         if let Some((_, date_next, base)) = self.calendar_date(next)
@@ -1574,6 +1615,55 @@ impl<'a> Parser<'a> {
         ))
     }
 
+    /// التسعينيات، تسعينيات القرن الماضي، ستينيات القرن العشرين.
+    fn decade(&self, i: usize) -> R<Base> {
+        let l = self
+            .kind(i, Kind::Decade)
+            .find(|l| l.prep.is_none() || l.article)?;
+        let digit = l.entry.num as i32;
+        let k = self.opt_func(l.next, "from");
+        let century = self
+            .kind(k, Kind::Unit)
+            .find(|u| u.article && &*u.entry.value == "century" && &*u.entry.extra == "1");
+        if let Some(c) = century {
+            if let Some((next, dir)) = self.direction(c.next) {
+                let offset = match dir {
+                    Dir::Past => -1,
+                    Dir::Next => 1,
+                    _ => 0,
+                };
+                return Some((
+                    next,
+                    Base::Decade {
+                        digit,
+                        century: Some(YearSpec::Rel(offset)),
+                    },
+                ));
+            }
+            if let Some((next, n)) = self.number(c.next)
+                && (1..=30).contains(&n.value)
+            {
+                return Some((
+                    next,
+                    Base::Decade {
+                        digit,
+                        century: Some(YearSpec::Abs {
+                            year: n.value as i32,
+                            hijri: false,
+                        }),
+                    },
+                ));
+            }
+        }
+        Some((
+            l.next,
+            Base::Decade {
+                digit,
+                century: None,
+            },
+        ))
+    }
+
     /// الأسبوع الماضي، هذا العام، العام المقبل، الشهر الجاري (as a unit), العقد القادم.
     fn unit_relative(&self, i: usize) -> R<Base> {
         if let Some(this) = self.func(i, "this") {
@@ -1880,8 +1970,37 @@ impl<'a> Parser<'a> {
             if role == "from" && !self.shift_from_ok(i) {
                 continue;
             }
-            let j = self.skip_quantifier(l.next);
+            let (j, more) = match (self.word(l.next), self.func(l.next + 1, "from")) {
+                (Some("اكثر"), Some(f)) => (f.next, Some(true)),
+                (Some("اقل"), Some(f)) => (f.next, Some(false)),
+                _ => (self.opt_func(l.next, "approx"), None),
+            };
+            // منذ أكثر من عامين: earlier than two years ago
+            let modifier = more.map(|m| {
+                if m == (sign < 0) {
+                    Mod::Before
+                } else {
+                    Mod::After
+                }
+            });
             if let Some((next, amount, unit)) = self.quantity(j) {
+                // بعد أسبوع من الانتخابات: relative to an event, so only the distance is known
+                if let Some(f) = self.func(next, "from")
+                    && matches!(role, "after" | "before")
+                    && self.digits(f.next).is_none()
+                    && !self.can_start(f.next)
+                {
+                    consider(self.found(
+                        self.lexeme_start(j),
+                        next,
+                        Expr::Duration {
+                            amount,
+                            unit,
+                            within: None,
+                        },
+                    ));
+                    continue;
+                }
                 let base = match amount {
                     Some(a) if a.fract() == 0.0 => Base::Shift {
                         amount: sign * a as i64,
@@ -1893,7 +2012,7 @@ impl<'a> Parser<'a> {
                 if role == "from" && amount.is_none() {
                     continue;
                 }
-                consider(self.found(
+                let found = self.found(
                     l.start,
                     next,
                     Expr::Date {
@@ -1902,7 +2021,8 @@ impl<'a> Parser<'a> {
                         daypart: None,
                         clock: None,
                     },
-                ));
+                );
+                consider(found.map(|f| Found { modifier, ..f }));
             }
         }
         // spans with a number and a direction: الأسابيع الثلاثة القادمة، 3 أيام القادمة، الشهرين الماضيين
@@ -1940,13 +2060,6 @@ impl<'a> Parser<'a> {
             prev,
             Some("اكثر" | "اقل" | "اكبر" | "اطول" | "بدلا" | "اقصر")
         )
-    }
-
-    fn skip_quantifier(&self, i: usize) -> usize {
-        match self.word(i) {
-            Some("اكثر" | "اقل") if self.func(i + 1, "from").is_some() => i + 2,
-            _ => self.opt_func(i, "approx"),
-        }
     }
 
     /// An amount of a unit: 3 أيام، ثلاثة أسابيع، يومين، أسبوع، نصف ساعة، ساعة ونصف،
@@ -2015,7 +2128,19 @@ impl<'a> Parser<'a> {
                     Some(1.0)
                 }
             }
-            "2" => Some(2.0),
+            "2" => {
+                let k = self.and(next);
+                match self
+                    .kind(k, Kind::Fraction)
+                    .find(|l| (l.conj || k > next) && !l.article)
+                {
+                    Some(f) => {
+                        next = f.next;
+                        Some(2.0 + f.entry.num as f64 / 100.0)
+                    }
+                    None => Some(2.0),
+                }
+            }
             _ => {
                 if matches!(self.word(next), Some("قليله")) {
                     next += 1;
@@ -2745,7 +2870,10 @@ impl<'a> Parser<'a> {
             }
         }
         for k in to..hi {
-            if self.punct(k, &['.', '!', '?', ';', ',', '"']) {
+            // the content clause after إن/أن has its own tense
+            if self.punct(k, &['.', '!', '?', ';', ',', '"', ':'])
+                || matches!(self.word(k), Some("ان" | "بان" | "لان" | "وان"))
+            {
                 break;
             }
             if self.is_future_word(k) {
@@ -2806,7 +2934,7 @@ struct Found {
     start: usize,
     next: usize,
     expr: Expr,
-    approx: bool,
+    modifier: Option<Mod>,
     future: bool,
 }
 

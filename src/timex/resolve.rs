@@ -15,6 +15,9 @@ pub(crate) struct Context {
     pub dct_offset: Option<i32>,
     pub policy: Policy,
     pub anchor: Option<(NaiveDate, usize)>,
+    /// The last absolute date mentioned in the document so far, and whether it is in
+    /// the current sentence: اليوم التالي and بعد ثلاث سنوات count from it.
+    pub mention: Option<(NaiveDate, usize, bool)>,
 }
 
 /// Where a value came from.
@@ -163,10 +166,10 @@ impl Context {
     }
 
     /// Resolves one expression. `future` says whether a future cue governs its clause.
-    pub(crate) fn resolve(&self, expr: &Expr, future: bool, approx: bool) -> Resolution {
+    pub(crate) fn resolve(&self, expr: &Expr, future: bool, modifier: Option<Mod>) -> Resolution {
         let mut r = self.resolve_inner(expr, future);
-        if approx && r.modifier.is_none() {
-            r.modifier = Some(Mod::Approx);
+        if r.modifier.is_none() {
+            r.modifier = modifier;
         }
         r
     }
@@ -508,6 +511,13 @@ impl Context {
                 let (d, s) = need("XXXX-XX-XX")?;
                 Ok((day_moment(d), s))
             }
+            Base::FromMention(n) => {
+                let (d, s) = match self.mention {
+                    Some((d, id, _)) => (d, Source::Anchor(id)),
+                    None => need("XXXX-XX-XX")?,
+                };
+                Ok((day_moment(add_days(d, *n).ok_or_else(bad)?), s))
+            }
             Base::Deictic(n) => {
                 let (d, s) = need("XXXX-XX-XX")?;
                 Ok((day_moment(add_days(d, *n).ok_or_else(bad)?), s))
@@ -576,8 +586,16 @@ impl Context {
                 Ok((day_moment(date.ok_or_else(bad)?), s))
             }
             Base::Shift { amount, unit } => {
-                let now = self.ref_datetime().ok_or_else(bad)?;
-                let s = reference.map_or(Source::Dct, |r| r.1);
+                // بعد ثلاث سنوات after a date in the same sentence counts from that date
+                let (now, s) = match self.mention {
+                    Some((d, id, true)) if *amount > 0 && *unit >= Unit::Day => {
+                        (midnight(d), Source::Anchor(id))
+                    }
+                    _ => (
+                        self.ref_datetime().ok_or_else(bad)?,
+                        reference.map_or(Source::Dct, |r| r.1),
+                    ),
+                };
                 let shifted = shift_datetime(now, *amount as f64, *unit).ok_or_else(bad)?;
                 let m = match unit {
                     Unit::Second | Unit::Minute | Unit::Hour => {
@@ -737,6 +755,34 @@ impl Context {
                 ))
             }
             Base::Holiday { rule, year } => self.holiday(rule, *year, future),
+            Base::Decade { digit, century } => {
+                let (start_year, s) = match century {
+                    Some(YearSpec::Abs { year: c, .. }) => {
+                        ((c - 1) * 100 + digit * 10, Source::Absolute)
+                    }
+                    Some(YearSpec::Rel(k)) => {
+                        let (d, s) = need("XXX")?;
+                        let c = d.year().div_euclid(100) + *k as i32;
+                        (c * 100 + digit * 10, s)
+                    }
+                    _ => {
+                        let (d, s) = need("XXX")?;
+                        let this = d.year().div_euclid(100) * 100 + digit * 10;
+                        (if this > d.year() { this - 100 } else { this }, s)
+                    }
+                };
+                let start = midnight(ymd(start_year, 1, 1).ok_or_else(bad)?);
+                let end = midnight(ymd(start_year + 10, 1, 1).ok_or_else(bad)?);
+                Ok((
+                    Moment {
+                        start,
+                        end,
+                        grain: Granularity::Decade,
+                        value: format!("{:03}", start_year / 10),
+                    },
+                    s,
+                ))
+            }
             Base::Span { count, unit, dir } => {
                 let (d, s) = need(&duration_value(Some(*count as f64), *unit))?;
                 let u = (*unit).max(Unit::Day);

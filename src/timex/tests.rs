@@ -382,3 +382,95 @@ fn clitics_and_spans() {
     check("ولكانون الثاني 2021 أهمية", "كانون الثاني 2021", "2021-01");
     check("وأمس قال", "أمس", "2021-04-12");
 }
+
+#[test]
+fn decades_and_centuries() {
+    let t = check(
+        "تعود الأزمة إلى أواخر تسعينيات القرن الماضي",
+        "أواخر تسعينيات القرن الماضي",
+        "199",
+    );
+    assert_eq!(t.modifier, Some(Mod::End));
+    assert_eq!(t.granularity, Some(Granularity::Decade));
+    check("شهدت التسعينيات حروبا", "التسعينيات", "199");
+    check(
+        "ولد في ستينيات القرن العشرين",
+        "ستينيات القرن العشرين",
+        "196",
+    );
+    check("تضاعفت خلال العقد الماضي", "العقد الماضي", "201");
+}
+
+#[test]
+fn quantifiers_become_modifiers() {
+    let t = check(
+        "تتعثر المفاوضات منذ أكثر من عامين",
+        "منذ أكثر من عامين",
+        "2019",
+    );
+    assert_eq!(t.modifier, Some(Mod::Before));
+    let t = check("استمر أكثر من ثلاث ساعات", "أكثر من ثلاث ساعات", "PT3H");
+    assert_eq!(t.modifier, Some(Mod::MoreThan));
+    let t = check(
+        "وصل حوالي الساعة الثالثة عصرا",
+        "حوالي الساعة الثالثة عصرا",
+        "2021-04-13T15:00",
+    );
+    assert_eq!(t.modifier, Some(Mod::Approx));
+    check("استمر اللقاء ساعتين ونصف", "ساعتين ونصف", "PT2.5H");
+}
+
+#[test]
+fn dates_relative_to_a_mention() {
+    let found = run(
+        "وفي عام 2011 اندلعت الاحتجاجات، وبعد ثلاث سنوات، أي في 2014، سيطر التنظيم",
+        Policy::News,
+    );
+    assert_eq!(found[1].text, "بعد ثلاث سنوات");
+    assert_eq!(
+        (found[1].value.as_str(), found[1].anchor.as_str()),
+        ("2014", "t1")
+    );
+    let found = run("وصل في 3 مارس 2020. وفي اليوم التالي غادر.", Policy::News);
+    assert_eq!(
+        (found[1].value.as_str(), found[1].anchor.as_str()),
+        ("2020-03-04", "t1")
+    );
+    // a distance from an event is a duration, not a date counted from the DCT
+    let t = check("جرى ذلك بعد أسبوع من الانتخابات", "أسبوع", "P1W");
+    assert_eq!(t.kind, TimexType::Duration);
+    // without a mention, بعد counts from the DCT
+    check("سيصل بعد يومين", "بعد يومين", "2021-04-15");
+}
+
+#[test]
+fn news_guards() {
+    // the complementizer starts a clause with its own tense
+    check(
+        "قال مسؤول يوم الاثنين إن المحادثات ستستأنف",
+        "يوم الاثنين",
+        "2021-04-12",
+    );
+    none("وتبدأ المرحلة الأولى من الخطة");
+    none("في أول انتخابات تشريعية");
+    none("صدر تقرير أولي عن الحادث");
+    none("شارك أكثر من 2000 شخص");
+    none("ارتفع العدد من 2000 إلى 3000 شخص");
+    // 1 Ramadan 1442 is the DCT itself: the Ramadan that has begun
+    check("صام خلال شهر رمضان", "شهر رمضان", "2021-04-13/2021-05-12");
+    check("مقارنة بالعام الماضي", "العام الماضي", "2020");
+    check(
+        "أعلن الجيش ليل الاثنين-الثلاثاء عن",
+        "ليل الاثنين-الثلاثاء",
+        "2021-04-12TNI",
+    );
+    check(
+        "ارتفع من 2019 إلى 2021، قال",
+        "من 2019 إلى 2021",
+        "2019/2021",
+    );
+    check("خلال 2019-2021 ارتفع", "2019-2021", "2019/2021");
+    let found = run("نما منذ 2014 حتى اليوم", Policy::News);
+    let values: Vec<&str> = found.iter().map(|t| t.value.as_str()).collect();
+    assert_eq!(values, ["2014", "2021-04-13"]);
+}
