@@ -28,4 +28,6 @@ pub mod timex;
 pub use document::{Document, Extractor, SCHEMA};
 pub use error::Error;
 pub use lexicon::Lexicon;
-pub use timex::{Dct, DctSource, Granularity, Interval, Mod, Policy, Timex, TimexType, tag};
+pub use timex::{
+    Dct, DctSource, Granularity, Interval, Mod, Policy, Timex, TimexType, parse_number, tag,
+};

@@ -250,6 +250,15 @@ pub struct Tagged {
     pub dct_source: DctSource,
 }
 
+/// Reads a whole text as one integer written in digits or words, cardinal or ordinal:
+/// `الحادي والعشرين` → 21, `ألفين وواحد وعشرين` → 2021, `١٣` → 13. `None` when the text
+/// is not exactly one number.
+pub fn parse_number(text: &str, lexicon: &Lexicon) -> Option<i64> {
+    let normalized = Normalized::new(text);
+    let tokens = tokenize(&normalized.text);
+    Parser::new(&normalized.text, &tokens, lexicon).whole_number()
+}
+
 /// Finds and resolves every temporal expression of `text`.
 pub fn tag(text: &str, dct: Option<Dct>, policy: Policy, lexicon: &Lexicon) -> Tagged {
     let normalized = Normalized::new(text);

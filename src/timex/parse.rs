@@ -304,6 +304,12 @@ impl<'a> Parser<'a> {
     }
 
     /// Runs the grammar over the whole text, left to right, longest match first.
+    /// The whole token stream read as one number, if it is exactly one.
+    pub(crate) fn whole_number(&self) -> Option<i64> {
+        let (next, n) = self.number(0)?;
+        (next == self.toks.len() && n.value >= 0).then_some(n.value)
+    }
+
     pub(crate) fn recognize(&self) -> Vec<Candidate> {
         let mut out = Vec::new();
         let mut i = 0;
