@@ -2,8 +2,8 @@
 
 use serde::Serialize;
 
-use crate::lexicon::Lexicon;
-use crate::text::Normalized;
+use crate::lexicon::{Lexed, Lexicon};
+use crate::text::{Normalized, sentences, tokenize};
 use crate::timex::{self, Dct, DctSource, Policy, Timex};
 
 /// The schema name written in every document.
@@ -71,7 +71,10 @@ impl<'l> Extractor<'l> {
     /// Extracts the document JSON of one text. `dct` None means: infer it.
     pub fn extract(&self, id: &str, text: &str, dct: Option<Dct>) -> Document {
         let normalized = Normalized::new(text);
-        let tagged = timex::tag_normalized(&normalized, text, dct, self.policy, self.lexicon);
+        let tokens = tokenize(&normalized.text);
+        let lexed = Lexed::new(&normalized.text, &tokens, self.lexicon);
+        let sentences = sentences(&normalized.text);
+        let tagged = timex::tag_lexed(&normalized, &lexed, &sentences, text, dct, self.policy);
         Document {
             schema: SCHEMA,
             document: DocumentInfo {

@@ -87,6 +87,10 @@ pub enum Kind {
     Era,
     /// A decade of a century (التسعينيات); value = the tens digit.
     Decade,
+    /// An event trigger; value = EVENTKIND:CAMEO, extra = part of speech.
+    Event,
+    /// A word the event extractor reads around triggers; value = its role.
+    Cue,
 }
 
 impl Kind {
@@ -116,6 +120,8 @@ impl Kind {
             "function" => Kind::Function,
             "era" => Kind::Era,
             "decade" => Kind::Decade,
+            "event" => Kind::Event,
+            "cue" => Kind::Cue,
             _ => return None,
         })
     }
@@ -382,6 +388,48 @@ impl Lexicon {
         }
         for entry in self.get(view.stem) {
             out.push(make(entry, i + 1));
+        }
+    }
+}
+
+/// The lexemes of every token of one text, computed once and shared by the stages.
+#[derive(Debug)]
+pub struct Lexed<'a> {
+    /// The normalized text.
+    pub text: &'a str,
+    /// Its tokens.
+    pub tokens: &'a [Token],
+    lexemes: Vec<Lexeme<'a>>,
+    /// `lexemes[offsets[i]..offsets[i + 1]]` start at token i.
+    offsets: Vec<u32>,
+}
+
+impl<'a> Lexed<'a> {
+    /// Looks up every token of `text` in `lexicon`.
+    pub fn new(text: &'a str, tokens: &'a [Token], lexicon: &'a Lexicon) -> Self {
+        let mut lexemes = Vec::new();
+        let mut offsets = Vec::with_capacity(tokens.len() + 1);
+        for i in 0..tokens.len() {
+            offsets.push(lexemes.len() as u32);
+            lexicon.lexemes_at(text, tokens, i, &mut lexemes);
+        }
+        offsets.push(lexemes.len() as u32);
+        Lexed {
+            text,
+            tokens,
+            lexemes,
+            offsets,
+        }
+    }
+
+    /// The lexemes that start at token `i` (empty past the end).
+    pub fn at(&self, i: usize) -> &[Lexeme<'a>] {
+        match (
+            self.offsets.get(i),
+            i.checked_add(1).and_then(|j| self.offsets.get(j)),
+        ) {
+            (Some(&a), Some(&b)) => &self.lexemes[a as usize..b as usize],
+            _ => &[],
         }
     }
 }

@@ -15,8 +15,9 @@ use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime};
 use serde::{Serialize, Serializer};
 
 use crate::error::Error;
+use crate::lexicon::Lexed;
 use crate::lexicon::Lexicon;
-use crate::text::{Normalized, sentences, tokenize};
+use crate::text::{Normalized, Sentence, sentences, tokenize};
 use parse::{Base, Expr, Parser, YearSpec};
 use resolve::{Context, Source};
 
@@ -256,29 +257,34 @@ pub struct Tagged {
 pub fn parse_number(text: &str, lexicon: &Lexicon) -> Option<i64> {
     let normalized = Normalized::new(text);
     let tokens = tokenize(&normalized.text);
-    Parser::new(&normalized.text, &tokens, lexicon).whole_number()
+    let lexed = Lexed::new(&normalized.text, &tokens, lexicon);
+    Parser::new(&lexed).whole_number()
 }
 
 /// Finds and resolves every temporal expression of `text`.
 pub fn tag(text: &str, dct: Option<Dct>, policy: Policy, lexicon: &Lexicon) -> Tagged {
     let normalized = Normalized::new(text);
-    tag_normalized(&normalized, text, dct, policy, lexicon)
+    let tokens = tokenize(&normalized.text);
+    let lexed = Lexed::new(&normalized.text, &tokens, lexicon);
+    let sentences = sentences(&normalized.text);
+    tag_lexed(&normalized, &lexed, &sentences, text, dct, policy)
 }
 
-/// As [`tag`], on an already normalized text.
-pub fn tag_normalized(
+/// As [`tag`], on a text already normalized, tokenized, looked up and segmented
+/// (the document pipeline shares these with the other stages).
+pub fn tag_lexed(
     normalized: &Normalized,
+    lexed: &Lexed<'_>,
+    sentences: &[Sentence],
     original: &str,
     dct: Option<Dct>,
     policy: Policy,
-    lexicon: &Lexicon,
 ) -> Tagged {
-    let tokens = tokenize(&normalized.text);
-    let parser = Parser::new(&normalized.text, &tokens, lexicon);
+    let parser = Parser::new(lexed);
     let candidates = parser.recognize();
     let (dct, dct_source) = match dct {
         Some(d) => (Some(d), DctSource::Argument),
-        None => match infer_dct(&normalized.text, &candidates) {
+        None => match infer_dct(sentences, &candidates) {
             Some(d) => (Some(Dct::from_date(d)), DctSource::Inferred),
             None => (None, DctSource::None),
         },
@@ -290,8 +296,7 @@ pub fn tag_normalized(
         anchor: None,
         mention: None,
     };
-    let sentence_ends: Vec<usize> = sentences(&normalized.text).iter().map(|s| s.end).collect();
-    let sentence_of = |byte: usize| sentence_ends.partition_point(|&end| end <= byte);
+    let sentence_of = |byte: usize| sentences.partition_point(|s| s.end <= byte);
     let mut char_index = CharIndex::new(original);
     let mut mention_sentence = usize::MAX;
     let mut timexes = Vec::with_capacity(candidates.len());
@@ -364,8 +369,8 @@ fn is_hijri(expr: &Expr) -> bool {
 
 /// The DCT inferred from the opening: the first explicit full Gregorian date in
 /// the first three paragraphs (the headline counts as one).
-fn infer_dct(text: &str, candidates: &[parse::Candidate]) -> Option<NaiveDate> {
-    let opening_end = sentences(text)
+fn infer_dct(sentences: &[Sentence], candidates: &[parse::Candidate]) -> Option<NaiveDate> {
+    let opening_end = sentences
         .iter()
         .filter(|s| s.paragraph <= 2)
         .map(|s| s.end)

@@ -6,7 +6,7 @@
 //! are token boundaries, so clitics never hide a word and `\b` is never needed.
 
 use super::Mod;
-use crate::lexicon::{Kind, Lexeme, Lexicon};
+use crate::lexicon::{Kind, Lexed, Lexeme};
 use crate::text::{Token, TokenKind};
 
 /// Unit of a duration, shift or relative period.
@@ -247,9 +247,7 @@ enum MonthRef {
 pub(crate) struct Parser<'a> {
     text: &'a str,
     toks: &'a [Token],
-    lexemes: Vec<Lexeme<'a>>,
-    /// `lexemes[offsets[i]..offsets[i + 1]]` start at token i.
-    offsets: Vec<u32>,
+    lexed: &'a Lexed<'a>,
 }
 
 type R<T> = Option<(usize, T)>;
@@ -287,23 +285,14 @@ const FUTURE_PREFIX_EXCLUDED: &[&str] = &[
 ];
 
 impl<'a> Parser<'a> {
-    pub(crate) fn new(text: &'a str, toks: &'a [Token], lexicon: &'a Lexicon) -> Self {
-        let mut lexemes = Vec::new();
-        let mut offsets = Vec::with_capacity(toks.len() + 1);
-        for i in 0..toks.len() {
-            offsets.push(lexemes.len() as u32);
-            lexicon.lexemes_at(text, toks, i, &mut lexemes);
-        }
-        offsets.push(lexemes.len() as u32);
+    pub(crate) fn new(lexed: &'a Lexed<'a>) -> Self {
         Parser {
-            text,
-            toks,
-            lexemes,
-            offsets,
+            text: lexed.text,
+            toks: lexed.tokens,
+            lexed,
         }
     }
 
-    /// Runs the grammar over the whole text, left to right, longest match first.
     /// The whole token stream read as one number, if it is exactly one.
     pub(crate) fn whole_number(&self) -> Option<i64> {
         let (next, n) = self.number(0)?;
@@ -342,21 +331,26 @@ impl<'a> Parser<'a> {
     fn can_start(&self, i: usize) -> bool {
         let lexemes = self.at(i);
         if lexemes.iter().any(|l| {
-            l.entry.kind != Kind::Function
-                && l.entry.kind != Kind::Era
-                && l.entry.kind != Kind::TimeZone
+            !matches!(
+                l.entry.kind,
+                Kind::Function | Kind::Era | Kind::TimeZone | Kind::Event | Kind::Cue
+            )
         }) {
             return true;
         }
-        let opens = lexemes.iter().any(|l| {
-            !matches!(
-                &*l.entry.value,
-                "in" | "and" | "or" | "to" | "minus" | "whole" | "equals" | "timezone"
-            ) || l.next > i + 1
-        });
+        let opens = lexemes
+            .iter()
+            .filter(|l| l.entry.kind == Kind::Function)
+            .any(|l| {
+                !matches!(
+                    &*l.entry.value,
+                    "in" | "and" | "or" | "to" | "minus" | "whole" | "equals" | "timezone"
+                ) || l.next > i + 1
+            });
         // من is the most frequent opener; it only opens before a number or a temporal word
         let only_from = lexemes
             .iter()
+            .filter(|l| l.entry.kind == Kind::Function)
             .all(|l| &*l.entry.value == "from" && l.next == i + 1);
         opens
             && (!only_from
@@ -368,11 +362,8 @@ impl<'a> Parser<'a> {
 
     // ---- token helpers -------------------------------------------------
 
-    fn at(&self, i: usize) -> &[Lexeme<'a>] {
-        if i >= self.toks.len() {
-            return &[];
-        }
-        &self.lexemes[self.offsets[i] as usize..self.offsets[i + 1] as usize]
+    fn at(&self, i: usize) -> &'a [Lexeme<'a>] {
+        self.lexed.at(i)
     }
 
     fn word(&self, i: usize) -> Option<&'a str> {
@@ -1168,7 +1159,7 @@ impl<'a> Parser<'a> {
                 && self.digits(i).is_some_and(|(_, d)| d == 4);
             // after من/إلى/حتى a number is often a count (أكثر من 2000 شخص): there the
             // year must end the phrase
-            let count_prep = self.at(i - 1).iter().any(|l| {
+            let count_prep = self.at(i.wrapping_sub(1)).iter().any(|l| {
                 l.entry.kind == Kind::Function && matches!(&*l.entry.value, "from" | "to" | "until")
             });
             let phrase_ends = self.phrase_ends(next)
