@@ -23,6 +23,16 @@ pub enum Error {
         /// What is wrong.
         message: String,
     },
+    /// A gazetteer file has a malformed line.
+    #[error("{file}:{line}: {message}")]
+    Gazetteer {
+        /// The gazetteer file name.
+        file: String,
+        /// 1-based line number.
+        line: usize,
+        /// What is wrong.
+        message: String,
+    },
     /// A document creation time that is neither a date nor an RFC 3339 date-time.
     #[error("invalid document creation time {value:?}: {message}")]
     Dct {

@@ -19,6 +19,7 @@
 
 #![deny(missing_docs)]
 
+pub mod actors;
 pub mod document;
 pub mod error;
 pub mod lexicon;

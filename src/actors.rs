@@ -1,0 +1,637 @@
+//! Actors: people, organisations and places, found from the gazetteer in
+//! `data/gazetteer/` (aho-corasick, anchored at token starts and after clitics),
+//! from titles (`المعارض أليكسي نافالني`), and from role descriptions resolved to
+//! an actor already mentioned (`نظيره الروسي`, `الزعيم الروسي`).
+
+use std::path::Path;
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
+use rustc_hash::FxHashMap;
+use serde::Serialize;
+
+use crate::error::Error;
+use crate::lexicon::{Kind, Lexed};
+use crate::text::{TokenKind, clitic_views, fold};
+
+/// The built-in gazetteer files, embedded in the binary.
+pub const BUILTIN_FILES: &[(&str, &str)] = &[
+    ("actors.tsv", include_str!("../data/gazetteer/actors.tsv")),
+    ("nationalities.tsv", include_str!("../data/gazetteer/nationalities.tsv")),
+    ("titles.tsv", include_str!("../data/gazetteer/titles.tsv")),
+];
+
+/// What kind of actor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum ActorType {
+    /// A person.
+    #[serde(rename = "PERSON")]
+    Person,
+    /// An organisation or institution.
+    #[serde(rename = "ORG")]
+    Org,
+    /// A geopolitical entity: country, city, region.
+    #[serde(rename = "GPE")]
+    Gpe,
+}
+
+/// One line of `actors.tsv`.
+#[derive(Debug, Clone)]
+pub struct GazetteerEntry {
+    /// Stable id (`joe_biden`, `usa`, `kremlin`).
+    pub id: Box<str>,
+    /// PERSON, ORG or GPE.
+    pub kind: ActorType,
+    /// Canonical Arabic name.
+    pub name_ar: Box<str>,
+    /// English name.
+    pub name_en: Box<str>,
+    /// ISO3 country id, if any.
+    pub country: Option<Box<str>>,
+    /// Wikidata QID, if known.
+    pub wikidata: Option<Box<str>>,
+    /// The actor it speaks for as a metonym (`city_washington` → `usa`).
+    pub stands_for: Option<Box<str>>,
+}
+
+/// The loaded gazetteer: names, nationality adjectives and titles.
+#[derive(Debug, Clone)]
+pub struct Gazetteer {
+    entries: Vec<GazetteerEntry>,
+    by_id: FxHashMap<Box<str>, u32>,
+    names: AhoCorasick,
+    name_entry: Vec<u32>,
+    /// Names starting with ال, without it: for words where لل swallowed the alef (للكرملين).
+    bare_names: AhoCorasick,
+    bare_entry: Vec<u32>,
+    /// Folded nationality adjective (without ال) → country entry.
+    nationalities: FxHashMap<Box<str>, u32>,
+    /// Folded title → role; `title_words` holds the longest title per first word.
+    titles: FxHashMap<Box<str>, Box<str>>,
+    title_words: FxHashMap<Box<str>, usize>,
+}
+
+static BUILTIN: LazyLock<Gazetteer> = LazyLock::new(|| {
+    let files: Vec<(String, String)> =
+        BUILTIN_FILES.iter().map(|(n, c)| (n.to_string(), c.to_string())).collect();
+    // The embedded files are tested; a failure here is a build defect, not bad input.
+    Gazetteer::from_files(&files).unwrap_or_else(|e| panic!("built-in gazetteer is invalid: {e}"))
+});
+
+fn data_lines(content: &str) -> impl Iterator<Item = (usize, Vec<&str>)> {
+    content
+        .lines()
+        .enumerate()
+        .skip(1)
+        .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|(i, l)| (i + 1, l.trim_end_matches('\r').split('\t').collect()))
+}
+
+impl Gazetteer {
+    /// The built-in gazetteer (shared, built once).
+    pub fn builtin() -> &'static Gazetteer {
+        &BUILTIN
+    }
+
+    /// The built-in files with every `*.tsv` in `dir` applied on top: a file named like a
+    /// built-in file replaces it; another `*.tsv` is read as extra actors (actors.tsv columns),
+    /// and a later line with an existing id replaces that actor.
+    ///
+    /// # Errors
+    /// Names the file and line of the first malformed entry, or the I/O failure.
+    pub fn with_overrides(dir: &Path) -> Result<Gazetteer, Error> {
+        let io = |e| Error::Io { path: dir.display().to_string(), source: e };
+        let mut user: Vec<(String, String)> = Vec::new();
+        for item in std::fs::read_dir(dir).map_err(io)? {
+            let path = item.map_err(io)?.path();
+            if path.extension().and_then(|e| e.to_str()) != Some("tsv") {
+                continue;
+            }
+            let content = std::fs::read_to_string(&path)
+                .map_err(|e| Error::Io { path: path.display().to_string(), source: e })?;
+            user.push((path.display().to_string(), content));
+        }
+        user.sort();
+        let name_of = |p: &str| Path::new(p).file_name().and_then(|n| n.to_str()).unwrap_or_default().to_string();
+        let mut files: Vec<(String, String)> = Vec::new();
+        for (name, content) in BUILTIN_FILES {
+            match user.iter().find(|(p, _)| name_of(p) == *name) {
+                Some((p, c)) => files.push((p.clone(), c.clone())),
+                None => files.push((name.to_string(), content.to_string())),
+            }
+        }
+        for (p, c) in &user {
+            if !BUILTIN_FILES.iter().any(|(n, _)| *n == name_of(p)) {
+                files.push((p.clone(), c.clone()));
+            }
+        }
+        Gazetteer::from_files(&files)
+    }
+
+    /// Builds a gazetteer from (file name, content) pairs: `nationalities.tsv` and
+    /// `titles.tsv` by name, every other file as actors.
+    ///
+    /// # Errors
+    /// [`Error::Gazetteer`] naming the file, the line and what is wrong.
+    pub fn from_files(files: &[(String, String)]) -> Result<Gazetteer, Error> {
+        let mut entries: Vec<GazetteerEntry> = Vec::new();
+        let mut by_id: FxHashMap<Box<str>, u32> = FxHashMap::default();
+        let mut aliases: Vec<(String, u32)> = Vec::new();
+        let is = |f: &str, n: &str| Path::new(f).file_name().and_then(|x| x.to_str()) == Some(n);
+        for (file, content) in files.iter().filter(|(f, _)| !is(f, "nationalities.tsv") && !is(f, "titles.tsv")) {
+            for (line, cols) in data_lines(content) {
+                let bad = |message: String| Error::Gazetteer { file: file.clone(), line, message };
+                if cols.len() != 8 {
+                    return Err(bad(format!(
+                        "expected 8 tab-separated columns (id type name_ar name_en aliases country wikidata stands_for), found {}",
+                        cols.len()
+                    )));
+                }
+                let kind = match cols[1] {
+                    "PERSON" => ActorType::Person,
+                    "ORG" => ActorType::Org,
+                    "GPE" => ActorType::Gpe,
+                    other => return Err(bad(format!("unknown type {other:?} (expected PERSON, ORG or GPE)"))),
+                };
+                if cols[0].is_empty() || cols[2].is_empty() {
+                    return Err(bad("empty id or name_ar".into()));
+                }
+                let opt = |s: &str| (!s.trim().is_empty()).then(|| Box::<str>::from(s.trim()));
+                let entry = GazetteerEntry {
+                    id: cols[0].into(),
+                    kind,
+                    name_ar: cols[2].into(),
+                    name_en: cols[3].into(),
+                    country: opt(cols[5]),
+                    wikidata: opt(cols[6]),
+                    stands_for: opt(cols[7]),
+                };
+                let index = match by_id.get(cols[0]) {
+                    Some(&k) => {
+                        entries[k as usize] = entry;
+                        k
+                    }
+                    None => {
+                        entries.push(entry);
+                        let k = (entries.len() - 1) as u32;
+                        by_id.insert(cols[0].into(), k);
+                        k
+                    }
+                };
+                for alias in std::iter::once(cols[2]).chain(cols[4].split('|')) {
+                    let folded = fold(alias.trim());
+                    if folded.chars().count() >= 2 {
+                        aliases.push((folded, index));
+                    }
+                }
+            }
+        }
+        // first spelling wins when two actors share one
+        let mut seen: FxHashMap<String, u32> = FxHashMap::default();
+        let mut patterns: Vec<String> = Vec::new();
+        let mut name_entry = Vec::new();
+        let mut bare_patterns: Vec<String> = Vec::new();
+        let mut bare_entry = Vec::new();
+        for (alias, index) in aliases {
+            if seen.contains_key(&alias) {
+                continue;
+            }
+            seen.insert(alias.clone(), index);
+            if let Some(bare) = alias.strip_prefix("ال").filter(|b| b.chars().count() >= 3) {
+                bare_patterns.push(bare.to_string());
+                bare_entry.push(index);
+            }
+            patterns.push(alias);
+            name_entry.push(index);
+        }
+        let build = |p: &[String]| {
+            AhoCorasick::builder()
+                .match_kind(MatchKind::LeftmostLongest)
+                .start_kind(StartKind::Anchored)
+                .build(p)
+                .map_err(|e| Error::Gazetteer { file: "gazetteer".into(), line: 0, message: e.to_string() })
+        };
+        let names = build(&patterns)?;
+        let bare_names = build(&bare_patterns)?;
+
+        let mut nationalities = FxHashMap::default();
+        let mut titles = FxHashMap::default();
+        let mut title_words: FxHashMap<Box<str>, usize> = FxHashMap::default();
+        for (file, content) in files {
+            if is(file, "nationalities.tsv") {
+                for (line, cols) in data_lines(content) {
+                    let country = cols.get(1).and_then(|c| by_id.get(*c)).ok_or_else(|| Error::Gazetteer {
+                        file: file.clone(),
+                        line,
+                        message: format!("unknown country id {:?}", cols.get(1).unwrap_or(&"")),
+                    })?;
+                    nationalities.insert(fold(cols[0].trim()).into(), *country);
+                }
+            } else if is(file, "titles.tsv") {
+                for (line, cols) in data_lines(content) {
+                    if cols.len() < 2 {
+                        return Err(Error::Gazetteer { file: file.clone(), line, message: "expected form and role".into() });
+                    }
+                    let form = fold(cols[0].trim());
+                    let words = form.split_whitespace().count();
+                    if let Some(first) = form.split_whitespace().next() {
+                        let slot = title_words.entry(first.into()).or_insert(0);
+                        *slot = (*slot).max(words);
+                    }
+                    titles.insert(form.into(), cols[1].trim().into());
+                }
+            }
+        }
+        Ok(Gazetteer { entries, by_id, names, name_entry, bare_names, bare_entry, nationalities, titles, title_words })
+    }
+
+    /// Number of actors.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// True when empty.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// An entry by id.
+    pub fn get(&self, id: &str) -> Option<&GazetteerEntry> {
+        self.by_id.get(id).map(|&k| &self.entries[k as usize])
+    }
+}
+
+/// One mention of an actor: byte span in the normalized text and token range.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Mention {
+    /// Index into [`Actors::actors`].
+    pub actor: usize,
+    /// Byte offset of the first char (normalized text).
+    pub start: usize,
+    /// Byte offset past the last char.
+    pub end: usize,
+    /// First token.
+    pub first_token: usize,
+    /// Token after the mention.
+    pub next_token: usize,
+    /// Found through a role description (نظيره الروسي) rather than a name.
+    pub by_role: bool,
+}
+
+/// An actor of one document.
+#[derive(Debug, Clone)]
+pub struct DocActor {
+    /// The gazetteer entry, if it is a known actor.
+    pub entry: Option<u32>,
+    /// Arabic name (the gazetteer's canonical name, or the name as written).
+    pub name: String,
+    /// PERSON, ORG or GPE.
+    pub kind: ActorType,
+    /// ISO3 country id.
+    pub country: Option<String>,
+    /// Role from a title (president, spokesperson…).
+    pub role: Option<String>,
+    /// Folded surname of a person found from a title, for later mentions.
+    surname: Option<String>,
+}
+
+/// The actors of one document and their mentions in text order.
+#[derive(Debug, Clone, Default)]
+pub struct Actors {
+    /// Actors in order of first mention.
+    pub actors: Vec<DocActor>,
+    /// Mentions in text order.
+    pub mentions: Vec<Mention>,
+}
+
+impl Actors {
+    /// The gazetteer entry of an actor.
+    pub fn entry<'g>(&self, gazetteer: &'g Gazetteer, actor: usize) -> Option<&'g GazetteerEntry> {
+        self.actors.get(actor).and_then(|a| a.entry).map(|k| &gazetteer.entries[k as usize])
+    }
+}
+
+/// Words that end an unknown name after a title.
+const NAME_STOP: &[&str] = &[
+    "ان", "انه", "انها", "الذي", "التي", "في", "على", "عن", "من", "الي", "مع", "قد", "لم", "لن", "كان", "قال",
+    "وقال", "اكد", "ان", "بان", "الا", "هذا", "هذه", "ذلك", "تلك", "بعد", "قبل", "خلال", "منذ", "حول", "عبر",
+    "يوم", "امس", "اليوم", "ايضا", "كما", "حيث", "بين", "لدي", "عند", "ضد", "نحو",
+];
+
+/// Finds the actors of a document.
+pub fn recognize(lexed: &Lexed<'_>, gazetteer: &Gazetteer) -> Actors {
+    let mut found = Actors::default();
+    let mut by_entry: FxHashMap<u32, usize> = FxHashMap::default();
+    let tokens = lexed.tokens;
+    let text = lexed.text;
+    let mut i = 0;
+    while i < tokens.len() {
+        if tokens[i].kind != TokenKind::Word {
+            i += 1;
+            continue;
+        }
+        if let Some((start, end, next, entry)) = match_name(lexed, gazetteer, i) {
+            let actor = actor_for_entry(&mut found, &mut by_entry, gazetteer, entry);
+            found.mentions.push(Mention { actor, start, end, first_token: i, next_token: next, by_role: false });
+            i = next;
+            continue;
+        }
+        if let Some(next) = title_phrase(lexed, gazetteer, &mut found, &mut by_entry, i) {
+            i = next.max(i + 1);
+            continue;
+        }
+        i += 1;
+    }
+    add_surname_mentions(lexed, &mut found);
+    found.mentions.sort_by_key(|m| m.start);
+    let _ = text;
+    found
+}
+
+fn actor_for_entry(found: &mut Actors, by_entry: &mut FxHashMap<u32, usize>, gazetteer: &Gazetteer, entry: u32) -> usize {
+    *by_entry.entry(entry).or_insert_with(|| {
+        let e = &gazetteer.entries[entry as usize];
+        found.actors.push(DocActor {
+            entry: Some(entry),
+            name: e.name_ar.to_string(),
+            kind: e.kind,
+            country: e.country.as_ref().map(|c| c.to_string()),
+            role: None,
+            surname: None,
+        });
+        found.actors.len() - 1
+    })
+}
+
+/// A gazetteer name starting at token `i`, after any clitic: (start, end, next token, entry).
+fn match_name(lexed: &Lexed<'_>, gazetteer: &Gazetteer, i: usize) -> Option<(usize, usize, usize, u32)> {
+    let tokens = lexed.tokens;
+    let text = lexed.text;
+    let token = tokens[i];
+    let word = &text[token.start..token.end];
+    for view in clitic_views(word).iter() {
+        // the stem with ال when ال was written before it (بالكرملين), else the stem
+        let stem_at = token.end - view.stem.len();
+        let candidates: [(usize, bool); 2] = if view.article {
+            let with_al = stem_at.checked_sub("ال".len()).filter(|&p| text[p..].starts_with("ال"));
+            match with_al {
+                Some(p) => [(p, false), (stem_at, true)],
+                None => [(stem_at, true), (stem_at, true)],
+            }
+        } else {
+            [(stem_at, false), (stem_at, false)]
+        };
+        for (at, bare) in candidates {
+            let (ac, map) = if bare { (&gazetteer.bare_names, &gazetteer.bare_entry) } else { (&gazetteer.names, &gazetteer.name_entry) };
+            let input = Input::new(text).span(at..text.len()).anchored(Anchored::Yes);
+            let Some(m) = ac.find(input) else { continue };
+            // the name must end where a token ends
+            let k = tokens.partition_point(|t| t.end < m.end());
+            if k < tokens.len() && tokens[k].end == m.end() && tokens[k].kind == TokenKind::Word {
+                return Some((at, m.end(), k + 1, map[m.pattern().as_usize()]));
+            }
+        }
+    }
+    None
+}
+
+/// A title at token i (الرئيس، المتحدث باسم، نظيره) with its continuation: a nationality,
+/// an organisation after باسم, then a known or unknown name; or, with no name, a role
+/// description resolved to the last mentioned person of that country.
+fn title_phrase(
+    lexed: &Lexed<'_>,
+    gazetteer: &Gazetteer,
+    found: &mut Actors,
+    by_entry: &mut FxHashMap<u32, usize>,
+    i: usize,
+) -> Option<usize> {
+    let tokens = lexed.tokens;
+    let text = lexed.text;
+    let (mut j, role) = title_at(lexed, gazetteer, i)?;
+    let title_start = tokens[i].start + clitic_offset(text, tokens[i].start, tokens[i].end);
+    // nationality adjective: الرئيس الأمريكي، نظيره الروسي
+    let mut country: Option<u32> = None;
+    if let Some(w) = word(lexed, j) {
+        let stem = w.strip_prefix("ال").unwrap_or(w);
+        if let Some(&c) = gazetteer.nationalities.get(stem) {
+            country = Some(c);
+            j += 1;
+        }
+    }
+    // باسم / ل + organisation: المتحدث باسم الكرملين
+    if let Some((start, end, next, entry)) = match_name(lexed, gazetteer, j).filter(|_| j < tokens.len()) {
+        let e = &gazetteer.entries[entry as usize];
+        if e.kind != ActorType::Person {
+            let actor = actor_for_entry(found, by_entry, gazetteer, entry);
+            found.mentions.push(Mention { actor, start, end, first_token: j, next_token: next, by_role: false });
+            j = next;
+        }
+    }
+    // a known person: الرئيس الأمريكي جو بايدن
+    if j < tokens.len()
+        && let Some((start, end, next, entry)) = match_name(lexed, gazetteer, j)
+        && gazetteer.entries[entry as usize].kind == ActorType::Person
+    {
+        let actor = actor_for_entry(found, by_entry, gazetteer, entry);
+        if found.actors[actor].role.is_none() {
+            found.actors[actor].role = Some(role.to_string());
+        }
+        found.mentions.push(Mention { actor, start, end, first_token: j, next_token: next, by_role: false });
+        return Some(next);
+    }
+    // an unknown name: two or three name-like words
+    let mut k = j;
+    while k < tokens.len() && k - j < 3 && name_like(lexed, gazetteer, k) {
+        k += 1;
+    }
+    if k - j >= 2 {
+        let start = tokens[j].start;
+        let end = tokens[k - 1].end;
+        let surname = text[tokens[k - 1].start..tokens[k - 1].end].to_string();
+        found.actors.push(DocActor {
+            entry: None,
+            name: text[start..end].to_string(),
+            kind: ActorType::Person,
+            country: country.and_then(|c| gazetteer.entries[c as usize].country.as_ref().map(|s| s.to_string())),
+            role: Some(role.to_string()),
+            surname: Some(surname),
+        });
+        let actor = found.actors.len() - 1;
+        found.mentions.push(Mention { actor, start, end, first_token: j, next_token: k, by_role: false });
+        return Some(k);
+    }
+    // a role description: الزعيم الروسي، نظيره الروسي → the last person of that country
+    let c = country?;
+    let country_id = gazetteer.entries[c as usize].country.as_deref().or(Some(&*gazetteer.entries[c as usize].id))?;
+    let actor = found
+        .mentions
+        .iter()
+        .rev()
+        .map(|m| m.actor)
+        .find(|&a| found.actors[a].kind == ActorType::Person && found.actors[a].country.as_deref() == Some(country_id))?;
+    let end = tokens[j - 1].end;
+    found.mentions.push(Mention { actor, start: title_start, end, first_token: i, next_token: j, by_role: true });
+    Some(j)
+}
+
+/// Bytes of و ف ب ل ك glued before a word (not ال).
+fn clitic_offset(text: &str, start: usize, end: usize) -> usize {
+    let w = &text[start..end];
+    let mut off = 0;
+    for c in ['و', 'ف'] {
+        if w[off..].starts_with(c) && w[off..].chars().count() > 3 {
+            off += c.len_utf8();
+            break;
+        }
+    }
+    for c in ['ب', 'ل', 'ك'] {
+        if w[off..].starts_with(c) && w[off..].chars().count() > 3 && w[off + c.len_utf8()..].starts_with("ال") {
+            off += c.len_utf8();
+            break;
+        }
+    }
+    off
+}
+
+fn word<'a>(lexed: &Lexed<'a>, i: usize) -> Option<&'a str> {
+    let t = lexed.tokens.get(i)?;
+    (t.kind == TokenKind::Word).then(|| &lexed.text[t.start..t.end])
+}
+
+/// A title at token i (multi-word titles, clitics, a pronoun suffix: رئيسها، نظيره).
+fn title_at<'g>(lexed: &Lexed<'_>, gazetteer: &'g Gazetteer, i: usize) -> Option<(usize, &'g str)> {
+    let w = word(lexed, i)?;
+    for view in clitic_views(w).iter() {
+        let stem = if view.article { &w[w.len() - view.stem.len() - "ال".len()..] } else { view.stem };
+        let candidates = [stem, stem.strip_suffix("ها").unwrap_or(""), stem.strip_suffix('ه').unwrap_or("")];
+        for (n, first) in candidates.iter().enumerate() {
+            if first.is_empty() {
+                continue;
+            }
+            // with a pronoun suffix the title is written without ال: رئيسها → رئيس → الرئيس
+            let key_first = if n > 0 { format!("ال{first}") } else { first.to_string() };
+            let probe = [first.to_string(), key_first];
+            for f in probe {
+                let Some(&max) = gazetteer.title_words.get(f.as_str()) else { continue };
+                let mut key = f.clone();
+                let mut best: Option<(usize, &str)> = gazetteer.titles.get(key.as_str()).map(|r| (i + 1, &**r));
+                let mut j = i + 1;
+                while n == 0 && j < lexed.tokens.len() && j - i < max {
+                    let Some(next) = word(lexed, j) else { break };
+                    key.push(' ');
+                    key.push_str(next);
+                    j += 1;
+                    if let Some(r) = gazetteer.titles.get(key.as_str()) {
+                        best = Some((j, r));
+                    }
+                }
+                if best.is_some() {
+                    return best;
+                }
+            }
+        }
+    }
+    None
+}
+
+/// A word that can be part of a person's name after a title.
+fn name_like(lexed: &Lexed<'_>, gazetteer: &Gazetteer, k: usize) -> bool {
+    let Some(w) = word(lexed, k) else { return false };
+    if lexed.tokens[k].after_newline || w.starts_with("ال") || w.chars().count() < 2 || NAME_STOP.contains(&w) {
+        return false;
+    }
+    if gazetteer.nationalities.contains_key(w) {
+        return false;
+    }
+    !lexed.at(k).iter().any(|l| {
+        matches!(l.entry.kind, Kind::Function | Kind::Event | Kind::Cue | Kind::Month | Kind::Weekday | Kind::Deictic | Kind::Unit)
+    })
+}
+
+/// Later mentions of people found from a title, by their surname (نافالني after المعارض أليكسي نافالني).
+fn add_surname_mentions(lexed: &Lexed<'_>, found: &mut Actors) {
+    let surnames: Vec<(usize, String)> =
+        found.actors.iter().enumerate().filter_map(|(a, x)| x.surname.clone().map(|s| (a, s))).collect();
+    if surnames.is_empty() {
+        return;
+    }
+    let covered: Vec<(usize, usize)> = found.mentions.iter().map(|m| (m.first_token, m.next_token)).collect();
+    for (k, t) in lexed.tokens.iter().enumerate() {
+        if t.kind != TokenKind::Word || covered.iter().any(|&(a, b)| (a..b).contains(&k)) {
+            continue;
+        }
+        let w = &lexed.text[t.start..t.end];
+        for view in clitic_views(w).iter() {
+            if let Some((actor, _)) = surnames.iter().find(|(_, s)| s == view.stem) {
+                let start = t.end - view.stem.len();
+                found.mentions.push(Mention { actor: *actor, start, end: t.end, first_token: k, next_token: k + 1, by_role: false });
+                break;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::Lexicon;
+    use crate::text::{Normalized, tokenize};
+
+    fn names(text: &str) -> Vec<(String, String)> {
+        let n = Normalized::new(text);
+        let toks = tokenize(&n.text);
+        let lexed = Lexed::new(&n.text, &toks, Lexicon::builtin());
+        let found = recognize(&lexed, Gazetteer::builtin());
+        found
+            .mentions
+            .iter()
+            .map(|m| {
+                let (s, e) = n.to_original(m.start, m.end);
+                let surface: String = text.chars().skip(s).take(e - s).collect();
+                let a = &found.actors[m.actor];
+                let id = a.entry.map_or_else(|| a.name.clone(), |k| Gazetteer::builtin().entries[k as usize].id.to_string());
+                (surface, id)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn builtin_gazetteer_loads() {
+        let g = Gazetteer::builtin();
+        assert!(g.len() > 1000);
+        assert_eq!(g.get("joe_biden").map(|e| &*e.name_en), Some("Joe Biden"));
+    }
+
+    #[test]
+    fn names_survive_clitics_and_spelling_variants() {
+        let found = names("اتصل بوتين وبايدن ثم زار لروسيا وبأوكرانيا والكرملين ووصف بايدن لبوتن");
+        let ids: Vec<&str> = found.iter().map(|(_, id)| id.as_str()).collect();
+        assert_eq!(ids, ["vladimir_putin", "joe_biden", "rus", "ukr", "kremlin", "joe_biden", "vladimir_putin"]);
+        assert_eq!(found[1].0, "بايدن");
+        assert_eq!(found[4].0, "الكرملين");
+        let found = names("التقى زيلنسكي في واشنطن");
+        assert_eq!(found[0].1, "volodymyr_zelensky");
+        assert_eq!(found[1].1, "city_washington");
+    }
+
+    #[test]
+    fn titles_introduce_unknown_people_and_their_surnames() {
+        let found = names("قال وزير الخارجية الفنلندي بيكا هافيستو إن … وأضاف هافيستو أن");
+        assert_eq!(found[0], ("بيكا هافيستو".to_string(), "بيكا هافيستو".to_string()));
+        assert_eq!(found[1].0, "هافيستو");
+    }
+
+    #[test]
+    fn role_descriptions_resolve_to_the_last_person_of_that_country() {
+        let found = names("أبلغ بايدن بوتين ثم رد الزعيم الروسي بأن");
+        assert_eq!(found.last().map(|f| f.1.as_str()), Some("vladimir_putin"));
+        assert_eq!(found.last().map(|f| f.0.as_str()), Some("الزعيم الروسي"));
+    }
+
+    #[test]
+    fn bad_lines_name_the_file() {
+        let files = vec![("x.tsv".to_string(), "id\ttype\n# c\nfoo\tPERSON\tفو\n".to_string())];
+        let err = Gazetteer::from_files(&files).unwrap_err().to_string();
+        assert!(err.starts_with("x.tsv:3: expected 8 tab-separated columns"), "{err}");
+    }
+}
