@@ -9,6 +9,15 @@ fn main() {
         let (s, e) = n.to_original(m.start, m.end);
         let surface: String = text.chars().skip(s).take(e - s).collect();
         let a = &found.actors[m.actor];
-        println!("{s:5} {surface} -> {} {:?} role={:?} by_role={}", a.name, a.entry.and_then(|k| found.entry(zaman::actors::Gazetteer::builtin(), m.actor).map(|e| e.id.to_string()).or(Some(k.to_string()))), a.role, m.by_role);
+        println!(
+            "{s:5} {surface} -> {} {:?} role={:?} by_role={}",
+            a.name,
+            a.entry.and_then(|k| found
+                .entry(zaman::actors::Gazetteer::builtin(), m.actor)
+                .map(|e| e.id.to_string())
+                .or(Some(k.to_string()))),
+            a.role,
+            m.by_role
+        );
     }
 }

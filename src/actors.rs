@@ -17,7 +17,10 @@ use crate::text::{TokenKind, clitic_views, fold};
 /// The built-in gazetteer files, embedded in the binary.
 pub const BUILTIN_FILES: &[(&str, &str)] = &[
     ("actors.tsv", include_str!("../data/gazetteer/actors.tsv")),
-    ("nationalities.tsv", include_str!("../data/gazetteer/nationalities.tsv")),
+    (
+        "nationalities.tsv",
+        include_str!("../data/gazetteer/nationalities.tsv"),
+    ),
     ("titles.tsv", include_str!("../data/gazetteer/titles.tsv")),
 ];
 
@@ -72,8 +75,10 @@ pub struct Gazetteer {
 }
 
 static BUILTIN: LazyLock<Gazetteer> = LazyLock::new(|| {
-    let files: Vec<(String, String)> =
-        BUILTIN_FILES.iter().map(|(n, c)| (n.to_string(), c.to_string())).collect();
+    let files: Vec<(String, String)> = BUILTIN_FILES
+        .iter()
+        .map(|(n, c)| (n.to_string(), c.to_string()))
+        .collect();
     // The embedded files are tested; a failure here is a build defect, not bad input.
     Gazetteer::from_files(&files).unwrap_or_else(|e| panic!("built-in gazetteer is invalid: {e}"))
 });
@@ -100,19 +105,30 @@ impl Gazetteer {
     /// # Errors
     /// Names the file and line of the first malformed entry, or the I/O failure.
     pub fn with_overrides(dir: &Path) -> Result<Gazetteer, Error> {
-        let io = |e| Error::Io { path: dir.display().to_string(), source: e };
+        let io = |e| Error::Io {
+            path: dir.display().to_string(),
+            source: e,
+        };
         let mut user: Vec<(String, String)> = Vec::new();
         for item in std::fs::read_dir(dir).map_err(io)? {
             let path = item.map_err(io)?.path();
             if path.extension().and_then(|e| e.to_str()) != Some("tsv") {
                 continue;
             }
-            let content = std::fs::read_to_string(&path)
-                .map_err(|e| Error::Io { path: path.display().to_string(), source: e })?;
+            let content = std::fs::read_to_string(&path).map_err(|e| Error::Io {
+                path: path.display().to_string(),
+                source: e,
+            })?;
             user.push((path.display().to_string(), content));
         }
         user.sort();
-        let name_of = |p: &str| Path::new(p).file_name().and_then(|n| n.to_str()).unwrap_or_default().to_string();
+        let name_of = |p: &str| {
+            Path::new(p)
+                .file_name()
+                .and_then(|n| n.to_str())
+                .unwrap_or_default()
+                .to_string()
+        };
         let mut files: Vec<(String, String)> = Vec::new();
         for (name, content) in BUILTIN_FILES {
             match user.iter().find(|(p, _)| name_of(p) == *name) {
@@ -138,9 +154,16 @@ impl Gazetteer {
         let mut by_id: FxHashMap<Box<str>, u32> = FxHashMap::default();
         let mut aliases: Vec<(String, u32)> = Vec::new();
         let is = |f: &str, n: &str| Path::new(f).file_name().and_then(|x| x.to_str()) == Some(n);
-        for (file, content) in files.iter().filter(|(f, _)| !is(f, "nationalities.tsv") && !is(f, "titles.tsv")) {
+        for (file, content) in files
+            .iter()
+            .filter(|(f, _)| !is(f, "nationalities.tsv") && !is(f, "titles.tsv"))
+        {
             for (line, cols) in data_lines(content) {
-                let bad = |message: String| Error::Gazetteer { file: file.clone(), line, message };
+                let bad = |message: String| Error::Gazetteer {
+                    file: file.clone(),
+                    line,
+                    message,
+                };
                 if cols.len() != 8 {
                     return Err(bad(format!(
                         "expected 8 tab-separated columns (id type name_ar name_en aliases country wikidata stands_for), found {}",
@@ -151,7 +174,11 @@ impl Gazetteer {
                     "PERSON" => ActorType::Person,
                     "ORG" => ActorType::Org,
                     "GPE" => ActorType::Gpe,
-                    other => return Err(bad(format!("unknown type {other:?} (expected PERSON, ORG or GPE)"))),
+                    other => {
+                        return Err(bad(format!(
+                            "unknown type {other:?} (expected PERSON, ORG or GPE)"
+                        )));
+                    }
                 };
                 if cols[0].is_empty() || cols[2].is_empty() {
                     return Err(bad("empty id or name_ar".into()));
@@ -209,7 +236,11 @@ impl Gazetteer {
                 .match_kind(MatchKind::LeftmostLongest)
                 .start_kind(StartKind::Anchored)
                 .build(p)
-                .map_err(|e| Error::Gazetteer { file: "gazetteer".into(), line: 0, message: e.to_string() })
+                .map_err(|e| Error::Gazetteer {
+                    file: "gazetteer".into(),
+                    line: 0,
+                    message: e.to_string(),
+                })
         };
         let names = build(&patterns)?;
         let bare_names = build(&bare_patterns)?;
@@ -220,17 +251,23 @@ impl Gazetteer {
         for (file, content) in files {
             if is(file, "nationalities.tsv") {
                 for (line, cols) in data_lines(content) {
-                    let country = cols.get(1).and_then(|c| by_id.get(*c)).ok_or_else(|| Error::Gazetteer {
-                        file: file.clone(),
-                        line,
-                        message: format!("unknown country id {:?}", cols.get(1).unwrap_or(&"")),
+                    let country = cols.get(1).and_then(|c| by_id.get(*c)).ok_or_else(|| {
+                        Error::Gazetteer {
+                            file: file.clone(),
+                            line,
+                            message: format!("unknown country id {:?}", cols.get(1).unwrap_or(&"")),
+                        }
                     })?;
                     nationalities.insert(fold(cols[0].trim()).into(), *country);
                 }
             } else if is(file, "titles.tsv") {
                 for (line, cols) in data_lines(content) {
                     if cols.len() < 2 {
-                        return Err(Error::Gazetteer { file: file.clone(), line, message: "expected form and role".into() });
+                        return Err(Error::Gazetteer {
+                            file: file.clone(),
+                            line,
+                            message: "expected form and role".into(),
+                        });
                     }
                     let form = fold(cols[0].trim());
                     let words = form.split_whitespace().count();
@@ -242,7 +279,17 @@ impl Gazetteer {
                 }
             }
         }
-        Ok(Gazetteer { entries, by_id, names, name_entry, bare_names, bare_entry, nationalities, titles, title_words })
+        Ok(Gazetteer {
+            entries,
+            by_id,
+            names,
+            name_entry,
+            bare_names,
+            bare_entry,
+            nationalities,
+            titles,
+            title_words,
+        })
     }
 
     /// Number of actors.
@@ -307,15 +354,57 @@ pub struct Actors {
 impl Actors {
     /// The gazetteer entry of an actor.
     pub fn entry<'g>(&self, gazetteer: &'g Gazetteer, actor: usize) -> Option<&'g GazetteerEntry> {
-        self.actors.get(actor).and_then(|a| a.entry).map(|k| &gazetteer.entries[k as usize])
+        self.actors
+            .get(actor)
+            .and_then(|a| a.entry)
+            .map(|k| &gazetteer.entries[k as usize])
     }
 }
 
 /// Words that end an unknown name after a title.
 const NAME_STOP: &[&str] = &[
-    "ان", "انه", "انها", "الذي", "التي", "في", "على", "عن", "من", "الي", "مع", "قد", "لم", "لن", "كان", "قال",
-    "وقال", "اكد", "ان", "بان", "الا", "هذا", "هذه", "ذلك", "تلك", "بعد", "قبل", "خلال", "منذ", "حول", "عبر",
-    "يوم", "امس", "اليوم", "ايضا", "كما", "حيث", "بين", "لدي", "عند", "ضد", "نحو",
+    "ان",
+    "انه",
+    "انها",
+    "الذي",
+    "التي",
+    "في",
+    "على",
+    "عن",
+    "من",
+    "الي",
+    "مع",
+    "قد",
+    "لم",
+    "لن",
+    "كان",
+    "قال",
+    "وقال",
+    "اكد",
+    "ان",
+    "بان",
+    "الا",
+    "هذا",
+    "هذه",
+    "ذلك",
+    "تلك",
+    "بعد",
+    "قبل",
+    "خلال",
+    "منذ",
+    "حول",
+    "عبر",
+    "يوم",
+    "امس",
+    "اليوم",
+    "ايضا",
+    "كما",
+    "حيث",
+    "بين",
+    "لدي",
+    "عند",
+    "ضد",
+    "نحو",
 ];
 
 /// Finds the actors of a document.
@@ -332,7 +421,14 @@ pub fn recognize(lexed: &Lexed<'_>, gazetteer: &Gazetteer) -> Actors {
         }
         if let Some((start, end, next, entry)) = match_name(lexed, gazetteer, i) {
             let actor = actor_for_entry(&mut found, &mut by_entry, gazetteer, entry);
-            found.mentions.push(Mention { actor, start, end, first_token: i, next_token: next, by_role: false });
+            found.mentions.push(Mention {
+                actor,
+                start,
+                end,
+                first_token: i,
+                next_token: next,
+                by_role: false,
+            });
             i = next;
             continue;
         }
@@ -348,7 +444,12 @@ pub fn recognize(lexed: &Lexed<'_>, gazetteer: &Gazetteer) -> Actors {
     found
 }
 
-fn actor_for_entry(found: &mut Actors, by_entry: &mut FxHashMap<u32, usize>, gazetteer: &Gazetteer, entry: u32) -> usize {
+fn actor_for_entry(
+    found: &mut Actors,
+    by_entry: &mut FxHashMap<u32, usize>,
+    gazetteer: &Gazetteer,
+    entry: u32,
+) -> usize {
     *by_entry.entry(entry).or_insert_with(|| {
         let e = &gazetteer.entries[entry as usize];
         found.actors.push(DocActor {
@@ -364,7 +465,11 @@ fn actor_for_entry(found: &mut Actors, by_entry: &mut FxHashMap<u32, usize>, gaz
 }
 
 /// A gazetteer name starting at token `i`, after any clitic: (start, end, next token, entry).
-fn match_name(lexed: &Lexed<'_>, gazetteer: &Gazetteer, i: usize) -> Option<(usize, usize, usize, u32)> {
+fn match_name(
+    lexed: &Lexed<'_>,
+    gazetteer: &Gazetteer,
+    i: usize,
+) -> Option<(usize, usize, usize, u32)> {
     let tokens = lexed.tokens;
     let text = lexed.text;
     let token = tokens[i];
@@ -373,7 +478,9 @@ fn match_name(lexed: &Lexed<'_>, gazetteer: &Gazetteer, i: usize) -> Option<(usi
         // the stem with ال when ال was written before it (بالكرملين), else the stem
         let stem_at = token.end - view.stem.len();
         let candidates: [(usize, bool); 2] = if view.article {
-            let with_al = stem_at.checked_sub("ال".len()).filter(|&p| text[p..].starts_with("ال"));
+            let with_al = stem_at
+                .checked_sub("ال".len())
+                .filter(|&p| text[p..].starts_with("ال"));
             match with_al {
                 Some(p) => [(p, false), (stem_at, true)],
                 None => [(stem_at, true), (stem_at, true)],
@@ -382,8 +489,14 @@ fn match_name(lexed: &Lexed<'_>, gazetteer: &Gazetteer, i: usize) -> Option<(usi
             [(stem_at, false), (stem_at, false)]
         };
         for (at, bare) in candidates {
-            let (ac, map) = if bare { (&gazetteer.bare_names, &gazetteer.bare_entry) } else { (&gazetteer.names, &gazetteer.name_entry) };
-            let input = Input::new(text).span(at..text.len()).anchored(Anchored::Yes);
+            let (ac, map) = if bare {
+                (&gazetteer.bare_names, &gazetteer.bare_entry)
+            } else {
+                (&gazetteer.names, &gazetteer.name_entry)
+            };
+            let input = Input::new(text)
+                .span(at..text.len())
+                .anchored(Anchored::Yes);
             let Some(m) = ac.find(input) else { continue };
             // the name must end where a token ends
             let k = tokens.partition_point(|t| t.end < m.end());
@@ -419,11 +532,20 @@ fn title_phrase(
         }
     }
     // باسم / ل + organisation: المتحدث باسم الكرملين
-    if let Some((start, end, next, entry)) = match_name(lexed, gazetteer, j).filter(|_| j < tokens.len()) {
+    if let Some((start, end, next, entry)) =
+        match_name(lexed, gazetteer, j).filter(|_| j < tokens.len())
+    {
         let e = &gazetteer.entries[entry as usize];
         if e.kind != ActorType::Person {
             let actor = actor_for_entry(found, by_entry, gazetteer, entry);
-            found.mentions.push(Mention { actor, start, end, first_token: j, next_token: next, by_role: false });
+            found.mentions.push(Mention {
+                actor,
+                start,
+                end,
+                first_token: j,
+                next_token: next,
+                by_role: false,
+            });
             j = next;
         }
     }
@@ -436,7 +558,14 @@ fn title_phrase(
         if found.actors[actor].role.is_none() {
             found.actors[actor].role = Some(role.to_string());
         }
-        found.mentions.push(Mention { actor, start, end, first_token: j, next_token: next, by_role: false });
+        found.mentions.push(Mention {
+            actor,
+            start,
+            end,
+            first_token: j,
+            next_token: next,
+            by_role: false,
+        });
         return Some(next);
     }
     // an unknown name: two or three name-like words
@@ -452,25 +581,45 @@ fn title_phrase(
             entry: None,
             name: text[start..end].to_string(),
             kind: ActorType::Person,
-            country: country.and_then(|c| gazetteer.entries[c as usize].country.as_ref().map(|s| s.to_string())),
+            country: country.and_then(|c| {
+                gazetteer.entries[c as usize]
+                    .country
+                    .as_ref()
+                    .map(|s| s.to_string())
+            }),
             role: Some(role.to_string()),
             surname: Some(surname),
         });
         let actor = found.actors.len() - 1;
-        found.mentions.push(Mention { actor, start, end, first_token: j, next_token: k, by_role: false });
+        found.mentions.push(Mention {
+            actor,
+            start,
+            end,
+            first_token: j,
+            next_token: k,
+            by_role: false,
+        });
         return Some(k);
     }
     // a role description: الزعيم الروسي، نظيره الروسي → the last person of that country
     let c = country?;
-    let country_id = gazetteer.entries[c as usize].country.as_deref().or(Some(&*gazetteer.entries[c as usize].id))?;
-    let actor = found
-        .mentions
-        .iter()
-        .rev()
-        .map(|m| m.actor)
-        .find(|&a| found.actors[a].kind == ActorType::Person && found.actors[a].country.as_deref() == Some(country_id))?;
+    let country_id = gazetteer.entries[c as usize]
+        .country
+        .as_deref()
+        .or(Some(&*gazetteer.entries[c as usize].id))?;
+    let actor = found.mentions.iter().rev().map(|m| m.actor).find(|&a| {
+        found.actors[a].kind == ActorType::Person
+            && found.actors[a].country.as_deref() == Some(country_id)
+    })?;
     let end = tokens[j - 1].end;
-    found.mentions.push(Mention { actor, start: title_start, end, first_token: i, next_token: j, by_role: true });
+    found.mentions.push(Mention {
+        actor,
+        start: title_start,
+        end,
+        first_token: i,
+        next_token: j,
+        by_role: true,
+    });
     Some(j)
 }
 
@@ -485,7 +634,10 @@ fn clitic_offset(text: &str, start: usize, end: usize) -> usize {
         }
     }
     for c in ['ب', 'ل', 'ك'] {
-        if w[off..].starts_with(c) && w[off..].chars().count() > 3 && w[off + c.len_utf8()..].starts_with("ال") {
+        if w[off..].starts_with(c)
+            && w[off..].chars().count() > 3
+            && w[off + c.len_utf8()..].starts_with("ال")
+        {
             off += c.len_utf8();
             break;
         }
@@ -502,19 +654,34 @@ fn word<'a>(lexed: &Lexed<'a>, i: usize) -> Option<&'a str> {
 fn title_at<'g>(lexed: &Lexed<'_>, gazetteer: &'g Gazetteer, i: usize) -> Option<(usize, &'g str)> {
     let w = word(lexed, i)?;
     for view in clitic_views(w).iter() {
-        let stem = if view.article { &w[w.len() - view.stem.len() - "ال".len()..] } else { view.stem };
-        let candidates = [stem, stem.strip_suffix("ها").unwrap_or(""), stem.strip_suffix('ه').unwrap_or("")];
+        let stem = if view.article {
+            &w[w.len() - view.stem.len() - "ال".len()..]
+        } else {
+            view.stem
+        };
+        let candidates = [
+            stem,
+            stem.strip_suffix("ها").unwrap_or(""),
+            stem.strip_suffix('ه').unwrap_or(""),
+        ];
         for (n, first) in candidates.iter().enumerate() {
             if first.is_empty() {
                 continue;
             }
             // with a pronoun suffix the title is written without ال: رئيسها → رئيس → الرئيس
-            let key_first = if n > 0 { format!("ال{first}") } else { first.to_string() };
+            let key_first = if n > 0 {
+                format!("ال{first}")
+            } else {
+                first.to_string()
+            };
             let probe = [first.to_string(), key_first];
             for f in probe {
-                let Some(&max) = gazetteer.title_words.get(f.as_str()) else { continue };
+                let Some(&max) = gazetteer.title_words.get(f.as_str()) else {
+                    continue;
+                };
                 let mut key = f.clone();
-                let mut best: Option<(usize, &str)> = gazetteer.titles.get(key.as_str()).map(|r| (i + 1, &**r));
+                let mut best: Option<(usize, &str)> =
+                    gazetteer.titles.get(key.as_str()).map(|r| (i + 1, &**r));
                 let mut j = i + 1;
                 while n == 0 && j < lexed.tokens.len() && j - i < max {
                     let Some(next) = word(lexed, j) else { break };
@@ -536,26 +703,49 @@ fn title_at<'g>(lexed: &Lexed<'_>, gazetteer: &'g Gazetteer, i: usize) -> Option
 
 /// A word that can be part of a person's name after a title.
 fn name_like(lexed: &Lexed<'_>, gazetteer: &Gazetteer, k: usize) -> bool {
-    let Some(w) = word(lexed, k) else { return false };
-    if lexed.tokens[k].after_newline || w.starts_with("ال") || w.chars().count() < 2 || NAME_STOP.contains(&w) {
+    let Some(w) = word(lexed, k) else {
+        return false;
+    };
+    if lexed.tokens[k].after_newline
+        || w.starts_with("ال")
+        || w.chars().count() < 2
+        || NAME_STOP.contains(&w)
+    {
         return false;
     }
     if gazetteer.nationalities.contains_key(w) {
         return false;
     }
     !lexed.at(k).iter().any(|l| {
-        matches!(l.entry.kind, Kind::Function | Kind::Event | Kind::Cue | Kind::Month | Kind::Weekday | Kind::Deictic | Kind::Unit)
+        matches!(
+            l.entry.kind,
+            Kind::Function
+                | Kind::Event
+                | Kind::Cue
+                | Kind::Month
+                | Kind::Weekday
+                | Kind::Deictic
+                | Kind::Unit
+        )
     })
 }
 
 /// Later mentions of people found from a title, by their surname (نافالني after المعارض أليكسي نافالني).
 fn add_surname_mentions(lexed: &Lexed<'_>, found: &mut Actors) {
-    let surnames: Vec<(usize, String)> =
-        found.actors.iter().enumerate().filter_map(|(a, x)| x.surname.clone().map(|s| (a, s))).collect();
+    let surnames: Vec<(usize, String)> = found
+        .actors
+        .iter()
+        .enumerate()
+        .filter_map(|(a, x)| x.surname.clone().map(|s| (a, s)))
+        .collect();
     if surnames.is_empty() {
         return;
     }
-    let covered: Vec<(usize, usize)> = found.mentions.iter().map(|m| (m.first_token, m.next_token)).collect();
+    let covered: Vec<(usize, usize)> = found
+        .mentions
+        .iter()
+        .map(|m| (m.first_token, m.next_token))
+        .collect();
     for (k, t) in lexed.tokens.iter().enumerate() {
         if t.kind != TokenKind::Word || covered.iter().any(|&(a, b)| (a..b).contains(&k)) {
             continue;
@@ -564,7 +754,14 @@ fn add_surname_mentions(lexed: &Lexed<'_>, found: &mut Actors) {
         for view in clitic_views(w).iter() {
             if let Some((actor, _)) = surnames.iter().find(|(_, s)| s == view.stem) {
                 let start = t.end - view.stem.len();
-                found.mentions.push(Mention { actor: *actor, start, end: t.end, first_token: k, next_token: k + 1, by_role: false });
+                found.mentions.push(Mention {
+                    actor: *actor,
+                    start,
+                    end: t.end,
+                    first_token: k,
+                    next_token: k + 1,
+                    by_role: false,
+                });
                 break;
             }
         }
@@ -589,7 +786,10 @@ mod tests {
                 let (s, e) = n.to_original(m.start, m.end);
                 let surface: String = text.chars().skip(s).take(e - s).collect();
                 let a = &found.actors[m.actor];
-                let id = a.entry.map_or_else(|| a.name.clone(), |k| Gazetteer::builtin().entries[k as usize].id.to_string());
+                let id = a.entry.map_or_else(
+                    || a.name.clone(),
+                    |k| Gazetteer::builtin().entries[k as usize].id.to_string(),
+                );
                 (surface, id)
             })
             .collect()
@@ -606,7 +806,18 @@ mod tests {
     fn names_survive_clitics_and_spelling_variants() {
         let found = names("اتصل بوتين وبايدن ثم زار لروسيا وبأوكرانيا والكرملين ووصف بايدن لبوتن");
         let ids: Vec<&str> = found.iter().map(|(_, id)| id.as_str()).collect();
-        assert_eq!(ids, ["vladimir_putin", "joe_biden", "rus", "ukr", "kremlin", "joe_biden", "vladimir_putin"]);
+        assert_eq!(
+            ids,
+            [
+                "vladimir_putin",
+                "joe_biden",
+                "rus",
+                "ukr",
+                "kremlin",
+                "joe_biden",
+                "vladimir_putin"
+            ]
+        );
         assert_eq!(found[1].0, "بايدن");
         assert_eq!(found[4].0, "الكرملين");
         let found = names("التقى زيلنسكي في واشنطن");
@@ -617,7 +828,10 @@ mod tests {
     #[test]
     fn titles_introduce_unknown_people_and_their_surnames() {
         let found = names("قال وزير الخارجية الفنلندي بيكا هافيستو إن … وأضاف هافيستو أن");
-        assert_eq!(found[0], ("بيكا هافيستو".to_string(), "بيكا هافيستو".to_string()));
+        assert_eq!(
+            found[0],
+            ("بيكا هافيستو".to_string(), "بيكا هافيستو".to_string())
+        );
         assert_eq!(found[1].0, "هافيستو");
     }
 
@@ -630,8 +844,14 @@ mod tests {
 
     #[test]
     fn bad_lines_name_the_file() {
-        let files = vec![("x.tsv".to_string(), "id\ttype\n# c\nfoo\tPERSON\tفو\n".to_string())];
+        let files = vec![(
+            "x.tsv".to_string(),
+            "id\ttype\n# c\nfoo\tPERSON\tفو\n".to_string(),
+        )];
         let err = Gazetteer::from_files(&files).unwrap_err().to_string();
-        assert!(err.starts_with("x.tsv:3: expected 8 tab-separated columns"), "{err}");
+        assert!(
+            err.starts_with("x.tsv:3: expected 8 tab-separated columns"),
+            "{err}"
+        );
     }
 }

@@ -1,10 +1,14 @@
 //! The document JSON (`zaman/timeline-v1`) and the pipeline that fills it.
+//! The JSON Schema is `docs/schema/timeline-v1.json`.
 
 use serde::Serialize;
 
+use crate::actors::{self, ActorType, Gazetteer};
+use crate::events::{self, EventKind, TimeHow};
 use crate::lexicon::{Lexed, Lexicon};
 use crate::text::{Normalized, sentences, tokenize};
-use crate::timex::{self, Dct, DctSource, Policy, Timex};
+use crate::timeline::{self, Item, Relation};
+use crate::timex::{self, CharIndex, Dct, DctSource, Policy, Timex};
 
 /// The schema name written in every document.
 pub const SCHEMA: &str = "zaman/timeline-v1";
@@ -22,7 +26,94 @@ pub struct DocumentInfo {
     pub policy: Policy,
 }
 
-/// The whole output for one document, as described in docs/ARCHITECTURE.md.
+/// A piece of the original text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Evidence {
+    /// The exact original text.
+    pub text: String,
+    /// `[start, end)` in code points of the original text.
+    pub span: [usize; 2],
+}
+
+/// An actor of the document.
+#[derive(Debug, Clone, Serialize)]
+pub struct Actor {
+    /// `a1`, `a2`, … in order of first mention.
+    pub id: String,
+    /// Arabic name.
+    pub name: String,
+    /// English name, for gazetteer actors.
+    pub name_en: Option<String>,
+    /// PERSON, ORG or GPE.
+    #[serde(rename = "type")]
+    pub kind: ActorType,
+    /// ISO 3166-1 alpha-3 country code, upper case.
+    pub country: Option<String>,
+    /// The gazetteer id, for known actors.
+    pub gazetteer_id: Option<String>,
+    /// Wikidata QID, when known.
+    pub wikidata: Option<String>,
+    /// What the actor speaks for as a metonym (`واشنطن` → the gazetteer id `usa`).
+    pub stands_for: Option<String>,
+    /// A role from a title (president, spokesperson…).
+    pub role: Option<String>,
+    /// Every mention, in text order.
+    pub mentions: Vec<Evidence>,
+}
+
+/// When an event happened.
+#[derive(Debug, Clone, Serialize)]
+pub struct EventTime {
+    /// The timex id, when there is one.
+    pub timex: Option<String>,
+    /// Its value.
+    pub value: Option<String>,
+    /// explicit, sentence, inherited or none.
+    pub how: TimeHow,
+}
+
+/// An event of the document.
+#[derive(Debug, Clone, Serialize)]
+pub struct Event {
+    /// `e1`, `e2`, … in text order.
+    pub id: String,
+    /// statement, call, appeal, meeting, publication, accusation, sanction, threat, other.
+    pub kind: EventKind,
+    /// CAMEO code, as a string.
+    pub cameo: String,
+    /// The trigger words.
+    pub trigger: Evidence,
+    /// Index of the sentence (0-based).
+    pub sentence: usize,
+    /// Actor id of the agent (speaker, caller).
+    pub agent: Option<String>,
+    /// Actor ids of the other parties.
+    pub participants: Vec<String>,
+    /// Actor id of whoever initiated a call, when stated.
+    pub initiator: Option<String>,
+    /// What was said or asked.
+    pub content: Option<Evidence>,
+    /// When it happened.
+    pub time: EventTime,
+    /// Whether the clause is negated.
+    pub negated: bool,
+    /// 1-based position in the timeline; `null` for a repeated mention (see SAME_AS).
+    pub order: Option<usize>,
+}
+
+/// A relation between two events.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct EventRelation {
+    /// Event id.
+    pub from: String,
+    /// Event id.
+    pub to: String,
+    /// BEFORE, AFTER, SIMULTANEOUS, INCLUDES, IS_INCLUDED, REPORTS or SAME_AS.
+    #[serde(rename = "type")]
+    pub kind: &'static str,
+}
+
+/// The whole output for one document.
 #[derive(Debug, Clone, Serialize)]
 pub struct Document {
     /// Always [`SCHEMA`].
@@ -31,13 +122,13 @@ pub struct Document {
     pub document: DocumentInfo,
     /// Temporal expressions in text order.
     pub timexes: Vec<Timex>,
-    /// Actors (filled by the actors stage; empty for now).
-    pub actors: Vec<serde_json::Value>,
-    /// Events (filled by the events stage; empty for now).
-    pub events: Vec<serde_json::Value>,
-    /// Temporal and discourse relations between events.
-    pub relations: Vec<serde_json::Value>,
-    /// Event ids in timeline order.
+    /// Actors in order of first mention.
+    pub actors: Vec<Actor>,
+    /// Events in text order.
+    pub events: Vec<Event>,
+    /// Relations between events.
+    pub relations: Vec<EventRelation>,
+    /// Event ids in timeline order (repeated mentions are represented by their first).
     pub timeline: Vec<String>,
 }
 
@@ -45,6 +136,7 @@ pub struct Document {
 #[derive(Debug, Clone, Copy)]
 pub struct Extractor<'l> {
     lexicon: &'l Lexicon,
+    gazetteer: &'l Gazetteer,
     policy: Policy,
 }
 
@@ -52,15 +144,25 @@ impl Default for Extractor<'static> {
     fn default() -> Self {
         Extractor {
             lexicon: Lexicon::builtin(),
+            gazetteer: Gazetteer::builtin(),
             policy: Policy::News,
         }
     }
 }
 
 impl<'l> Extractor<'l> {
-    /// An extractor over a lexicon with a policy.
+    /// An extractor over a lexicon with a policy, and the built-in gazetteer.
     pub fn new(lexicon: &'l Lexicon, policy: Policy) -> Self {
-        Extractor { lexicon, policy }
+        Extractor {
+            lexicon,
+            gazetteer: Gazetteer::builtin(),
+            policy,
+        }
+    }
+
+    /// The same extractor with another gazetteer.
+    pub fn with_gazetteer(self, gazetteer: &'l Gazetteer) -> Self {
+        Extractor { gazetteer, ..self }
     }
 
     /// The policy in use.
@@ -75,6 +177,145 @@ impl<'l> Extractor<'l> {
         let lexed = Lexed::new(&normalized.text, &tokens, self.lexicon);
         let sentences = sentences(&normalized.text);
         let tagged = timex::tag_lexed(&normalized, &lexed, &sentences, text, dct, self.policy);
+        let found = actors::recognize(&lexed, self.gazetteer);
+        let extracted = events::extract(
+            &lexed,
+            &found,
+            &sentences,
+            &tagged.timexes,
+            &tagged.normalized_spans,
+        );
+
+        let mut chars = CharIndex::new(text);
+        let mut evidence = |start: usize, end: usize| {
+            let (s, e) = normalized.to_original(start, end);
+            Evidence {
+                text: chars.slice(s, e).to_string(),
+                span: [s, e],
+            }
+        };
+        // actors in order of first mention, with their mentions
+        let mut first_seen: Vec<(usize, usize)> = Vec::new();
+        for m in &found.mentions {
+            if !first_seen.iter().any(|(a, _)| *a == m.actor) {
+                first_seen.push((m.actor, m.start));
+            }
+        }
+        let mut actor_id = vec![String::new(); found.actors.len()];
+        let mut actors_out = Vec::with_capacity(first_seen.len());
+        for (n, (a, _)) in first_seen.iter().enumerate() {
+            actor_id[*a] = format!("a{}", n + 1);
+        }
+        let mut mention_lists: Vec<Vec<Evidence>> = vec![Vec::new(); found.actors.len()];
+        for m in &found.mentions {
+            mention_lists[m.actor].push(evidence(m.start, m.end));
+        }
+        for (a, _) in &first_seen {
+            let actor = &found.actors[*a];
+            let entry = found.entry(self.gazetteer, *a);
+            actors_out.push(Actor {
+                id: actor_id[*a].clone(),
+                name: actor.name.clone(),
+                name_en: entry
+                    .map(|e| e.name_en.to_string())
+                    .filter(|s| !s.is_empty()),
+                kind: actor.kind,
+                country: actor.country.as_ref().map(|c| c.to_uppercase()),
+                gazetteer_id: entry.map(|e| e.id.to_string()),
+                wikidata: entry.and_then(|e| e.wikidata.as_ref().map(|w| w.to_string())),
+                stands_for: entry.and_then(|e| e.stands_for.as_ref().map(|w| w.to_string())),
+                role: actor.role.clone(),
+                mentions: std::mem::take(&mut mention_lists[*a]),
+            });
+        }
+        // timeline over first mentions of events
+        let canonical: Vec<usize> = (0..extracted.len())
+            .filter(|&n| extracted[n].same_as.is_none())
+            .collect();
+        let items: Vec<Item> = canonical
+            .iter()
+            .map(|&n| Item {
+                interval: extracted[n]
+                    .time
+                    .and_then(|k| tagged.timexes[k].interval)
+                    .map(|iv| (iv.start, iv.end)),
+                discourse: extracted[n].trigger.0,
+            })
+            .collect();
+        let ordered: Vec<usize> = timeline::order(&items)
+            .into_iter()
+            .map(|k| canonical[k])
+            .collect();
+        let mut order_of = vec![None; extracted.len()];
+        for (pos, &n) in ordered.iter().enumerate() {
+            order_of[n] = Some(pos + 1);
+        }
+        let event_id = |n: usize| format!("e{}", n + 1);
+        let aid = |a: usize| actor_id[a].clone();
+        let mut events_out = Vec::with_capacity(extracted.len());
+        for (n, e) in extracted.iter().enumerate() {
+            let trigger = evidence(e.trigger.0, e.trigger.1);
+            let content = e.content.map(|(s, t)| evidence(s, t));
+            events_out.push(Event {
+                id: event_id(n),
+                kind: e.kind,
+                cameo: e.cameo.clone(),
+                trigger,
+                sentence: e.sentence,
+                agent: e.agent.map(aid),
+                participants: e.participants.iter().map(|&a| aid(a)).collect(),
+                initiator: e.initiator.map(aid),
+                content,
+                time: EventTime {
+                    timex: e.time.map(|k| tagged.timexes[k].id.clone()),
+                    value: e.time.map(|k| tagged.timexes[k].value.clone()),
+                    how: e.how,
+                },
+                negated: e.negated,
+                order: order_of[n],
+            });
+        }
+        // relations: reports, same-as, and the temporal relation of each timeline neighbour pair
+        let mut relations = Vec::new();
+        for (n, e) in extracted.iter().enumerate() {
+            if let Some(r) = e.reported_by {
+                relations.push(EventRelation {
+                    from: event_id(r),
+                    to: event_id(n),
+                    kind: "REPORTS",
+                });
+            }
+            if let Some(s) = e.same_as {
+                relations.push(EventRelation {
+                    from: event_id(n),
+                    to: event_id(s),
+                    kind: "SAME_AS",
+                });
+            }
+        }
+        for pair in ordered.windows(2) {
+            let (a, b) = (pair[0], pair[1]);
+            let interval = |n: usize| {
+                extracted[n]
+                    .time
+                    .and_then(|k| tagged.timexes[k].interval)
+                    .map(|iv| (iv.start, iv.end))
+            };
+            if let (Some(x), Some(y)) = (interval(a), interval(b)) {
+                let kind = match timeline::relate(x, y) {
+                    Relation::Before => "BEFORE",
+                    Relation::Simultaneous => "SIMULTANEOUS",
+                    Relation::Includes => "INCLUDES",
+                    Relation::IsIncluded => "IS_INCLUDED",
+                    Relation::Overlaps => continue,
+                };
+                relations.push(EventRelation {
+                    from: event_id(a),
+                    to: event_id(b),
+                    kind,
+                });
+            }
+        }
         Document {
             schema: SCHEMA,
             document: DocumentInfo {
@@ -84,10 +325,10 @@ impl<'l> Extractor<'l> {
                 policy: self.policy,
             },
             timexes: tagged.timexes,
-            actors: Vec::new(),
-            events: Vec::new(),
-            relations: Vec::new(),
-            timeline: Vec::new(),
+            actors: actors_out,
+            events: events_out,
+            relations,
+            timeline: ordered.iter().map(|&n| event_id(n)).collect(),
         }
     }
 }

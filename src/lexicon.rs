@@ -34,6 +34,11 @@ pub const BUILTIN_FILES: &[(&str, &str)] = &[
         "function_words.tsv",
         include_str!("../data/lexicon/function_words.tsv"),
     ),
+    ("events.tsv", include_str!("../data/lexicon/events.tsv")),
+    (
+        "event_cues.tsv",
+        include_str!("../data/lexicon/event_cues.tsv"),
+    ),
 ];
 
 /// What a lexicon entry is.

@@ -22,8 +22,11 @@
 pub mod actors;
 pub mod document;
 pub mod error;
+pub mod events;
+pub mod graph;
 pub mod lexicon;
 pub mod text;
+pub mod timeline;
 pub mod timex;
 
 pub use document::{Document, Extractor, SCHEMA};

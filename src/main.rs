@@ -6,6 +6,8 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result, bail};
 use clap::{Parser, Subcommand, ValueEnum};
+use zaman::actors::Gazetteer;
+use zaman::graph::EventGraph;
 use zaman::{Dct, Extractor, Lexicon, Policy};
 
 const EXIT_CODES: &str = "\
@@ -69,6 +71,10 @@ struct Common {
     /// others add entries.
     #[arg(long)]
     lexicon: Option<PathBuf>,
+    /// A directory of gazetteer TSV files: actors.tsv, nationalities.tsv or titles.tsv
+    /// replace the built-in ones; any other *.tsv adds actors (same columns as actors.tsv).
+    #[arg(long)]
+    gazetteer: Option<PathBuf>,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug)]
@@ -80,7 +86,10 @@ enum PolicyArg {
 
 #[derive(ValueEnum, Clone, Copy, Debug)]
 enum Format {
+    /// The zaman/timeline-v1 document JSON.
     Json,
+    /// A Graphviz graph of actors, events and times that reads as a timeline.
+    Dot,
 }
 
 impl From<PolicyArg> for Policy {
@@ -120,19 +129,28 @@ fn load_lexicon(common: &Common) -> Result<Lexicon> {
     }
 }
 
+fn load_gazetteer(common: &Common) -> Result<Gazetteer> {
+    match &common.gazetteer {
+        Some(dir) => Ok(Gazetteer::with_overrides(dir)?),
+        None => Ok(Gazetteer::builtin().clone()),
+    }
+}
+
 fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Extract {
             files,
             dct,
             common,
-            format: Format::Json,
+            format: out_format,
             output,
             compact,
         } => {
             let dct = dct.map(|d| d.parse::<Dct>()).transpose()?;
             let lexicon = load_lexicon(&common)?;
-            let extractor = Extractor::new(&lexicon, common.policy.into());
+            let gazetteer = load_gazetteer(&common)?;
+            let extractor =
+                Extractor::new(&lexicon, common.policy.into()).with_gazetteer(&gazetteer);
             let inputs = if files.is_empty() {
                 vec![PathBuf::from("-")]
             } else {
@@ -142,6 +160,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
             for path in &inputs {
                 let (id, text) = read_input(path)?;
                 let doc = extractor.extract(&id, &text, dct);
+                if let Format::Dot = out_format {
+                    out.write_all(EventGraph::from_document(&doc).to_dot(&doc).as_bytes())?;
+                    continue;
+                }
                 if compact || inputs.len() > 1 {
                     serde_json::to_writer(&mut out, &doc)?;
                 } else {
@@ -158,7 +180,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
             common,
         } => {
             let lexicon = load_lexicon(&common)?;
-            let extractor = Extractor::new(&lexicon, common.policy.into());
+            let gazetteer = load_gazetteer(&common)?;
+            let extractor =
+                Extractor::new(&lexicon, common.policy.into()).with_gazetteer(&gazetteer);
             let reader: Box<dyn BufRead> = match &input {
                 Some(p) => Box::new(io::BufReader::new(
                     std::fs::File::open(p)

@@ -249,6 +249,8 @@ pub struct Tagged {
     pub dct: Option<Dct>,
     /// Where it came from.
     pub dct_source: DctSource,
+    /// The byte span of each timex in the normalized text (for the later stages).
+    pub normalized_spans: Vec<(usize, usize)>,
 }
 
 /// Reads a whole text as one integer written in digits or words, cardinal or ordinal:
@@ -345,10 +347,12 @@ pub fn tag_lexed(
             calendar: is_hijri(&cand.expr).then_some("hijri-umalqura"),
         });
     }
+    let normalized_spans = candidates.iter().map(|c| (c.start, c.end)).collect();
     Tagged {
         timexes,
         dct,
         dct_source,
+        normalized_spans,
     }
 }
 
@@ -394,15 +398,16 @@ fn infer_dct(sentences: &[Sentence], candidates: &[parse::Candidate]) -> Option<
         })
 }
 
-/// Slices an original text by code-point indices in increasing order, in linear time overall.
-pub(crate) struct CharIndex<'a> {
+/// Slices a text by code-point indices; linear overall when the indices mostly increase.
+pub struct CharIndex<'a> {
     text: &'a str,
     char_pos: usize,
     byte_pos: usize,
 }
 
 impl<'a> CharIndex<'a> {
-    pub(crate) fn new(text: &'a str) -> Self {
+    /// An index over `text`.
+    pub fn new(text: &'a str) -> Self {
         CharIndex {
             text,
             char_pos: 0,
@@ -433,7 +438,7 @@ impl<'a> CharIndex<'a> {
     }
 
     /// The text of code points `[start, end)`.
-    pub(crate) fn slice(&mut self, start: usize, end: usize) -> &'a str {
+    pub fn slice(&mut self, start: usize, end: usize) -> &'a str {
         let s = self.byte_of(start);
         let e = self.byte_of(end);
         &self.text[s..e.max(s)]

@@ -1,0 +1,841 @@
+//! Events: statements, calls, appeals, meetings, publications and a few other
+//! kinds news timelines need, each with its trigger, agent, participants,
+//! content span and time.
+//!
+//! Triggers and cue words come from `data/lexicon/events.tsv` and
+//! `data/lexicon/event_cues.tsv`. The speaker of a statement is found in VSO
+//! order (`قال البيت الأبيض إن`), SVO order (`البيت الأبيض أكد`), or kept from the
+//! previous statement when the subject is dropped (`كما أضاف أن`).
+
+use serde::Serialize;
+
+use crate::actors::{ActorType, Actors, Mention};
+use crate::lexicon::{Kind, Lexed, Lexeme};
+use crate::text::{Sentence, TokenKind};
+use crate::timex::{Timex, TimexType};
+
+/// What happened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EventKind {
+    /// Said, announced, stressed… (CAMEO 01x).
+    Statement,
+    /// A phone or video call (CAMEO 040/041).
+    Call,
+    /// Called on someone to do something (CAMEO 02x).
+    Appeal,
+    /// A meeting, visit, talks, or the proposal of one (CAMEO 036, 04x).
+    Meeting,
+    /// A report or statement published (CAMEO 010).
+    Publication,
+    /// An accusation (CAMEO 112).
+    Accusation,
+    /// Sanctions (CAMEO 163).
+    Sanction,
+    /// A threat (CAMEO 13x).
+    Threat,
+    /// Support, criticism, agreement and other coded acts.
+    Other,
+}
+
+/// How an event got its time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TimeHow {
+    /// A temporal expression in the event's own clause.
+    Explicit,
+    /// A temporal expression elsewhere in the sentence.
+    Sentence,
+    /// The time of the event it continues or reports.
+    Inherited,
+    /// Unknown; never invented.
+    None,
+}
+
+/// An event found in one document. Token and byte positions refer to the normalized text.
+#[derive(Debug, Clone)]
+pub struct Event {
+    /// The kind.
+    pub kind: EventKind,
+    /// CAMEO code as a string ("041").
+    pub cameo: String,
+    /// Trigger byte span.
+    pub trigger: (usize, usize),
+    /// Index of the sentence.
+    pub sentence: usize,
+    /// The actor who acts (speaker, caller, initiator), as an index into the actors.
+    pub agent: Option<usize>,
+    /// Other actors taking part (the other party of a call, the addressee of an appeal).
+    pub participants: Vec<usize>,
+    /// The initiator of a call, when stated (بمبادرة من واشنطن).
+    pub initiator: Option<usize>,
+    /// Byte span of what was said or asked.
+    pub content: Option<(usize, usize)>,
+    /// Index of the timex giving the time, and how it was found.
+    pub time: Option<usize>,
+    /// How the time was found.
+    pub how: TimeHow,
+    /// Index of an earlier event this one repeats (same real-world event).
+    pub same_as: Option<usize>,
+    /// Index of the statement that reports this one.
+    pub reported_by: Option<usize>,
+    /// Whether the clause is negated (لم، لن).
+    pub negated: bool,
+    /// The agent came from the previous statement (pro-drop continuation).
+    pub continued: bool,
+    /// Said "in a statement" (في بيان): a later وقال البيان is this speaker.
+    pub via_statement_noun: bool,
+}
+
+fn kind_of(name: &str) -> EventKind {
+    match name {
+        "statement" | "denial" => EventKind::Statement,
+        "call" => EventKind::Call,
+        "appeal" => EventKind::Appeal,
+        "meeting" | "proposal" | "visit" => EventKind::Meeting,
+        "publication" => EventKind::Publication,
+        "accusation" => EventKind::Accusation,
+        "sanction" => EventKind::Sanction,
+        "threat" => EventKind::Threat,
+        _ => EventKind::Other,
+    }
+}
+
+/// A trigger found at a token.
+#[derive(Debug, Clone, Copy)]
+struct Trigger<'l> {
+    lexeme: &'l Lexeme<'l>,
+    token: usize,
+    kind: EventKind,
+    verb: bool,
+}
+
+struct Doc<'a, 'l> {
+    lexed: &'a Lexed<'l>,
+    actors: &'a Actors,
+    sentences: &'a [Sentence],
+    timexes: &'a [Timex],
+    /// Byte spans of the timexes in the normalized text.
+    timex_spans: &'a [(usize, usize)],
+}
+
+impl<'a, 'l> Doc<'a, 'l> {
+    fn word(&self, i: usize) -> Option<&'l str> {
+        let t = self.lexed.tokens.get(i)?;
+        (t.kind == TokenKind::Word).then(|| &self.lexed.text[t.start..t.end])
+    }
+
+    fn punct(&self, i: usize, chars: &[char]) -> bool {
+        self.lexed.tokens.get(i).is_some_and(|t| {
+            t.kind == TokenKind::Punct && self.lexed.text[t.start..t.end].starts_with(chars)
+        })
+    }
+
+    fn cue(&self, i: usize, role: &str) -> Option<&'a Lexeme<'l>> {
+        self.lexed
+            .at(i)
+            .iter()
+            .filter(|l| l.entry.kind == Kind::Cue && &*l.entry.value == role)
+            .max_by_key(|l| l.next)
+    }
+
+    fn sentence_of(&self, token: usize) -> usize {
+        let start = self.lexed.tokens[token].start;
+        self.sentences
+            .partition_point(|s| s.end <= start)
+            .min(self.sentences.len().saturating_sub(1))
+    }
+
+    /// Token range of a sentence.
+    fn sentence_tokens(&self, s: usize) -> (usize, usize) {
+        let Some(sent) = self.sentences.get(s) else {
+            return (0, self.lexed.tokens.len());
+        };
+        let toks = self.lexed.tokens;
+        (
+            toks.partition_point(|t| t.start < sent.start),
+            toks.partition_point(|t| t.start < sent.end),
+        )
+    }
+
+    /// The actor mention starting at token i, if any.
+    fn mention_at(&self, i: usize) -> Option<&'a Mention> {
+        let k = self.actors.mentions.partition_point(|m| m.first_token < i);
+        self.actors.mentions.get(k).filter(|m| m.first_token == i)
+    }
+
+    /// The actor mention covering token i, if any.
+    fn mention_covering(&self, i: usize) -> Option<&'a Mention> {
+        self.actors
+            .mentions
+            .iter()
+            .find(|m| m.first_token <= i && i < m.next_token)
+    }
+
+    /// A clause boundary: a complementizer, a quote, a colon, a period-like stop.
+    fn complementizer(&self, i: usize) -> Option<usize> {
+        if let Some(l) = self.cue(i, "complementizer") {
+            return Some(l.next);
+        }
+        if self.punct(i, &[':', '"']) {
+            return Some(i + 1);
+        }
+        None
+    }
+
+    fn is_timex_token(&self, i: usize) -> bool {
+        let start = self.lexed.tokens[i].start;
+        self.timex_spans
+            .iter()
+            .any(|(s, e)| *s <= start && start < *e)
+    }
+}
+
+/// A finite verb trigger with a glued و at token x: a coordinated main clause.
+fn coordinated_verb(doc: &Doc<'_, '_>, x: usize) -> bool {
+    doc.lexed.at(x).iter().any(|l| {
+        l.entry.kind == Kind::Event && l.conj && l.entry.extra.starts_with("verb") && !l.article
+    })
+}
+
+/// Prepositions that put an actor out of subject position.
+const PREPOSITIONS: &[&str] = &[
+    "في", "من", "الي", "علي", "عن", "مع", "بين", "حول", "ضد", "لدي", "عند", "بشان", "تجاه", "نحو",
+    "بسبب", "عبر", "ازاء", "حيال", "دون", "ضمن", "مثل",
+];
+
+/// Nouns that stand for the last statement's speaker as a subject: وقال البيان.
+const STATEMENT_SUBJECTS: &[&str] = &["البيان", "البلاغ", "التقرير", "الرساله", "التصريح"];
+
+/// Verbs whose first object is the addressee: أبلغ نظيره، أخبر.
+const TELL_VERBS: &[&str] = &[
+    "ابلغ",
+    "يبلغ",
+    "تبلغ",
+    "اخبر",
+    "يخبر",
+    "تخبر",
+    "ابلغت",
+    "اخبرت",
+];
+
+/// Finds the events of a document. `timex_spans` are the byte spans of `timexes` in
+/// the normalized text.
+pub fn extract(
+    lexed: &Lexed<'_>,
+    actors: &Actors,
+    sentences: &[Sentence],
+    timexes: &[Timex],
+    timex_spans: &[(usize, usize)],
+) -> Vec<Event> {
+    let doc = Doc {
+        lexed,
+        actors,
+        sentences,
+        timexes,
+        timex_spans,
+    };
+    let triggers = find_triggers(&doc);
+    let mut events: Vec<Event> = Vec::new();
+    let mut last_speaker: Option<usize> = None;
+    let mut absorbed = vec![false; triggers.len()];
+    for (n, trig) in triggers.iter().enumerate() {
+        if absorbed[n] {
+            continue;
+        }
+        let mut kind = trig.kind;
+        let mut cameo = trig
+            .lexeme
+            .entry
+            .value
+            .split(':')
+            .nth(1)
+            .unwrap_or("010")
+            .to_string();
+        let mut end_token = trig.lexeme.next;
+        // a verb followed by an event noun: أجرى اتصالا هاتفيا، اقترح عقد اجتماع، دعا إلى عقد قمة
+        if trig.verb {
+            for (m, other) in triggers.iter().enumerate().skip(n + 1) {
+                if other.token > trig.lexeme.next + 4
+                    || other.verb
+                    || doc.sentence_of(other.token) != doc.sentence_of(trig.token)
+                {
+                    break;
+                }
+                if matches!(other.kind, EventKind::Call | EventKind::Meeting) {
+                    absorbed[m] = true;
+                    kind = other.kind;
+                    cameo = if kind == EventKind::Meeting
+                        && matches!(trig.kind, EventKind::Appeal | EventKind::Meeting)
+                    {
+                        "036".into()
+                    } else {
+                        other
+                            .lexeme
+                            .entry
+                            .value
+                            .split(':')
+                            .nth(1)
+                            .unwrap_or("040")
+                            .to_string()
+                    };
+                    end_token = other.lexeme.next;
+                    break;
+                }
+            }
+        }
+        // statement nouns (بيان، تصريح) are the medium of a statement, not an event
+        if !trig.verb && kind == EventKind::Statement {
+            continue;
+        }
+        let sentence = doc.sentence_of(trig.token);
+        let (s_start, s_end) = doc.sentence_tokens(sentence);
+        let trigger_start = trig.lexeme.start;
+        let trigger_end = lexed.tokens[end_token - 1].end;
+        let mut event = Event {
+            kind,
+            cameo,
+            trigger: (trigger_start, trigger_end),
+            sentence,
+            agent: None,
+            participants: Vec::new(),
+            initiator: None,
+            content: None,
+            time: None,
+            how: TimeHow::None,
+            same_as: None,
+            reported_by: None,
+            negated: trig.token > s_start && doc.cue(trig.token - 1, "negation").is_some(),
+            continued: false,
+            via_statement_noun: false,
+        };
+        let continuation = (trig.token > s_start
+            && doc.cue(trig.token - 1, "continuation").is_some())
+            || (trig.token > s_start + 1 && doc.cue(trig.token - 2, "continuation").is_some());
+        // the speaker of the same sentence, else the narrator of the last statement
+        let dropped_subject = |events: &[Event]| {
+            events
+                .iter()
+                .rev()
+                .find(|e| {
+                    e.sentence == sentence && e.agent.is_some() && e.kind == EventKind::Statement
+                })
+                .and_then(|e| e.agent)
+                .or(last_speaker)
+        };
+        match subject(&doc, trig, end_token, s_start, s_end) {
+            Subject::Actor(a) => event.agent = Some(a),
+            Subject::Object(a) if continuation || dropped_subject(&events).is_some() => {
+                // كما دعا روسيا إلى …: the subject is dropped, the actor is the addressee
+                event.agent = dropped_subject(&events);
+                event.continued = true;
+                event.participants.push(a);
+            }
+            Subject::Object(a) => event.agent = Some(a),
+            Subject::Plural => {
+                // اتفق الزعيمان: the two parties of the last call or meeting
+                if let Some(p) = events.iter().rev().find(|e| {
+                    matches!(e.kind, EventKind::Call | EventKind::Meeting) && e.agent.is_some()
+                }) {
+                    event.agent = p.agent;
+                    event.participants = p.participants.clone();
+                }
+            }
+            Subject::StatementNoun => {
+                // وقال البيان: whoever spoke "in a statement" last
+                event.agent = events
+                    .iter()
+                    .rev()
+                    .find(|e| e.via_statement_noun && e.agent.is_some())
+                    .or_else(|| {
+                        events
+                            .iter()
+                            .rev()
+                            .find(|e| e.kind == EventKind::Statement && e.reported_by.is_none())
+                    })
+                    .and_then(|e| e.agent);
+                event.continued = true;
+            }
+            Subject::None if trig.verb => {
+                event.agent = dropped_subject(&events);
+                event.continued = event.agent.is_some();
+            }
+            Subject::None => {}
+        }
+        // what: the clause after إن/أن, a colon or a quote
+        let mut k = end_token;
+        let limit = (k + 14).min(s_end);
+        while k < limit {
+            if doc.cue(k, "statement_noun").is_some() {
+                event.via_statement_noun = true;
+            }
+            if let Some(c) = doc.complementizer(k) {
+                if c < s_end {
+                    // the content ends where a coordinated main verb begins: «…، ورفضت …»
+                    let stop = (c + 1..s_end)
+                        .find(|&x| doc.punct(x - 1, &[',']) && coordinated_verb(&doc, x))
+                        .map_or(s_end, |x| x - 1);
+                    event.content =
+                        Some((lexed.tokens[c].start, lexed.tokens[stop.max(c + 1) - 1].end));
+                }
+                break;
+            }
+            k += 1;
+        }
+        participants(&doc, &mut event, trig, end_token, s_start, s_end);
+        // nested report: a trigger inside the content of an earlier statement
+        event.reported_by = events.iter().rposition(|e| {
+            e.kind == EventKind::Statement
+                && e.content
+                    .is_some_and(|(a, b)| a <= trigger_start && trigger_start < b)
+        });
+        if event.kind == EventKind::Statement
+            && event.reported_by.is_none()
+            && event.agent.is_some()
+        {
+            last_speaker = event.agent;
+        }
+        events.push(event);
+    }
+    attach_times(&doc, &mut events);
+    link_same_events(&doc, &mut events);
+    events
+}
+
+/// Event triggers in text order, one per token, skipping words inside actor names
+/// and temporal expressions.
+fn find_triggers<'a, 'l>(doc: &Doc<'a, 'l>) -> Vec<Trigger<'a>>
+where
+    'l: 'a,
+{
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < doc.lexed.tokens.len() {
+        let best = doc
+            .lexed
+            .at(i)
+            .iter()
+            .filter(|l| l.entry.kind == Kind::Event && l.prep.is_none())
+            .max_by_key(|l| l.next);
+        let Some(l) = best else {
+            i += 1;
+            continue;
+        };
+        if doc.mention_covering(i).is_some() || doc.is_timex_token(i) {
+            i += 1;
+            continue;
+        }
+        let kind = kind_of(l.entry.value.split(':').next().unwrap_or_default());
+        let verb = l.entry.extra.starts_with("verb") && !l.article;
+        // an ambiguous word (بين، وقع، نشر) is a trigger only before a complementizer
+        let clause_follows = doc.complementizer(l.next).is_some()
+            || doc
+                .mention_at(l.next)
+                .is_some_and(|m| doc.complementizer(m.next_token).is_some());
+        if l.entry.extra.ends_with("ambiguous") && !clause_follows {
+            i += 1;
+            continue;
+        }
+        out.push(Trigger {
+            lexeme: l,
+            token: i,
+            kind,
+            verb,
+        });
+        i = l.next;
+    }
+    out
+}
+
+/// What stands in subject position of a trigger.
+enum Subject {
+    /// An actor, SVO or VSO.
+    Actor(usize),
+    /// A single actor right after a verb that takes an object (دعا روسيا): subject or
+    /// addressee, decided by the caller.
+    Object(usize),
+    /// الزعيمان، الطرفان: the parties of the last call or meeting.
+    Plural,
+    /// البيان، التقرير: the speaker of the last statement.
+    StatementNoun,
+    None,
+}
+
+/// Whether an actor mention is inside a prepositional phrase (لروسيا، في أوكرانيا).
+fn prepositional(doc: &Doc<'_, '_>, m: &Mention) -> bool {
+    let token = doc.lexed.tokens[m.first_token];
+    let glued = &doc.lexed.text[token.start..m.start];
+    if glued.contains(['ب', 'ل', 'ك']) {
+        return true;
+    }
+    m.first_token > 0
+        && doc
+            .word(m.first_token - 1)
+            .is_some_and(|w| PREPOSITIONS.contains(&w))
+}
+
+/// The subject of a trigger: SVO (an actor right before the verb), else VSO (the first
+/// actor after it, before the content), for nouns the actor right after (اتهامات أمريكا).
+fn subject(
+    doc: &Doc<'_, '_>,
+    trig: &Trigger<'_>,
+    end: usize,
+    s_start: usize,
+    s_end: usize,
+) -> Subject {
+    if !trig.verb {
+        // the owner right after the noun, or after one more noun of the chain:
+        // اتهامات أمريكا، تقرير إدارة الاستخبارات، التقرير السنوي لأجهزة الاستخبارات
+        for at in [end, end + 1] {
+            if at > end
+                && (doc.word(end).is_none()
+                    || !doc.lexed.at(end).is_empty()
+                    || doc.mention_at(end).is_some())
+            {
+                break;
+            }
+            if let Some(m) = doc.mention_at(at) {
+                let glued = &doc.lexed.text[doc.lexed.tokens[at].start..m.start];
+                if glued.contains(['ب', 'ك'])
+                    || doc.word(at - 1).is_some_and(|w| PREPOSITIONS.contains(&w))
+                {
+                    return Subject::None;
+                }
+                return Subject::Actor(m.actor);
+            }
+        }
+        return Subject::None;
+    }
+    // SVO: البيت الأبيض أكد، أن بايدن اقترح، بايدن دعا
+    let mut j = trig.token;
+    while j > s_start && trig.token - j < 2 {
+        j -= 1;
+        if let Some(m) = doc
+            .actors
+            .mentions
+            .iter()
+            .rev()
+            .find(|m| m.next_token == j + 1 && m.first_token >= s_start)
+        {
+            if !prepositional(doc, m) {
+                return Subject::Actor(m.actor);
+            }
+            break;
+        }
+        if !matches!(doc.word(j), Some("قد" | "فقد" | "لقد" | "وقد")) {
+            break;
+        }
+    }
+    if let Some(w) = doc.word(end) {
+        if doc.cue(end, "plural_reference").is_some() {
+            return Subject::Plural;
+        }
+        if STATEMENT_SUBJECTS.contains(&w.strip_prefix('و').unwrap_or(w)) {
+            return Subject::StatementNoun;
+        }
+    }
+    // VSO: the first actor after the verb, skipping a time, a comma, "في بيان له"
+    let mut found: Vec<usize> = Vec::new();
+    let mut k = end;
+    let mut skipped = 0;
+    while k < s_end && skipped < 6 && found.len() < 2 {
+        if doc.complementizer(k).is_some()
+            || doc.punct(k, &['.', ';'])
+            || doc.word(k).is_some_and(|w| w == "الي" || w == "الى")
+        {
+            break;
+        }
+        if let Some(m) = doc.mention_at(k) {
+            if !prepositional(doc, m) {
+                found.push(m.actor);
+            }
+            k = m.next_token;
+            continue;
+        }
+        skipped += usize::from(!doc.is_timex_token(k) && !doc.punct(k, &[',']));
+        k += 1;
+    }
+    match (found.as_slice(), trig.kind) {
+        ([a, _], EventKind::Appeal) => Subject::Actor(*a),
+        ([a], EventKind::Appeal | EventKind::Meeting) => Subject::Object(*a),
+        ([a, ..], _) => Subject::Actor(*a),
+        _ => Subject::None,
+    }
+}
+
+/// Participants and initiator: بين X و Y، مع X، جمع بينهما، بمبادرة من X، دعا X Y إلى،
+/// أبلغ X.
+fn participants(
+    doc: &Doc<'_, '_>,
+    event: &mut Event,
+    trig: &Trigger<'_>,
+    end: usize,
+    s_start: usize,
+    s_end: usize,
+) {
+    let add = |event: &mut Event, actor: usize| {
+        if event.agent != Some(actor) && !event.participants.contains(&actor) {
+            event.participants.push(actor);
+        }
+    };
+    let trigger_word = doc.word(trig.token).unwrap_or_default();
+    let takes_object = matches!(event.kind, EventKind::Appeal | EventKind::Accusation)
+        || (event.kind == EventKind::Meeting && event.cameo == "036")
+        || TELL_VERBS.iter().any(|v| trigger_word.ends_with(v));
+    let window_end = (end + 14).min(s_end);
+    let mut k = trig.token + 1;
+    let mut took_object = !event.participants.is_empty();
+    while k < window_end {
+        if k >= end && doc.complementizer(k).is_some() {
+            break;
+        }
+        if let Some(l) = doc.cue(k, "initiator") {
+            if let Some(m) = doc.mention_at(l.next) {
+                event.initiator = Some(m.actor);
+                k = m.next_token;
+                continue;
+            }
+        }
+        let joint = matches!(
+            event.kind,
+            EventKind::Call | EventKind::Meeting | EventKind::Other
+        );
+        if let Some(l) = doc
+            .cue(k, "between")
+            .or_else(|| doc.cue(k, "with"))
+            .filter(|_| joint)
+        {
+            let cue_text =
+                &doc.lexed.text[doc.lexed.tokens[k].start..doc.lexed.tokens[l.next - 1].end];
+            if cue_text.ends_with("بينهما") || cue_text.ends_with("بينهم") {
+                // جمع بينهما: the two people named before the trigger in this sentence
+                let mut distinct: Vec<usize> = Vec::new();
+                for m in doc.actors.mentions.iter().rev() {
+                    if m.first_token < s_start || m.next_token > trig.token {
+                        continue;
+                    }
+                    let a = m.actor;
+                    if doc.actors.actors[a].kind == ActorType::Person && !distinct.contains(&a) {
+                        distinct.push(a);
+                    }
+                    if distinct.len() == 2 {
+                        break;
+                    }
+                }
+                distinct.reverse();
+                if event.kind == EventKind::Call {
+                    event.agent = distinct.first().copied().or(event.agent);
+                }
+                for a in distinct {
+                    add(event, a);
+                }
+                k = l.next;
+                continue;
+            }
+            let mut j = l.next;
+            while j < window_end && j <= l.next + 3 {
+                let Some(m) = doc.mention_at(j) else {
+                    j += 1;
+                    continue;
+                };
+                if doc.lexed.text[doc.lexed.tokens[j].start..m.start].contains(['ب', 'ل', 'ك']) {
+                    break;
+                }
+                add(event, m.actor);
+                j = m.next_token;
+                let conj = doc.word(j) == Some("و")
+                    || doc
+                        .word(j)
+                        .is_some_and(|w| w.starts_with('و') && doc.mention_at(j).is_some());
+                if !conj {
+                    break;
+                }
+                if doc.word(j) == Some("و") {
+                    j += 1;
+                }
+            }
+            k = j.max(k + 1);
+            continue;
+        }
+        // the addressee right after the verb (and its subject): دعا بوتين، أبلغ نظيره
+        if takes_object && !took_object && k <= end + 4 {
+            if let Some(m) = doc.mention_at(k) {
+                if event.agent != Some(m.actor) && !prepositional(doc, m) {
+                    add(event, m.actor);
+                    took_object = true;
+                }
+                k = m.next_token;
+                continue;
+            }
+        }
+        k += 1;
+    }
+    // a call with one party named after مع: the caller is the person named before it
+    if event.kind == EventKind::Call
+        && (event.agent.is_none()
+            || event
+                .participants
+                .contains(&event.agent.unwrap_or(usize::MAX)))
+    {
+        event.agent = doc
+            .actors
+            .mentions
+            .iter()
+            .rev()
+            .filter(|m| m.first_token >= s_start && m.next_token <= trig.token)
+            .map(|m| m.actor)
+            .find(|&a| {
+                doc.actors.actors[a].kind == ActorType::Person && !event.participants.contains(&a)
+            })
+            .or(event.agent);
+    }
+    if let Some(a) = event.agent {
+        event.participants.retain(|&p| p != a);
+    }
+}
+
+/// The time of each event: a timex in its clause, else in its sentence, else the time
+/// of the event it continues or that reports it, else none.
+fn attach_times(doc: &Doc<'_, '_>, events: &mut [Event]) {
+    let dated =
+        |t: &Timex| matches!(t.kind, TimexType::Date | TimexType::Time) && t.interval.is_some();
+    for n in 0..events.len() {
+        let e = &events[n];
+        let trigger_byte = e.trigger.0;
+        let sentence = doc.sentences.get(e.sentence).copied();
+        let in_sentence: Vec<usize> = (0..doc.timexes.len())
+            .filter(|&k| {
+                let s = doc.timex_spans[k].0;
+                dated(&doc.timexes[k]) && sentence.is_some_and(|x| x.start <= s && s < x.end)
+            })
+            .collect();
+        // the clause: between the nearest boundaries around the trigger
+        let clause = clause_bounds(doc, e.trigger.0, e.trigger.1, e.content);
+        let in_clause = in_sentence
+            .iter()
+            .copied()
+            .filter(|&k| clause.0 <= doc.timex_spans[k].0 && doc.timex_spans[k].0 < clause.1)
+            .min_by_key(|&k| {
+                let s = doc.timex_spans[k].0;
+                if s >= trigger_byte {
+                    s - trigger_byte
+                } else {
+                    trigger_byte - s
+                }
+            });
+        let (time, how) = if let Some(k) = in_clause {
+            (Some(k), TimeHow::Explicit)
+        } else if let Some(&k) = in_sentence.first() {
+            (Some(k), TimeHow::Sentence)
+        } else {
+            let from = events[n]
+                .reported_by
+                .filter(|_| events[n].kind != EventKind::Statement)
+                .or_else(|| {
+                    events[n]
+                        .continued
+                        .then(|| events[..n].iter().rposition(|p| p.agent == events[n].agent))
+                        .flatten()
+                });
+            match from.and_then(|p| events[p].time) {
+                Some(k) => (Some(k), TimeHow::Inherited),
+                None => (None, TimeHow::None),
+            }
+        };
+        events[n].time = time;
+        events[n].how = how;
+    }
+}
+
+/// Byte bounds of the clause of a trigger: from the previous comma, complementizer or
+/// sentence start to the next one (a statement's clause ends where its content begins).
+fn clause_bounds(
+    doc: &Doc<'_, '_>,
+    start: usize,
+    end: usize,
+    content: Option<(usize, usize)>,
+) -> (usize, usize) {
+    let toks = doc.lexed.tokens;
+    let t = toks.partition_point(|x| x.start < start);
+    let s = doc.sentence_of(t.min(toks.len().saturating_sub(1)));
+    let (s_start, s_end) = doc.sentence_tokens(s);
+    let mut a = t;
+    while a > s_start {
+        if doc.complementizer(a - 1).is_some() {
+            break;
+        }
+        a -= 1;
+    }
+    let mut b = toks.partition_point(|x| x.start < end);
+    while b < s_end {
+        if doc.complementizer(b).is_some() || doc.punct(b, &['.', ';']) {
+            break;
+        }
+        b += 1;
+    }
+    let lo = toks.get(a).map_or(0, |x| x.start);
+    let mut hi = toks.get(b).map_or(doc.lexed.text.len(), |x| x.start);
+    if let Some((c, _)) = content {
+        hi = hi.min(c);
+    }
+    (lo, hi.max(lo))
+}
+
+/// Mentions of one real-world event: an anaphoric call (المكالمة، الاتصال الهاتفي نفسه)
+/// is the last call; a proposal to meet by the same agent to the same party is the
+/// same proposal (the headline's دعا … إلى عقد قمة and the body's اقترح عقد اجتماع).
+fn link_same_events(doc: &Doc<'_, '_>, events: &mut [Event]) {
+    for n in 1..events.len() {
+        let (before, rest) = events.split_at_mut(n);
+        let e = &mut rest[0];
+        let trigger_text = &doc.lexed.text[e.trigger.0..e.trigger.1];
+        let anaphoric = trigger_text.starts_with("ال")
+            || trigger_text.contains("نفس")
+            || trigger_text.contains("ذات");
+        let antecedent = before.iter().rposition(|p| {
+            if p.same_as.is_some() || p.kind != e.kind {
+                return false;
+            }
+            match e.kind {
+                EventKind::Call => {
+                    anaphoric || (p.agent.is_some() && p.agent == e.agent && overlap(p, e))
+                }
+                EventKind::Meeting => {
+                    e.cameo == "036"
+                        && p.cameo == "036"
+                        && (anaphoric || (p.agent.is_some() && p.agent == e.agent))
+                }
+                EventKind::Publication => anaphoric,
+                _ => false,
+            }
+        });
+        if let Some(p) = antecedent {
+            e.same_as = Some(p);
+            // what the later mention adds belongs to the event
+            let (agent, participants, initiator) = (e.agent, e.participants.clone(), e.initiator);
+            let first = &mut before[p];
+            if first.initiator.is_none() {
+                first.initiator = initiator;
+            }
+            for a in participants.into_iter().chain(agent) {
+                if first.agent != Some(a)
+                    && !first.participants.contains(&a)
+                    && e.kind != EventKind::Call
+                {
+                    first.participants.push(a);
+                }
+            }
+            if e.time.is_none() {
+                e.time = first.time;
+                e.how = TimeHow::Inherited;
+            }
+        }
+    }
+}
+
+fn overlap(a: &Event, b: &Event) -> bool {
+    a.participants
+        .iter()
+        .any(|p| b.participants.contains(p) || b.agent == Some(*p))
+        || b.participants.iter().any(|p| a.agent == Some(*p))
+}

@@ -1,0 +1,157 @@
+//! Ordering events: by their resolved intervals (granularity-aware), then by
+//! BEFORE edges in a topological order, then by discourse order. Deterministic.
+
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
+
+use chrono::NaiveDateTime;
+use petgraph::graph::{DiGraph, NodeIndex};
+
+/// One event to order: its interval if dated, and its discourse position.
+#[derive(Debug, Clone, Copy)]
+pub struct Item {
+    /// `[start, end)` when the event is dated.
+    pub interval: Option<(NaiveDateTime, NaiveDateTime)>,
+    /// Position in the text (the trigger's offset).
+    pub discourse: usize,
+}
+
+/// A temporal relation between two intervals.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Relation {
+    /// The first ends before the second starts.
+    Before,
+    /// The same interval.
+    Simultaneous,
+    /// The first contains the second.
+    Includes,
+    /// The first lies inside the second.
+    IsIncluded,
+    /// They overlap without containment.
+    Overlaps,
+}
+
+/// How interval `a` relates to interval `b`.
+pub fn relate(a: (NaiveDateTime, NaiveDateTime), b: (NaiveDateTime, NaiveDateTime)) -> Relation {
+    if a == b {
+        Relation::Simultaneous
+    } else if a.1 <= b.0 {
+        Relation::Before
+    } else if b.1 <= a.0 {
+        // reported from the other side as AFTER by the caller
+        Relation::Overlaps
+    } else if a.0 <= b.0 && b.1 <= a.1 {
+        Relation::Includes
+    } else if b.0 <= a.0 && a.1 <= b.1 {
+        Relation::IsIncluded
+    } else {
+        Relation::Overlaps
+    }
+}
+
+/// The order of `items` (indices into it).
+///
+/// Every undated item takes the position of the dated item before it in discourse
+/// order (or the start when there is none), so it keeps its place between dated ones.
+/// Dated items are linked by BEFORE edges where one interval ends before another starts;
+/// the order is a topological order of those edges in which ties go to the earlier
+/// start, then the shorter interval, then the text.
+pub fn order(items: &[Item]) -> Vec<usize> {
+    let mut by_text: Vec<usize> = (0..items.len()).collect();
+    by_text.sort_by_key(|&i| items[i].discourse);
+    // sort key: (anchor interval, discourse rank)
+    let mut key: Vec<(Option<(NaiveDateTime, NaiveDateTime)>, usize)> =
+        vec![(None, 0); items.len()];
+    let mut last_dated: Option<(NaiveDateTime, NaiveDateTime)> = None;
+    for (rank, &i) in by_text.iter().enumerate() {
+        if let Some(iv) = items[i].interval {
+            last_dated = Some(iv);
+        }
+        key[i] = (items[i].interval.or(last_dated), rank);
+    }
+    let mut graph: DiGraph<usize, ()> = DiGraph::with_capacity(items.len(), items.len());
+    let nodes: Vec<NodeIndex> = (0..items.len()).map(|i| graph.add_node(i)).collect();
+    for a in 0..items.len() {
+        for b in 0..items.len() {
+            if let (Some(x), Some(y)) = (key[a].0, key[b].0)
+                && x.1 <= y.0
+                && x != y
+            {
+                graph.add_edge(nodes[a], nodes[b], ());
+            }
+        }
+    }
+    // Kahn's algorithm with a deterministic tie-break
+    let mut indegree: Vec<usize> = nodes
+        .iter()
+        .map(|&n| {
+            graph
+                .neighbors_directed(n, petgraph::Direction::Incoming)
+                .count()
+        })
+        .collect();
+    let tie = |i: usize| (key[i].0.map(|k| k.0), key[i].0.map(|k| k.1), key[i].1);
+    let mut heap: BinaryHeap<Reverse<(_, usize)>> = (0..items.len())
+        .filter(|&i| indegree[i] == 0)
+        .map(|i| Reverse((tie(i), i)))
+        .collect();
+    let mut out = Vec::with_capacity(items.len());
+    while let Some(Reverse((_, i))) = heap.pop() {
+        out.push(i);
+        for next in graph.neighbors(nodes[i]) {
+            let j = graph[next];
+            indegree[j] -= 1;
+            if indegree[j] == 0 {
+                heap.push(Reverse((tie(j), j)));
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn t(s: &str) -> NaiveDateTime {
+        NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M").expect("time")
+    }
+
+    #[test]
+    fn orders_by_interval_then_text_keeping_undated_in_place() {
+        let april_start = Some((t("2021-04-01T00:00"), t("2021-04-11T00:00")));
+        let april_13 = Some((t("2021-04-13T00:00"), t("2021-04-14T00:00")));
+        let items = [
+            Item {
+                interval: april_13,
+                discourse: 0,
+            },
+            Item {
+                interval: None,
+                discourse: 1,
+            },
+            Item {
+                interval: april_start,
+                discourse: 2,
+            },
+            Item {
+                interval: april_13,
+                discourse: 3,
+            },
+        ];
+        assert_eq!(order(&items), [2, 0, 1, 3]);
+    }
+
+    #[test]
+    fn relations_between_intervals() {
+        let day = (t("2021-04-13T00:00"), t("2021-04-14T00:00"));
+        let month = (t("2021-04-01T00:00"), t("2021-05-01T00:00"));
+        assert_eq!(relate(month, day), Relation::Includes);
+        assert_eq!(relate(day, month), Relation::IsIncluded);
+        assert_eq!(relate(day, day), Relation::Simultaneous);
+        assert_eq!(
+            relate((t("2021-03-01T00:00"), t("2021-03-02T00:00")), day),
+            Relation::Before
+        );
+    }
+}
