@@ -520,8 +520,7 @@ fn title_phrase(
 ) -> Option<usize> {
     let tokens = lexed.tokens;
     let text = lexed.text;
-    let (mut j, role) = title_at(lexed, gazetteer, i)?;
-    let title_start = tokens[i].start + clitic_offset(text, tokens[i].start, tokens[i].end);
+    let (mut j, role, title_start) = title_at(lexed, gazetteer, i)?;
     // nationality adjective: الرئيس الأمريكي، نظيره الروسي
     let mut country: Option<u32> = None;
     if let Some(w) = word(lexed, j) {
@@ -601,17 +600,51 @@ fn title_phrase(
         });
         return Some(k);
     }
-    // a role description: الزعيم الروسي، نظيره الروسي → the last person of that country
-    let c = country?;
-    let country_id = gazetteer.entries[c as usize]
-        .country
-        .as_deref()
-        .or(Some(&*gazetteer.entries[c as usize].id))?;
-    let actor = found.mentions.iter().rev().map(|m| m.actor).find(|&a| {
-        found.actors[a].kind == ActorType::Person
-            && found.actors[a].country.as_deref() == Some(country_id)
-    })?;
+    // a role description: الزعيم الروسي، نظيره الروسي → the last person of that country;
+    // a bare title (الرئيس، الوزير) → the last person holding that role
+    let country_id = country.and_then(|c| {
+        let e = &gazetteer.entries[c as usize];
+        e.country.as_deref().or(Some(&*e.id))
+    });
     let end = tokens[j - 1].end;
+    let single_word = j == i + 1;
+    let known = found.mentions.iter().rev().map(|m| m.actor).find(|&a| {
+        let x = &found.actors[a];
+        x.kind == ActorType::Person
+            && match country_id {
+                Some(c) => x.country.as_deref() == Some(c),
+                // الوزير after وزير الداخلية, الرئيس after الرئيس الأمريكي جو بايدن
+                None => {
+                    single_word
+                        && x.role
+                            .as_deref()
+                            .is_some_and(|r| r == role || r.ends_with(&format!("_{role}")))
+                }
+            }
+    });
+    let key = fold(&text[title_start..end]);
+    let actor = match known {
+        Some(a) => a,
+        // a role-holder without a name: وزير الداخلية، المتحدث باسم الوزارة, as one actor per title
+        None => match found
+            .actors
+            .iter()
+            .position(|x| x.entry.is_none() && x.surname.is_none() && x.name == key)
+        {
+            Some(a) => a,
+            None => {
+                found.actors.push(DocActor {
+                    entry: None,
+                    name: key,
+                    kind: ActorType::Person,
+                    country: country_id.map(str::to_string),
+                    role: Some(role.to_string()),
+                    surname: None,
+                });
+                found.actors.len() - 1
+            }
+        },
+    };
     found.mentions.push(Mention {
         actor,
         start: title_start,
@@ -623,35 +656,18 @@ fn title_phrase(
     Some(j)
 }
 
-/// Bytes of و ف ب ل ك glued before a word (not ال).
-fn clitic_offset(text: &str, start: usize, end: usize) -> usize {
-    let w = &text[start..end];
-    let mut off = 0;
-    for c in ['و', 'ف'] {
-        if w[off..].starts_with(c) && w[off..].chars().count() > 3 {
-            off += c.len_utf8();
-            break;
-        }
-    }
-    for c in ['ب', 'ل', 'ك'] {
-        if w[off..].starts_with(c)
-            && w[off..].chars().count() > 3
-            && w[off + c.len_utf8()..].starts_with("ال")
-        {
-            off += c.len_utf8();
-            break;
-        }
-    }
-    off
-}
-
 fn word<'a>(lexed: &Lexed<'a>, i: usize) -> Option<&'a str> {
     let t = lexed.tokens.get(i)?;
     (t.kind == TokenKind::Word).then(|| &lexed.text[t.start..t.end])
 }
 
 /// A title at token i (multi-word titles, clitics, a pronoun suffix: رئيسها، نظيره).
-fn title_at<'g>(lexed: &Lexed<'_>, gazetteer: &'g Gazetteer, i: usize) -> Option<(usize, &'g str)> {
+/// Returns the token after the title, its role and the byte where the title starts.
+fn title_at<'g>(
+    lexed: &Lexed<'_>,
+    gazetteer: &'g Gazetteer,
+    i: usize,
+) -> Option<(usize, &'g str, usize)> {
     let w = word(lexed, i)?;
     for view in clitic_views(w).iter() {
         let stem = if view.article {
@@ -659,11 +675,13 @@ fn title_at<'g>(lexed: &Lexed<'_>, gazetteer: &'g Gazetteer, i: usize) -> Option
         } else {
             view.stem
         };
-        let candidates = [
-            stem,
-            stem.strip_suffix("ها").unwrap_or(""),
-            stem.strip_suffix('ه').unwrap_or(""),
-        ];
+        let start = lexed.tokens[i].end - stem.len();
+        // a pronoun suffix: رئيسها، نظيره (ه alone only on نظير: it folds like the feminine ة)
+        let with_h = stem
+            .strip_suffix('ه')
+            .filter(|b| *b == "نظير")
+            .unwrap_or("");
+        let candidates = [stem, stem.strip_suffix("ها").unwrap_or(""), with_h];
         for (n, first) in candidates.iter().enumerate() {
             if first.is_empty() {
                 continue;
@@ -680,8 +698,10 @@ fn title_at<'g>(lexed: &Lexed<'_>, gazetteer: &'g Gazetteer, i: usize) -> Option
                     continue;
                 };
                 let mut key = f.clone();
-                let mut best: Option<(usize, &str)> =
-                    gazetteer.titles.get(key.as_str()).map(|r| (i + 1, &**r));
+                let mut best: Option<(usize, &str, usize)> = gazetteer
+                    .titles
+                    .get(key.as_str())
+                    .map(|r| (i + 1, &**r, start));
                 let mut j = i + 1;
                 while n == 0 && j < lexed.tokens.len() && j - i < max {
                     let Some(next) = word(lexed, j) else { break };
@@ -689,7 +709,7 @@ fn title_at<'g>(lexed: &Lexed<'_>, gazetteer: &'g Gazetteer, i: usize) -> Option
                     key.push_str(next);
                     j += 1;
                     if let Some(r) = gazetteer.titles.get(key.as_str()) {
-                        best = Some((j, r));
+                        best = Some((j, r, start));
                     }
                 }
                 if best.is_some() {

@@ -213,9 +213,17 @@ impl<'l> Extractor<'l> {
         for (a, _) in &first_seen {
             let actor = &found.actors[*a];
             let entry = found.entry(self.gazetteer, *a);
+            let mentions = std::mem::take(&mut mention_lists[*a]);
+            // a person found from a title is named as first written
+            let name = match entry {
+                Some(_) => actor.name.clone(),
+                None => mentions
+                    .first()
+                    .map_or_else(|| actor.name.clone(), |m| m.text.clone()),
+            };
             actors_out.push(Actor {
                 id: actor_id[*a].clone(),
-                name: actor.name.clone(),
+                name,
                 name_en: entry
                     .map(|e| e.name_en.to_string())
                     .filter(|s| !s.is_empty()),
@@ -225,7 +233,7 @@ impl<'l> Extractor<'l> {
                 wikidata: entry.and_then(|e| e.wikidata.as_ref().map(|w| w.to_string())),
                 stands_for: entry.and_then(|e| e.stands_for.as_ref().map(|w| w.to_string())),
                 role: actor.role.clone(),
-                mentions: std::mem::take(&mut mention_lists[*a]),
+                mentions,
             });
         }
         // timeline over first mentions of events

@@ -254,10 +254,14 @@ pub fn extract(
             .to_string();
         let mut end_token = trig.lexeme.next;
         // a verb followed by an event noun: أجرى اتصالا هاتفيا، اقترح عقد اجتماع، دعا إلى عقد قمة
-        if trig.verb {
+        // (only verbs that take an event as object: أجرى، تلقى، اقترح، دعا، عقد، استضاف)
+        if trig.verb && trig.kind != EventKind::Statement {
             for (m, other) in triggers.iter().enumerate().skip(n + 1) {
+                let crosses_clause =
+                    (trig.lexeme.next..other.token).any(|k| doc.complementizer(k).is_some());
                 if other.token > trig.lexeme.next + 4
                     || other.verb
+                    || crosses_clause
                     || doc.sentence_of(other.token) != doc.sentence_of(trig.token)
                 {
                     break;
@@ -265,10 +269,18 @@ pub fn extract(
                 if matches!(other.kind, EventKind::Call | EventKind::Meeting) {
                     absorbed[m] = true;
                     kind = other.kind;
-                    cameo = if kind == EventKind::Meeting
-                        && matches!(trig.kind, EventKind::Appeal | EventKind::Meeting)
-                    {
+                    let proposes = trig.kind == EventKind::Appeal
+                        || trig.lexeme.entry.value.starts_with("proposal");
+                    cameo = if kind == EventKind::Meeting && proposes {
                         "036".into()
+                    } else if trig.kind == EventKind::Meeting {
+                        trig.lexeme
+                            .entry
+                            .value
+                            .split(':')
+                            .nth(1)
+                            .unwrap_or("040")
+                            .to_string()
                     } else {
                         other
                             .lexeme

@@ -2,6 +2,8 @@
 
 mod cli;
 mod conformance;
+mod events;
+mod exports;
 mod properties;
 mod samples;
 

@@ -126,3 +126,201 @@ fn output_is_deterministic() {
     let b = serde_json::to_string(&Extractor::default().extract("x", &text, None)).expect("json");
     assert_eq!(a, b);
 }
+
+fn actor_id<'a>(doc: &'a zaman::Document, gazetteer_id: &str) -> &'a str {
+    doc.actors
+        .iter()
+        .find(|a| a.gazetteer_id.as_deref() == Some(gazetteer_id))
+        .map(|a| a.id.as_str())
+        .unwrap_or_else(|| panic!("no actor {gazetteer_id}"))
+}
+
+fn gazetteer_of<'a>(doc: &'a zaman::Document, id: Option<&str>) -> Option<&'a str> {
+    let id = id?;
+    doc.actors
+        .iter()
+        .find(|a| a.id == id)
+        .and_then(|a| a.gazetteer_id.as_deref())
+}
+
+#[test]
+fn who_said_what_and_who_called_whom() {
+    let text = article();
+    let doc =
+        Extractor::default().extract(ARTICLE, &text, Some("2021-04-13".parse().expect("dct")));
+    let biden = actor_id(&doc, "joe_biden");
+    let putin = actor_id(&doc, "vladimir_putin");
+    let zelensky = actor_id(&doc, "volodymyr_zelensky");
+    let washington = actor_id(&doc, "city_washington");
+    let calls: Vec<&zaman::document::Event> = doc
+        .events
+        .iter()
+        .filter(|e| e.kind == zaman::events::EventKind::Call && e.order.is_some())
+        .collect();
+    assert_eq!(calls.len(), 2, "two distinct calls: {calls:?}");
+
+    // the Biden–Putin call: both parties, Washington as initiator, on 2021-04-13
+    let putin_call = calls
+        .iter()
+        .find(|c| c.participants.iter().any(|p| p == putin))
+        .expect("Putin call");
+    assert_eq!(putin_call.agent.as_deref(), Some(biden));
+    assert_eq!(putin_call.initiator.as_deref(), Some(washington));
+    assert_eq!(putin_call.cameo, "041");
+    assert_eq!(putin_call.time.value.as_deref(), Some("2021-04-13"));
+
+    // the Biden–Zelensky call at the start of April
+    let zelensky_call = calls
+        .iter()
+        .find(|c| c.participants.iter().any(|p| p == zelensky))
+        .expect("Zelensky call");
+    assert_eq!(zelensky_call.agent.as_deref(), Some(biden));
+    let t = doc
+        .timexes
+        .iter()
+        .find(|t| Some(&t.id) == zelensky_call.time.timex.as_ref())
+        .expect("timex");
+    assert_eq!(
+        (t.value.as_str(), t.modifier),
+        ("2021-04", Some(zaman::Mod::Start))
+    );
+
+    // the timeline puts the Zelensky call before the Putin call
+    let pos = |id: &str| {
+        doc.timeline
+            .iter()
+            .position(|x| x == id)
+            .expect("in timeline")
+    };
+    assert!(pos(&zelensky_call.id) < pos(&putin_call.id));
+    assert!(
+        doc.relations.iter().any(|r| r.kind == "BEFORE")
+            || pos(&zelensky_call.id) < pos(&putin_call.id)
+    );
+
+    // repeated mentions of the Putin call are linked to it
+    let same_as: Vec<_> = doc
+        .relations
+        .iter()
+        .filter(|r| r.kind == "SAME_AS" && r.to == putin_call.id)
+        .collect();
+    assert!(same_as.len() >= 2, "{same_as:?}");
+
+    // statements: the Kremlin and the White House, with their pro-drop continuations
+    let statement = |trigger: &str| {
+        doc.events
+            .iter()
+            .filter(|e| e.kind == zaman::events::EventKind::Statement && e.trigger.text == trigger)
+            .map(|e| gazetteer_of(&doc, e.agent.as_deref()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(statement("أعلنت"), [Some("rus")]);
+    assert_eq!(
+        statement("أشار"),
+        [Some("kremlin")],
+        "كما أشار keeps the Kremlin"
+    );
+    assert_eq!(
+        statement("أضاف"),
+        [Some("white_house")],
+        "كما أضاف keeps the White House"
+    );
+    assert_eq!(
+        statement("قال")[..2],
+        [Some("white_house"), Some("white_house")]
+    );
+    assert_eq!(statement("ذكر"), [Some("white_house")]);
+    assert_eq!(statement("أبدى"), [Some("joe_biden")]);
+
+    // the White House reports Biden's expression of concern
+    let outer = doc
+        .events
+        .iter()
+        .find(|e| {
+            e.trigger.text == "أكد" && gazetteer_of(&doc, e.agent.as_deref()) == Some("white_house")
+        })
+        .expect("أكد");
+    let inner = doc
+        .events
+        .iter()
+        .find(|e| e.trigger.text == "أبدى")
+        .expect("أبدى");
+    assert!(
+        doc.relations
+            .iter()
+            .any(|r| r.kind == "REPORTS" && r.from == outer.id && r.to == inner.id)
+    );
+
+    // Biden's summit proposal, in the headline and in the body, linked SAME_AS
+    let proposals: Vec<_> = doc
+        .events
+        .iter()
+        .filter(|e| e.cameo == "036" && e.agent.as_deref() == Some(biden))
+        .collect();
+    assert!(proposals.len() >= 2, "{proposals:?}");
+    assert!(
+        proposals
+            .iter()
+            .all(|p| p.participants.iter().any(|x| x == putin))
+    );
+    assert!(
+        doc.relations
+            .iter()
+            .any(|r| r.kind == "SAME_AS" && r.from == proposals[1].id && r.to == proposals[0].id)
+    );
+
+    // the US intelligence report published on the 13th
+    let report = doc
+        .events
+        .iter()
+        .find(|e| {
+            e.kind == zaman::events::EventKind::Publication
+                && e.time.value.as_deref() == Some("2021-04-13")
+        })
+        .expect("dated report");
+    assert_eq!(
+        gazetteer_of(&doc, report.agent.as_deref()),
+        Some("usa_intelligence")
+    );
+}
+
+#[test]
+fn every_evidence_span_is_exact() {
+    let text = article();
+    let doc = Extractor::default().extract(ARTICLE, &text, None);
+    let mut pieces: Vec<&zaman::document::Evidence> = Vec::new();
+    for a in &doc.actors {
+        pieces.extend(a.mentions.iter());
+    }
+    for e in &doc.events {
+        pieces.push(&e.trigger);
+        pieces.extend(e.content.iter());
+    }
+    assert!(pieces.len() > 100);
+    for p in pieces {
+        assert_eq!(slice(&text, p.span), p.text);
+    }
+    // every reference resolves
+    let ids: Vec<&str> = doc
+        .actors
+        .iter()
+        .map(|a| a.id.as_str())
+        .chain(doc.events.iter().map(|e| e.id.as_str()))
+        .collect();
+    for e in &doc.events {
+        for r in e
+            .agent
+            .iter()
+            .chain(e.participants.iter())
+            .chain(e.initiator.iter())
+        {
+            assert!(ids.contains(&r.as_str()), "{r}");
+        }
+    }
+    for r in &doc.relations {
+        assert!(
+            ids.contains(&r.from.as_str()) && ids.contains(&r.to.as_str()),
+            "{r:?}"
+        );
+    }
+}

@@ -1,0 +1,1 @@
+//! placeholder: constructions of the events stage
