@@ -6,7 +6,6 @@
 use std::path::Path;
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 
@@ -62,11 +61,9 @@ pub struct GazetteerEntry {
 pub struct Gazetteer {
     entries: Vec<GazetteerEntry>,
     by_id: FxHashMap<Box<str>, u32>,
-    names: AhoCorasick,
-    name_entry: Vec<u32>,
+    names: NameIndex,
     /// Names starting with ال, without it: for words where لل swallowed the alef (للكرملين).
-    bare_names: AhoCorasick,
-    bare_entry: Vec<u32>,
+    bare_names: NameIndex,
     /// Folded nationality adjective (without ال) → country entry.
     nationalities: FxHashMap<Box<str>, u32>,
     /// Folded title → role; `title_words` holds the longest title per first word.
@@ -214,37 +211,16 @@ impl Gazetteer {
             }
         }
         // first spelling wins when two actors share one
-        let mut seen: FxHashMap<String, u32> = FxHashMap::default();
-        let mut patterns: Vec<String> = Vec::new();
-        let mut name_entry = Vec::new();
-        let mut bare_patterns: Vec<String> = Vec::new();
-        let mut bare_entry = Vec::new();
+        let mut names = NameIndex::default();
+        let mut bare_names = NameIndex::default();
         for (alias, index) in aliases {
-            if seen.contains_key(&alias) {
+            if !names.insert(&alias, index) {
                 continue;
             }
-            seen.insert(alias.clone(), index);
             if let Some(bare) = alias.strip_prefix("ال").filter(|b| b.chars().count() >= 3) {
-                bare_patterns.push(bare.to_string());
-                bare_entry.push(index);
+                bare_names.insert(bare, index);
             }
-            patterns.push(alias);
-            name_entry.push(index);
         }
-        let build = |p: &[String]| {
-            AhoCorasick::builder()
-                .match_kind(MatchKind::LeftmostLongest)
-                .start_kind(StartKind::Anchored)
-                .build(p)
-                .map_err(|e| Error::Gazetteer {
-                    file: "gazetteer".into(),
-                    line: 0,
-                    message: e.to_string(),
-                })
-        };
-        let names = build(&patterns)?;
-        let bare_names = build(&bare_patterns)?;
-
         let mut nationalities = FxHashMap::default();
         let mut titles = FxHashMap::default();
         let mut title_words: FxHashMap<Box<str>, usize> = FxHashMap::default();
@@ -283,9 +259,7 @@ impl Gazetteer {
             entries,
             by_id,
             names,
-            name_entry,
             bare_names,
-            bare_entry,
             nationalities,
             titles,
             title_words,
@@ -489,23 +463,70 @@ fn match_name(
             [(stem_at, false), (stem_at, false)]
         };
         for (at, bare) in candidates {
-            let (ac, map) = if bare {
-                (&gazetteer.bare_names, &gazetteer.bare_entry)
-            } else {
-                (&gazetteer.names, &gazetteer.name_entry)
-            };
-            let input = Input::new(text)
-                .span(at..text.len())
-                .anchored(Anchored::Yes);
-            let Some(m) = ac.find(input) else { continue };
-            // the name must end where a token ends
-            let k = tokens.partition_point(|t| t.end < m.end());
-            if k < tokens.len() && tokens[k].end == m.end() && tokens[k].kind == TokenKind::Word {
-                return Some((at, m.end(), k + 1, map[m.pattern().as_usize()]));
+            let index = if bare { &gazetteer.bare_names } else { &gazetteer.names };
+            if let Some((next, entry)) = index.longest(&text[at..token.end], lexed, i) {
+                return Some((at, tokens[next - 1].end, next, entry));
             }
         }
     }
     None
+}
+
+/// Names by their folded words: the longest name wins, as in the lexicon's multi-word forms.
+/// (An Aho-Corasick automaton over the ~6,000 aliases took 21–27 ms to build at every start,
+/// more than a whole article's extraction; names always start at a token, so a hash of
+/// word n-grams finds the same leftmost-longest match.)
+#[derive(Debug, Clone, Default)]
+struct NameIndex {
+    names: FxHashMap<Box<str>, u32>,
+    /// First word → the most words a name starting with it has.
+    first_words: FxHashMap<Box<str>, usize>,
+}
+
+impl NameIndex {
+    /// Adds a folded alias; false when it is already taken.
+    fn insert(&mut self, alias: &str, entry: u32) -> bool {
+        let words: Vec<&str> = alias.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+        let Some(first) = words.first() else { return false };
+        let key = words.join(" ");
+        if self.names.contains_key(key.as_str()) {
+            return false;
+        }
+        self.names.insert(key.into(), entry);
+        let max = self.first_words.entry((*first).into()).or_insert(0);
+        *max = (*max).max(words.len());
+        true
+    }
+
+    /// The longest name whose first word is `first` (the rest of token `i`), continuing
+    /// over the following words: (the token after it, entry).
+    fn longest(&self, first: &str, lexed: &Lexed<'_>, i: usize) -> Option<(usize, u32)> {
+        let &max = self.first_words.get(first)?;
+        let tokens = lexed.tokens;
+        let mut key = String::from(first);
+        let mut best = self.names.get(first).map(|&e| (i + 1, e));
+        let mut j = i + 1;
+        let mut words = 1;
+        while words < max && j < tokens.len() {
+            let mut t = tokens[j];
+            // a hyphen inside a name: آل-ثاني
+            if t.kind == TokenKind::Punct && &lexed.text[t.start..t.end] == "-" && j + 1 < tokens.len() {
+                j += 1;
+                t = tokens[j];
+            }
+            if t.kind == TokenKind::Punct || t.after_newline {
+                break;
+            }
+            key.push(' ');
+            key.push_str(&lexed.text[t.start..t.end]);
+            j += 1;
+            words += 1;
+            if let Some(&e) = self.names.get(key.as_str()) {
+                best = Some((j, e));
+            }
+        }
+        best
+    }
 }
 
 /// A title at token i (الرئيس، المتحدث باسم، نظيره) with its continuation: a nationality,
@@ -608,7 +629,8 @@ fn title_phrase(
     });
     let end = tokens[j - 1].end;
     let single_word = j == i + 1;
-    let known = found.mentions.iter().rev().map(|m| m.actor).find(|&a| {
+    // within the last mentions only: a role refers back a little way, and this stays linear
+    let known = found.mentions.iter().rev().take(64).map(|m| m.actor).find(|&a| {
         let x = &found.actors[a];
         x.kind == ActorType::Person
             && match country_id {
@@ -761,13 +783,14 @@ fn add_surname_mentions(lexed: &Lexed<'_>, found: &mut Actors) {
     if surnames.is_empty() {
         return;
     }
-    let covered: Vec<(usize, usize)> = found
-        .mentions
-        .iter()
-        .map(|m| (m.first_token, m.next_token))
-        .collect();
+    let mut covered = vec![false; lexed.tokens.len()];
+    for m in &found.mentions {
+        for c in &mut covered[m.first_token..m.next_token.min(lexed.tokens.len())] {
+            *c = true;
+        }
+    }
     for (k, t) in lexed.tokens.iter().enumerate() {
-        if t.kind != TokenKind::Word || covered.iter().any(|&(a, b)| (a..b).contains(&k)) {
+        if t.kind != TokenKind::Word || covered[k] {
             continue;
         }
         let w = &lexed.text[t.start..t.end];

@@ -6,9 +6,9 @@ use serde::Serialize;
 use crate::actors::{self, ActorType, Gazetteer};
 use crate::events::{self, EventKind, TimeHow};
 use crate::lexicon::{Lexed, Lexicon};
-use crate::text::{Normalized, sentences, tokenize};
+use crate::text::{CharIndex, Normalized, sentences, tokenize};
 use crate::timeline::{self, Item, Relation};
-use crate::timex::{self, CharIndex, Dct, DctSource, Policy, Timex};
+use crate::timex::{self, Dct, DctSource, Policy, Timex};
 
 /// The schema name written in every document.
 pub const SCHEMA: &str = "zaman/timeline-v1";
@@ -186,8 +186,8 @@ impl<'l> Extractor<'l> {
             &tagged.normalized_spans,
         );
 
-        let mut chars = CharIndex::new(text);
-        let mut evidence = |start: usize, end: usize| {
+        let chars = CharIndex::new(text);
+        let evidence = |start: usize, end: usize| {
             let (s, e) = normalized.to_original(start, end);
             Evidence {
                 text: chars.slice(s, e).to_string(),
@@ -196,8 +196,10 @@ impl<'l> Extractor<'l> {
         };
         // actors in order of first mention, with their mentions
         let mut first_seen: Vec<(usize, usize)> = Vec::new();
+        let mut seen = vec![false; found.actors.len()];
         for m in &found.mentions {
-            if !first_seen.iter().any(|(a, _)| *a == m.actor) {
+            if !seen[m.actor] {
+                seen[m.actor] = true;
                 first_seen.push((m.actor, m.start));
             }
         }
@@ -250,7 +252,7 @@ impl<'l> Extractor<'l> {
                 discourse: extracted[n].trigger.0,
             })
             .collect();
-        let ordered: Vec<usize> = timeline::order(&items)
+        let ordered: Vec<usize> = timeline::order(&items, &[])
             .into_iter()
             .map(|k| canonical[k])
             .collect();

@@ -166,10 +166,24 @@ impl<'a, 'l> Doc<'a, 'l> {
 
     /// The actor mention covering token i, if any.
     fn mention_covering(&self, i: usize) -> Option<&'a Mention> {
-        self.actors
-            .mentions
-            .iter()
-            .find(|m| m.first_token <= i && i < m.next_token)
+        // mentions are sorted and do not overlap
+        let k = self.actors.mentions.partition_point(|m| m.first_token <= i);
+        k.checked_sub(1)
+            .map(|k| &self.actors.mentions[k])
+            .filter(|m| i < m.next_token)
+    }
+
+    /// The mention that ends right before token `i` (its next token is `i`), if any.
+    fn mention_ending_at(&self, i: usize) -> Option<&'a Mention> {
+        let k = self.actors.mentions.partition_point(|m| m.next_token < i);
+        self.actors.mentions.get(k).filter(|m| m.next_token == i)
+    }
+
+    /// The mentions that lie inside tokens `[from, to)`.
+    fn mentions_between(&self, from: usize, to: usize) -> &'a [Mention] {
+        let a = self.actors.mentions.partition_point(|m| m.first_token < from);
+        let b = self.actors.mentions.partition_point(|m| m.next_token <= to);
+        &self.actors.mentions[a..b.max(a)]
     }
 
     /// A clause boundary: a complementizer, a quote, a colon, a period-like stop.
@@ -184,10 +198,10 @@ impl<'a, 'l> Doc<'a, 'l> {
     }
 
     fn is_timex_token(&self, i: usize) -> bool {
+        // timex spans are sorted and do not overlap
         let start = self.lexed.tokens[i].start;
-        self.timex_spans
-            .iter()
-            .any(|(s, e)| *s <= start && start < *e)
+        let k = self.timex_spans.partition_point(|(s, _)| *s <= start);
+        k.checked_sub(1).is_some_and(|k| start < self.timex_spans[k].1)
     }
 }
 
@@ -197,6 +211,10 @@ fn coordinated_verb(doc: &Doc<'_, '_>, x: usize) -> bool {
         l.entry.kind == Kind::Event && l.conj && l.entry.extra.starts_with("verb") && !l.article
     })
 }
+
+/// How far back (in events) a pronoun, a plural or a statement noun may refer; it keeps
+/// the extraction linear on long documents.
+const LOOKBACK: usize = 64;
 
 /// Prepositions that put an actor out of subject position.
 const PREPOSITIONS: &[&str] = &[
@@ -329,9 +347,8 @@ pub fn extract(
             events
                 .iter()
                 .rev()
-                .find(|e| {
-                    e.sentence == sentence && e.agent.is_some() && e.kind == EventKind::Statement
-                })
+                .take_while(|e| e.sentence == sentence)
+                .find(|e| e.agent.is_some() && e.kind == EventKind::Statement)
                 .and_then(|e| e.agent)
                 .or(last_speaker)
         };
@@ -346,7 +363,7 @@ pub fn extract(
             Subject::Object(a) => event.agent = Some(a),
             Subject::Plural => {
                 // اتفق الزعيمان: the two parties of the last call or meeting
-                if let Some(p) = events.iter().rev().find(|e| {
+                if let Some(p) = events.iter().rev().take(LOOKBACK).find(|e| {
                     matches!(e.kind, EventKind::Call | EventKind::Meeting) && e.agent.is_some()
                 }) {
                     event.agent = p.agent;
@@ -358,11 +375,13 @@ pub fn extract(
                 event.agent = events
                     .iter()
                     .rev()
+                    .take(LOOKBACK)
                     .find(|e| e.via_statement_noun && e.agent.is_some())
                     .or_else(|| {
                         events
                             .iter()
                             .rev()
+                            .take(LOOKBACK)
                             .find(|e| e.kind == EventKind::Statement && e.reported_by.is_none())
                     })
                     .and_then(|e| e.agent);
@@ -396,11 +415,16 @@ pub fn extract(
         }
         participants(&doc, &mut event, trig, end_token, s_start, s_end);
         // nested report: a trigger inside the content of an earlier statement
-        event.reported_by = events.iter().rposition(|e| {
-            e.kind == EventKind::Statement
-                && e.content
-                    .is_some_and(|(a, b)| a <= trigger_start && trigger_start < b)
-        });
+        // (a content never leaves its sentence, so only this sentence's events can report)
+        let same_sentence = events.iter().rev().take_while(|e| e.sentence == sentence).count();
+        event.reported_by = events[events.len() - same_sentence..]
+            .iter()
+            .rposition(|e| {
+                e.kind == EventKind::Statement
+                    && e.content
+                        .is_some_and(|(a, b)| a <= trigger_start && trigger_start < b)
+            })
+            .map(|k| k + events.len() - same_sentence);
         if event.kind == EventKind::Statement
             && event.reported_by.is_none()
             && event.agent.is_some()
@@ -522,13 +546,7 @@ fn subject(
     let mut j = trig.token;
     while j > s_start && trig.token - j < 2 {
         j -= 1;
-        if let Some(m) = doc
-            .actors
-            .mentions
-            .iter()
-            .rev()
-            .find(|m| m.next_token == j + 1 && m.first_token >= s_start)
-        {
+        if let Some(m) = doc.mention_ending_at(j + 1).filter(|m| m.first_token >= s_start) {
             if !prepositional(doc, m) {
                 return Subject::Actor(m.actor);
             }
@@ -622,10 +640,7 @@ fn participants(
             if cue_text.ends_with("بينهما") || cue_text.ends_with("بينهم") {
                 // جمع بينهما: the two people named before the trigger in this sentence
                 let mut distinct: Vec<usize> = Vec::new();
-                for m in doc.actors.mentions.iter().rev() {
-                    if m.first_token < s_start || m.next_token > trig.token {
-                        continue;
-                    }
+                for m in doc.mentions_between(s_start, trig.token).iter().rev() {
                     let a = m.actor;
                     if doc.actors.actors[a].kind == ActorType::Person && !distinct.contains(&a) {
                         distinct.push(a);
@@ -690,11 +705,9 @@ fn participants(
                 .contains(&event.agent.unwrap_or(usize::MAX)))
     {
         event.agent = doc
-            .actors
-            .mentions
+            .mentions_between(s_start, trig.token)
             .iter()
             .rev()
-            .filter(|m| m.first_token >= s_start && m.next_token <= trig.token)
             .map(|m| m.actor)
             .find(|&a| {
                 doc.actors.actors[a].kind == ActorType::Person && !event.participants.contains(&a)
@@ -715,12 +728,14 @@ fn attach_times(doc: &Doc<'_, '_>, events: &mut [Event]) {
         let e = &events[n];
         let trigger_byte = e.trigger.0;
         let sentence = doc.sentences.get(e.sentence).copied();
-        let in_sentence: Vec<usize> = (0..doc.timexes.len())
-            .filter(|&k| {
-                let s = doc.timex_spans[k].0;
-                dated(&doc.timexes[k]) && sentence.is_some_and(|x| x.start <= s && s < x.end)
-            })
-            .collect();
+        // timexes are in text order: the sentence's ones are a contiguous run
+        let (lo, hi) = sentence.map_or((0, 0), |x| {
+            (
+                doc.timex_spans.partition_point(|t| t.0 < x.start),
+                doc.timex_spans.partition_point(|t| t.0 < x.end),
+            )
+        });
+        let in_sentence: Vec<usize> = (lo..hi).filter(|&k| dated(&doc.timexes[k])).collect();
         // the clause: between the nearest boundaries around the trigger
         let clause = clause_bounds(doc, e.trigger.0, e.trigger.1, e.content);
         let in_clause = in_sentence
@@ -746,7 +761,13 @@ fn attach_times(doc: &Doc<'_, '_>, events: &mut [Event]) {
                 .or_else(|| {
                     events[n]
                         .continued
-                        .then(|| events[..n].iter().rposition(|p| p.agent == events[n].agent))
+                        .then(|| {
+                            let from = n.saturating_sub(LOOKBACK);
+                            events[from..n]
+                                .iter()
+                                .rposition(|p| p.agent == events[n].agent)
+                                .map(|k| k + from)
+                        })
                         .flatten()
                 });
             match from.and_then(|p| events[p].time) {
@@ -797,17 +818,24 @@ fn clause_bounds(
 /// is the last call; a proposal to meet by the same agent to the same party is the
 /// same proposal (the headline's دعا … إلى عقد قمة and the body's اقترح عقد اجتماع).
 fn link_same_events(doc: &Doc<'_, '_>, events: &mut [Event]) {
-    for n in 1..events.len() {
+    // first mentions of calls, meetings and publications, in text order
+    let mut firsts: [Vec<usize>; 3] = [Vec::new(), Vec::new(), Vec::new()];
+    let slot = |kind: EventKind| match kind {
+        EventKind::Call => Some(0),
+        EventKind::Meeting => Some(1),
+        EventKind::Publication => Some(2),
+        _ => None,
+    };
+    for n in 0..events.len() {
+        let Some(k) = slot(events[n].kind) else { continue };
         let (before, rest) = events.split_at_mut(n);
         let e = &mut rest[0];
         let trigger_text = &doc.lexed.text[e.trigger.0..e.trigger.1];
         let anaphoric = trigger_text.starts_with("ال")
             || trigger_text.contains("نفس")
             || trigger_text.contains("ذات");
-        let antecedent = before.iter().rposition(|p| {
-            if p.same_as.is_some() || p.kind != e.kind {
-                return false;
-            }
+        let antecedent = firsts[k].iter().rev().take(LOOKBACK).copied().find(|&i| {
+            let p = &before[i];
             match e.kind {
                 EventKind::Call => {
                     anaphoric || (p.agent.is_some() && p.agent == e.agent && overlap(p, e))
@@ -821,7 +849,11 @@ fn link_same_events(doc: &Doc<'_, '_>, events: &mut [Event]) {
                 _ => false,
             }
         });
-        if let Some(p) = antecedent {
+        let Some(p) = antecedent else {
+            firsts[k].push(n);
+            continue;
+        };
+        {
             e.same_as = Some(p);
             // what the later mention adds belongs to the event
             let (agent, participants, initiator) = (e.agent, e.participants.clone(), e.initiator);

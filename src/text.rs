@@ -468,6 +468,46 @@ pub fn sentences(text: &str) -> Vec<Sentence> {
     out
 }
 
+/// Slices a text by code-point indices in constant time per slice, with a checkpoint
+/// every 64 code points (an index of a sixteenth of the text's size).
+#[derive(Debug, Clone)]
+pub struct CharIndex<'a> {
+    text: &'a str,
+    /// Byte offset of code point `64 * k`.
+    checkpoints: Vec<u32>,
+}
+
+impl<'a> CharIndex<'a> {
+    const STEP: usize = 64;
+
+    /// An index over `text`.
+    pub fn new(text: &'a str) -> Self {
+        let mut checkpoints = Vec::with_capacity(text.len() / Self::STEP + 1);
+        for (n, (byte, _)) in text.char_indices().enumerate() {
+            if n % Self::STEP == 0 {
+                checkpoints.push(byte as u32);
+            }
+        }
+        CharIndex { text, checkpoints }
+    }
+
+    /// Byte offset of code point `ch` (the text's length past the end).
+    pub fn byte_of(&self, ch: usize) -> usize {
+        let Some(&base) = self.checkpoints.get(ch / Self::STEP) else {
+            return self.text.len();
+        };
+        let rest = &self.text[base as usize..];
+        rest.char_indices().nth(ch % Self::STEP).map_or(self.text.len(), |(b, _)| base as usize + b)
+    }
+
+    /// The text of code points `[start, end)`.
+    pub fn slice(&self, start: usize, end: usize) -> &'a str {
+        let s = self.byte_of(start);
+        let e = self.byte_of(end);
+        &self.text[s..e.max(s)]
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -53,48 +53,33 @@ pub fn relate(a: (NaiveDateTime, NaiveDateTime), b: (NaiveDateTime, NaiveDateTim
 ///
 /// Every undated item takes the position of the dated item before it in discourse
 /// order (or the start when there is none), so it keeps its place between dated ones.
-/// Dated items are linked by BEFORE edges where one interval ends before another starts;
-/// the order is a topological order of those edges in which ties go to the earlier
-/// start, then the shorter interval, then the text.
-pub fn order(items: &[Item]) -> Vec<usize> {
+/// Items are ordered by (interval start, interval end, text position). That key is
+/// already a topological order of the BEFORE relations the intervals imply (a.end ≤
+/// b.start makes a.start < b.start), so only the explicit BEFORE edges in `before`
+/// (pairs of item indices) need a graph; an edge that would close a cycle is ignored.
+/// Kahn's algorithm with the key as tie-break keeps the result deterministic.
+pub fn order(items: &[Item], before: &[(usize, usize)]) -> Vec<usize> {
     let mut by_text: Vec<usize> = (0..items.len()).collect();
     by_text.sort_by_key(|&i| items[i].discourse);
-    // sort key: (anchor interval, discourse rank)
-    let mut key: Vec<(Option<(NaiveDateTime, NaiveDateTime)>, usize)> =
-        vec![(None, 0); items.len()];
+    let mut key: Vec<(Option<NaiveDateTime>, Option<NaiveDateTime>, usize)> = vec![(None, None, 0); items.len()];
     let mut last_dated: Option<(NaiveDateTime, NaiveDateTime)> = None;
     for (rank, &i) in by_text.iter().enumerate() {
         if let Some(iv) = items[i].interval {
             last_dated = Some(iv);
         }
-        key[i] = (items[i].interval.or(last_dated), rank);
+        let anchor = items[i].interval.or(last_dated);
+        key[i] = (anchor.map(|k| k.0), anchor.map(|k| k.1), rank);
     }
-    let mut graph: DiGraph<usize, ()> = DiGraph::with_capacity(items.len(), items.len());
+    let mut graph: DiGraph<usize, ()> = DiGraph::with_capacity(items.len(), before.len());
     let nodes: Vec<NodeIndex> = (0..items.len()).map(|i| graph.add_node(i)).collect();
-    for a in 0..items.len() {
-        for b in 0..items.len() {
-            if let (Some(x), Some(y)) = (key[a].0, key[b].0)
-                && x.1 <= y.0
-                && x != y
-            {
-                graph.add_edge(nodes[a], nodes[b], ());
-            }
+    for &(a, b) in before {
+        if a < items.len() && b < items.len() && a != b && !petgraph::algo::has_path_connecting(&graph, nodes[b], nodes[a], None) {
+            graph.add_edge(nodes[a], nodes[b], ());
         }
     }
-    // Kahn's algorithm with a deterministic tie-break
-    let mut indegree: Vec<usize> = nodes
-        .iter()
-        .map(|&n| {
-            graph
-                .neighbors_directed(n, petgraph::Direction::Incoming)
-                .count()
-        })
-        .collect();
-    let tie = |i: usize| (key[i].0.map(|k| k.0), key[i].0.map(|k| k.1), key[i].1);
-    let mut heap: BinaryHeap<Reverse<(_, usize)>> = (0..items.len())
-        .filter(|&i| indegree[i] == 0)
-        .map(|i| Reverse((tie(i), i)))
-        .collect();
+    let mut indegree: Vec<usize> = nodes.iter().map(|&n| graph.neighbors_directed(n, petgraph::Direction::Incoming).count()).collect();
+    let mut heap: BinaryHeap<Reverse<(_, usize)>> =
+        (0..items.len()).filter(|&i| indegree[i] == 0).map(|i| Reverse((key[i], i))).collect();
     let mut out = Vec::with_capacity(items.len());
     while let Some(Reverse((_, i))) = heap.pop() {
         out.push(i);
@@ -102,7 +87,7 @@ pub fn order(items: &[Item]) -> Vec<usize> {
             let j = graph[next];
             indegree[j] -= 1;
             if indegree[j] == 0 {
-                heap.push(Reverse((tie(j), j)));
+                heap.push(Reverse((key[j], j)));
             }
         }
     }
@@ -139,7 +124,9 @@ mod tests {
                 discourse: 3,
             },
         ];
-        assert_eq!(order(&items), [2, 0, 1, 3]);
+        assert_eq!(order(&items, &[]), [2, 0, 1, 3]);
+        // an explicit BEFORE edge wins over the interval order; a cycle is ignored
+        assert_eq!(order(&items, &[(3, 2), (2, 3)]), [0, 1, 3, 2]);
     }
 
     #[test]

@@ -1,1 +1,1845 @@
-//! placeholder: constructions of the events stage
+//! The constructions of the events stage, one test each, on short news sentences
+//! written for these tests. The DCT is Tuesday 2021-04-13.
+//!
+//! Each test runs a table of cases and collects every mismatch before failing, so one
+//! run lists all the sentences a construction gets wrong. Tests marked `#[ignore = "bug: …"]`
+//! state behaviour the extractor does not have yet; run them with `--ignored`.
+
+use std::collections::BTreeSet;
+use std::fmt::Debug;
+
+use zaman::actors::ActorType;
+use zaman::document::{Actor, Event};
+use zaman::events::{EventKind, TimeHow};
+use zaman::{Dct, Document, Extractor};
+
+// ---------------------------------------------------------------------------------------
+// helpers
+
+fn extract(text: &str) -> Document {
+    let dct: Dct = "2021-04-13".parse().expect("the DCT parses");
+    Extractor::default().extract("t", text, Some(dct))
+}
+
+/// `[start, end)` in code points of `text`.
+fn slice(text: &str, span: [usize; 2]) -> String {
+    text.chars().skip(span[0]).take(span[1] - span[0]).collect()
+}
+
+/// The actor with this document id (`a1`…).
+fn actor_by_id<'d>(doc: &'d Document, id: &str) -> &'d Actor {
+    doc.actors
+        .iter()
+        .find(|a| a.id == id)
+        .unwrap_or_else(|| panic!("event refers to {id}, which is not among the actors"))
+}
+
+/// How the tests name an actor: its gazetteer id, else its Arabic name.
+fn key(doc: &Document, id: &str) -> String {
+    let a = actor_by_id(doc, id);
+    a.gazetteer_id.clone().unwrap_or_else(|| a.name.clone())
+}
+
+/// The actor with this gazetteer id.
+fn actor<'d>(doc: &'d Document, gazetteer_id: &str) -> Option<&'d Actor> {
+    doc.actors
+        .iter()
+        .find(|a| a.gazetteer_id.as_deref() == Some(gazetteer_id))
+}
+
+/// The actor with this Arabic name.
+fn actor_named<'d>(doc: &'d Document, name: &str) -> Option<&'d Actor> {
+    doc.actors.iter().find(|a| a.name == name)
+}
+
+fn mention_texts(a: &Actor) -> Vec<&str> {
+    a.mentions.iter().map(|m| m.text.as_str()).collect()
+}
+
+fn events_of(doc: &Document, kind: EventKind) -> Vec<&Event> {
+    doc.events.iter().filter(|e| e.kind == kind).collect()
+}
+
+/// The first event whose trigger is exactly `trigger`.
+fn event_with_trigger<'d>(doc: &'d Document, trigger: &str) -> Option<&'d Event> {
+    doc.events.iter().find(|e| e.trigger.text == trigger)
+}
+
+fn agent(doc: &Document, e: &Event) -> Option<String> {
+    e.agent.as_deref().map(|a| key(doc, a))
+}
+
+fn participants(doc: &Document, e: &Event) -> Vec<String> {
+    e.participants.iter().map(|a| key(doc, a)).collect()
+}
+
+fn initiator(doc: &Document, e: &Event) -> Option<String> {
+    e.initiator.as_deref().map(|a| key(doc, a))
+}
+
+/// Agent and participants together: everyone taking part.
+fn parties(doc: &Document, e: &Event) -> BTreeSet<String> {
+    e.agent
+        .iter()
+        .chain(&e.participants)
+        .map(|a| key(doc, a))
+        .collect()
+}
+
+fn set(items: &[&str]) -> BTreeSet<String> {
+    items.iter().map(|s| s.to_string()).collect()
+}
+
+fn has_relation(doc: &Document, from: &str, to: &str, kind: &str) -> bool {
+    doc.relations
+        .iter()
+        .any(|r| r.from == from && r.to == to && r.kind == kind)
+}
+
+fn content(e: &Event) -> Option<&str> {
+    e.content.as_ref().map(|c| c.text.as_str())
+}
+
+/// Every mismatch of a data-driven test, reported together at the end.
+#[derive(Default)]
+struct Mismatches(Vec<String>);
+
+impl Mismatches {
+    fn eq<T: PartialEq + Debug>(&mut self, text: &str, what: &str, actual: T, expected: T) {
+        if actual != expected {
+            self.0.push(format!(
+                "{text}\n    {what}: expected {expected:?}, got {actual:?}"
+            ));
+        }
+    }
+
+    fn that(&mut self, text: &str, ok: bool, what: impl std::fmt::Display) {
+        if !ok {
+            self.0.push(format!("{text}\n    {what}"));
+        }
+    }
+
+    fn fail(&mut self, text: &str, what: impl std::fmt::Display) {
+        self.that(text, false, what);
+    }
+
+    fn assert_none(self) {
+        assert!(
+            self.0.is_empty(),
+            "{} mismatch(es):\n{}",
+            self.0.len(),
+            self.0.join("\n")
+        );
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// 1, 2. statements: who said what, in VSO and SVO order
+
+/// A statement with its speaker, its content after a complementizer, and its time.
+struct Said {
+    text: &'static str,
+    trigger: &'static str,
+    agent: &'static str,
+    /// The word right before the content.
+    complementizer: &'static str,
+    content_starts: &'static str,
+    time: Option<&'static str>,
+    how: TimeHow,
+}
+
+const VSO: &[Said] = &[
+    Said {
+        text: "قال البيت الأبيض إن الرئيس جو بايدن يتابع الوضع في أوكرانيا.",
+        trigger: "قال",
+        agent: "white_house",
+        complementizer: "إن",
+        content_starts: "الرئيس جو بايدن يتابع",
+        time: None,
+        how: TimeHow::None,
+    },
+    Said {
+        text: "أعلنت روسيا، الثلاثاء، أن قواتها ستعود إلى ثكناتها.",
+        trigger: "أعلنت",
+        agent: "rus",
+        complementizer: "أن",
+        content_starts: "قواتها ستعود",
+        time: Some("2021-04-13"),
+        how: TimeHow::Explicit,
+    },
+    Said {
+        text: "أكدت الخارجية الروسية أن لافروف سيزور الصين.",
+        trigger: "أكدت",
+        agent: "rus_foreign_ministry",
+        complementizer: "أن",
+        content_starts: "لافروف سيزور",
+        time: None,
+        how: TimeHow::None,
+    },
+    Said {
+        text: "قال بوتين إن روسيا لا تريد الحرب.",
+        trigger: "قال",
+        agent: "vladimir_putin",
+        complementizer: "إن",
+        content_starts: "روسيا لا تريد",
+        time: None,
+        how: TimeHow::None,
+    },
+];
+
+const SVO: &[Said] = &[
+    Said {
+        text: "البيت الأبيض أكد في بيان أن واشنطن تتابع الوضع عن كثب.",
+        trigger: "أكد",
+        agent: "white_house",
+        complementizer: "أن",
+        content_starts: "واشنطن تتابع",
+        time: None,
+        how: TimeHow::None,
+    },
+    Said {
+        text: "الكرملين أعلن أن المناورات العسكرية انتهت.",
+        trigger: "أعلن",
+        agent: "kremlin",
+        complementizer: "أن",
+        content_starts: "المناورات العسكرية",
+        time: None,
+        how: TimeHow::None,
+    },
+    Said {
+        text: "بوتين قال إن روسيا لا تريد الحرب.",
+        trigger: "قال",
+        agent: "vladimir_putin",
+        complementizer: "إن",
+        content_starts: "روسيا لا تريد",
+        time: None,
+        how: TimeHow::None,
+    },
+    Said {
+        text: "موسكو قد أعلنت أن الحدود آمنة.",
+        trigger: "أعلنت",
+        agent: "city_moscow",
+        complementizer: "أن",
+        content_starts: "الحدود آمنة",
+        time: None,
+        how: TimeHow::None,
+    },
+];
+
+fn check_said(cases: &[Said]) {
+    let mut m = Mismatches::default();
+    for case in cases {
+        let text = case.text;
+        let doc = extract(text);
+        // one statement: the verb; في بيان is its medium, not a second event
+        m.eq(text, "number of events", doc.events.len(), 1);
+        let Some(e) = event_with_trigger(&doc, case.trigger) else {
+            m.fail(text, format!("no event with trigger {:?}", case.trigger));
+            continue;
+        };
+        m.eq(text, "kind", e.kind, EventKind::Statement);
+        m.eq(text, "cameo", e.cameo.as_str(), "010");
+        m.eq(text, "agent", agent(&doc, e).as_deref(), Some(case.agent));
+        m.eq(text, "negated", e.negated, false);
+        match &e.content {
+            Some(c) => {
+                m.that(
+                    text,
+                    c.text.starts_with(case.content_starts),
+                    format!(
+                        "content should start with {:?}, got {:?}",
+                        case.content_starts, c.text
+                    ),
+                );
+                let before = slice(text, [0, c.span[0]]);
+                m.that(
+                    text,
+                    before.trim_end().ends_with(case.complementizer),
+                    format!(
+                        "content should begin right after {:?}, it begins after {before:?}",
+                        case.complementizer
+                    ),
+                );
+            }
+            None => m.fail(text, "no content"),
+        }
+        m.eq(text, "time value", e.time.value.as_deref(), case.time);
+        m.eq(text, "time how", e.time.how, case.how);
+    }
+    m.assert_none();
+}
+
+#[test]
+fn statements_in_vso_order_name_the_speaker_after_the_verb() {
+    check_said(VSO);
+}
+
+#[test]
+fn statements_in_svo_order_name_the_speaker_before_the_verb() {
+    check_said(SVO);
+}
+
+// ---------------------------------------------------------------------------------------
+// 3. pro-drop: the next statement keeps the speaker
+
+/// Two statements; the second has no subject of its own.
+struct Continued {
+    text: &'static str,
+    first: &'static str,
+    second: &'static str,
+    agent: &'static str,
+    content_starts: &'static str,
+}
+
+const CONTINUED: &[Continued] = &[
+    Continued {
+        text: "قال الكرملين إن الوضع على الحدود هادئ. كما أضاف أن المناورات انتهت.",
+        first: "قال",
+        second: "أضاف",
+        agent: "kremlin",
+        content_starts: "المناورات انتهت",
+    },
+    Continued {
+        text: "أعلن البيت الأبيض أن الحوار مع موسكو ممكن. وأضاف أن واشنطن تريد علاقات مستقرة.",
+        first: "أعلن",
+        second: "أضاف",
+        agent: "white_house",
+        content_starts: "واشنطن تريد",
+    },
+    Continued {
+        text: "قال وزير الخارجية الفنلندي بيكا هافيستو إن بلاده تتابع الوضع. وأضاف أن الحوار ضروري.",
+        first: "قال",
+        second: "أضاف",
+        agent: "بيكا هافيستو",
+        content_starts: "الحوار ضروري",
+    },
+];
+
+#[test]
+fn a_statement_without_a_subject_continues_the_last_speaker() {
+    let mut m = Mismatches::default();
+    for case in CONTINUED {
+        let text = case.text;
+        let doc = extract(text);
+        let (Some(first), Some(second)) = (
+            event_with_trigger(&doc, case.first),
+            event_with_trigger(&doc, case.second),
+        ) else {
+            m.fail(text, "both statements should be found");
+            continue;
+        };
+        m.eq(
+            text,
+            "first agent",
+            agent(&doc, first).as_deref(),
+            Some(case.agent),
+        );
+        m.eq(text, "second kind", second.kind, EventKind::Statement);
+        m.eq(text, "second sentence", second.sentence, first.sentence + 1);
+        m.eq(
+            text,
+            "second agent",
+            agent(&doc, second).as_deref(),
+            Some(case.agent),
+        );
+        m.that(
+            text,
+            content(second).is_some_and(|c| c.starts_with(case.content_starts)),
+            format!(
+                "second content should start with {:?}, got {:?}",
+                case.content_starts,
+                content(second)
+            ),
+        );
+    }
+    m.assert_none();
+}
+
+// ---------------------------------------------------------------------------------------
+// 4. nested reporting
+
+struct Nested {
+    text: &'static str,
+    outer: &'static str,
+    outer_agent: &'static str,
+    inner: &'static str,
+    inner_agent: &'static str,
+}
+
+const NESTED: &[Nested] = &[
+    Nested {
+        text: "البيت الأبيض أكد أن بايدن أبدى قلقه من الحشود العسكرية.",
+        outer: "أكد",
+        outer_agent: "white_house",
+        inner: "أبدى",
+        inner_agent: "joe_biden",
+    },
+    Nested {
+        text: "ذكرت الخارجية الأمريكية أن بلينكن أعرب عن قلقه.",
+        outer: "ذكرت",
+        outer_agent: "us_state_department",
+        inner: "أعرب",
+        inner_agent: "antony_blinken",
+    },
+    Nested {
+        text: "قال الكرملين إن بوتين أكد أن روسيا تريد السلام.",
+        outer: "قال",
+        outer_agent: "kremlin",
+        inner: "أكد",
+        inner_agent: "vladimir_putin",
+    },
+];
+
+#[test]
+fn a_statement_inside_another_is_reported_by_it() {
+    let mut m = Mismatches::default();
+    for case in NESTED {
+        let text = case.text;
+        let doc = extract(text);
+        m.eq(
+            text,
+            "number of statements",
+            events_of(&doc, EventKind::Statement).len(),
+            2,
+        );
+        let (Some(outer), Some(inner)) = (
+            event_with_trigger(&doc, case.outer),
+            event_with_trigger(&doc, case.inner),
+        ) else {
+            m.fail(text, "both statements should be found");
+            continue;
+        };
+        m.eq(text, "outer kind", outer.kind, EventKind::Statement);
+        m.eq(text, "inner kind", inner.kind, EventKind::Statement);
+        m.eq(
+            text,
+            "outer agent",
+            agent(&doc, outer).as_deref(),
+            Some(case.outer_agent),
+        );
+        m.eq(
+            text,
+            "inner agent",
+            agent(&doc, inner).as_deref(),
+            Some(case.inner_agent),
+        );
+        m.that(
+            text,
+            has_relation(&doc, &outer.id, &inner.id, "REPORTS"),
+            format!(
+                "relation {{from: {}, to: {}, type: REPORTS}} missing: {:?}",
+                outer.id, inner.id, doc.relations
+            ),
+        );
+        m.that(
+            text,
+            outer.content.as_ref().is_some_and(|c| {
+                c.span[0] <= inner.trigger.span[0] && inner.trigger.span[1] <= c.span[1]
+            }),
+            "the inner trigger should lie inside the outer content",
+        );
+    }
+    m.assert_none();
+}
+
+// ---------------------------------------------------------------------------------------
+// 5. calls
+
+/// A call with its caller (when one is named first) and everyone taking part.
+struct Call {
+    text: &'static str,
+    agent: Option<&'static str>,
+    parties: &'static [&'static str],
+}
+
+const CALLS: &[Call] = &[
+    Call {
+        text: "أجرى الرئيس الأمريكي جو بايدن اتصالا هاتفيا مع نظيره الفرنسي إيمانويل ماكرون.",
+        agent: Some("joe_biden"),
+        parties: &["joe_biden", "emmanuel_macron"],
+    },
+    Call {
+        text: "جرى اتصال هاتفي بين بوتين وأردوغان.",
+        agent: None,
+        parties: &["vladimir_putin", "recep_tayyip_erdogan"],
+    },
+    Call {
+        text: "ناقش بايدن وماكرون الملف الإيراني خلال اتصال هاتفي جمع بينهما.",
+        agent: Some("joe_biden"),
+        parties: &["joe_biden", "emmanuel_macron"],
+    },
+];
+
+/// Calls between two leaders each introduced by a title.
+const CALLS_BETWEEN_TITLED: &[Call] = &[
+    Call {
+        text: "جرى اتصال هاتفي بين الرئيس الأمريكي جو بايدن والرئيس الفرنسي إيمانويل ماكرون.",
+        agent: None,
+        parties: &["joe_biden", "emmanuel_macron"],
+    },
+    Call {
+        text: "جرى اتصال هاتفي بين الرئيس الأمريكي جو بايدن وماكرون.",
+        agent: None,
+        parties: &["joe_biden", "emmanuel_macron"],
+    },
+    Call {
+        text: "جرى اتصال هاتفي بين بايدن والرئيس الفرنسي إيمانويل ماكرون.",
+        agent: None,
+        parties: &["joe_biden", "emmanuel_macron"],
+    },
+];
+
+fn check_calls(cases: &[Call]) {
+    let mut m = Mismatches::default();
+    for case in cases {
+        let text = case.text;
+        let doc = extract(text);
+        let calls = events_of(&doc, EventKind::Call);
+        m.eq(text, "number of calls", calls.len(), 1);
+        let Some(call) = calls.first() else {
+            continue;
+        };
+        m.eq(text, "cameo", call.cameo.as_str(), "041");
+        if let Some(a) = case.agent {
+            m.eq(text, "agent", agent(&doc, call).as_deref(), Some(a));
+        }
+        m.eq(
+            text,
+            "agent + participants",
+            parties(&doc, call),
+            set(case.parties),
+        );
+        m.that(
+            text,
+            call.agent
+                .as_ref()
+                .is_none_or(|a| !call.participants.contains(a)),
+            "the agent is not also a participant",
+        );
+    }
+    m.assert_none();
+}
+
+#[test]
+fn a_call_names_its_caller_and_the_other_party() {
+    check_calls(CALLS);
+}
+
+#[test]
+#[ignore = "bug: after بين, a party introduced by a title (والرئيس الفرنسي …) or a long titled name is dropped"]
+fn a_call_between_titled_leaders_has_both_parties() {
+    check_calls(CALLS_BETWEEN_TITLED);
+}
+
+/// `تلقى X اتصالا هاتفيا من Y`: Y called X.
+struct Received {
+    text: &'static str,
+    receiver: &'static str,
+    caller: &'static str,
+}
+
+const RECEIVED: &[Received] = &[
+    Received {
+        text: "تلقى بوتين اتصالا هاتفيا من بايدن.",
+        receiver: "vladimir_putin",
+        caller: "joe_biden",
+    },
+    Received {
+        text: "تلقى الرئيس الفرنسي إيمانويل ماكرون اتصالا هاتفيا من بايدن.",
+        receiver: "emmanuel_macron",
+        caller: "joe_biden",
+    },
+    Received {
+        text: "تلقى ولي العهد السعودي الأمير محمد بن سلمان اتصالا هاتفيا من بايدن.",
+        receiver: "mohammed_bin_salman",
+        caller: "joe_biden",
+    },
+];
+
+/// The caller is introduced by a title after من.
+const RECEIVED_FROM_TITLED: &[Received] = &[
+    Received {
+        text: "تلقى ولي العهد السعودي الأمير محمد بن سلمان اتصالا هاتفيا من الرئيس الأمريكي جو بايدن.",
+        receiver: "mohammed_bin_salman",
+        caller: "joe_biden",
+    },
+    Received {
+        text: "تلقى الرئيس الروسي فلاديمير بوتين اتصالا هاتفيا من نظيره الأمريكي جو بايدن.",
+        receiver: "vladimir_putin",
+        caller: "joe_biden",
+    },
+];
+
+fn check_initiator(cases: &[Received]) {
+    let mut m = Mismatches::default();
+    for case in cases {
+        let text = case.text;
+        let doc = extract(text);
+        let calls = events_of(&doc, EventKind::Call);
+        m.eq(text, "number of calls", calls.len(), 1);
+        if let Some(call) = calls.first() {
+            m.eq(
+                text,
+                "initiator",
+                initiator(&doc, call).as_deref(),
+                Some(case.caller),
+            );
+        }
+    }
+    m.assert_none();
+}
+
+#[test]
+fn a_received_call_names_its_caller_as_initiator() {
+    check_initiator(RECEIVED);
+}
+
+#[test]
+#[ignore = "bug: من followed by a title (من الرئيس الأمريكي جو بايدن, من نظيره الأمريكي …) gives no initiator"]
+fn a_received_call_from_a_titled_caller_names_its_initiator() {
+    check_initiator(RECEIVED_FROM_TITLED);
+}
+
+#[test]
+#[ignore = "bug: the caller of a received call (تلقى X اتصالا من Y) is neither agent nor participant"]
+fn both_parties_of_a_received_call_take_part() {
+    let mut m = Mismatches::default();
+    for case in RECEIVED.iter().chain(RECEIVED_FROM_TITLED) {
+        let text = case.text;
+        let doc = extract(text);
+        let Some(call) = events_of(&doc, EventKind::Call).into_iter().next() else {
+            m.fail(text, "no call");
+            continue;
+        };
+        m.eq(
+            text,
+            "agent + participants",
+            parties(&doc, call),
+            set(&[case.receiver, case.caller]),
+        );
+    }
+    m.assert_none();
+}
+
+/// A later anaphoric mention of a call (المكالمة، الاتصال الهاتفي نفسه) that adds who started it.
+struct Repeat {
+    text: &'static str,
+    parties: &'static [&'static str],
+    initiator: &'static str,
+}
+
+const REPEATS: &[Repeat] = &[
+    Repeat {
+        text: "أجرى بايدن اتصالا هاتفيا مع بوتين يوم الثلاثاء. المكالمة تمت بمبادرة من واشنطن.",
+        parties: &["joe_biden", "vladimir_putin"],
+        initiator: "city_washington",
+    },
+    Repeat {
+        text: "أجرى ماكرون اتصالا هاتفيا مع بايدن. وجرى الاتصال الهاتفي نفسه بمبادرة من باريس.",
+        parties: &["emmanuel_macron", "joe_biden"],
+        initiator: "city_paris",
+    },
+];
+
+/// The same, reported by a statement.
+const REPORTED_REPEATS: &[Repeat] = &[Repeat {
+    text: "أجرى بايدن اتصالا هاتفيا مع بوتين يوم الثلاثاء. وقال الكرملين إن المكالمة تمت بمبادرة من واشنطن.",
+    parties: &["joe_biden", "vladimir_putin"],
+    initiator: "city_washington",
+}];
+
+fn check_repeats(cases: &[Repeat], m: &mut Mismatches) {
+    for case in cases {
+        let text = case.text;
+        let doc = extract(text);
+        let calls = events_of(&doc, EventKind::Call);
+        m.eq(text, "number of call mentions", calls.len(), 2);
+        let [first, again] = calls.as_slice() else {
+            continue;
+        };
+        m.eq(
+            text,
+            "first call's parties",
+            parties(&doc, first),
+            set(case.parties),
+        );
+        m.that(
+            text,
+            has_relation(&doc, &again.id, &first.id, "SAME_AS"),
+            format!(
+                "relation {{from: {}, to: {}, type: SAME_AS}} missing: {:?}",
+                again.id, first.id, doc.relations
+            ),
+        );
+        m.eq(
+            text,
+            "first call's initiator",
+            initiator(&doc, first).as_deref(),
+            Some(case.initiator),
+        );
+        m.eq(text, "order of the repeat", again.order, None);
+        m.that(
+            text,
+            first.order.is_some(),
+            "the first call is in the timeline",
+        );
+        m.that(
+            text,
+            !doc.timeline.contains(&again.id),
+            "the repeat is not in the timeline",
+        );
+    }
+}
+
+#[test]
+fn a_repeated_call_is_the_same_event_and_adds_its_initiator() {
+    let mut m = Mismatches::default();
+    check_repeats(REPEATS, &mut m);
+    m.assert_none();
+}
+
+#[test]
+fn a_reported_repeat_of_a_call_is_the_same_event() {
+    let mut m = Mismatches::default();
+    check_repeats(REPORTED_REPEATS, &mut m);
+    // and the statement that reports it stays a statement of the Kremlin
+    for case in REPORTED_REPEATS {
+        let text = case.text;
+        let doc = extract(text);
+        let Some(said) = event_with_trigger(&doc, "قال") else {
+            let triggers: Vec<&str> = doc.events.iter().map(|e| e.trigger.text.as_str()).collect();
+            m.fail(
+                text,
+                format!("no event with trigger \"قال\"; triggers: {triggers:?}"),
+            );
+            continue;
+        };
+        m.eq(text, "kind of قال", said.kind, EventKind::Statement);
+        m.eq(
+            text,
+            "speaker",
+            agent(&doc, said).as_deref(),
+            Some("kremlin"),
+        );
+        m.that(
+            text,
+            content(said).is_some_and(|c| c.starts_with("المكالمة تمت")),
+            format!(
+                "content should start with المكالمة تمت, got {:?}",
+                content(said)
+            ),
+        );
+    }
+    m.assert_none();
+}
+
+/// A statement verb whose content begins with an event noun.
+struct Frame {
+    text: &'static str,
+    trigger: &'static str,
+    agent: &'static str,
+}
+
+const FRAMES: &[Frame] = &[
+    Frame {
+        text: "أجرى بايدن اتصالا هاتفيا مع بوتين. وأوضح الكرملين في بيان أن المكالمة تمت بمبادرة من واشنطن.",
+        trigger: "أوضح",
+        agent: "kremlin",
+    },
+    Frame {
+        text: "أجرى بايدن اتصالا هاتفيا مع بوتين. وذكر الكرملين أن المكالمة جرت بمبادرة من واشنطن.",
+        trigger: "ذكر",
+        agent: "kremlin",
+    },
+    Frame {
+        text: "استقبل أردوغان الرئيس الروسي فلاديمير بوتين. وقال بوتين إن اللقاء كان مفيدا.",
+        trigger: "قال",
+        agent: "vladimir_putin",
+    },
+];
+
+#[test]
+fn a_statement_verb_keeps_its_kind_before_an_event_noun_in_its_content() {
+    let mut m = Mismatches::default();
+    for case in FRAMES {
+        let text = case.text;
+        let doc = extract(text);
+        let Some(e) = event_with_trigger(&doc, case.trigger) else {
+            let triggers: Vec<&str> = doc.events.iter().map(|e| e.trigger.text.as_str()).collect();
+            m.fail(
+                text,
+                format!(
+                    "no event with trigger {:?}; triggers: {triggers:?}",
+                    case.trigger
+                ),
+            );
+            continue;
+        };
+        m.eq(text, "kind", e.kind, EventKind::Statement);
+        m.eq(text, "agent", agent(&doc, e).as_deref(), Some(case.agent));
+    }
+    m.assert_none();
+}
+
+// ---------------------------------------------------------------------------------------
+// 6. appeals, and invitations to meet
+
+/// `دعا X Y إلى …`: an appeal to act.
+struct Appeal {
+    text: &'static str,
+    trigger: &'static str,
+    /// The appealing actor, when the sentence names one.
+    agent: Option<&'static str>,
+}
+
+const APPEALS: &[Appeal] = &[
+    Appeal {
+        text: "دعا الأمين العام للأمم المتحدة الطرفين إلى ضبط النفس.",
+        trigger: "دعا",
+        agent: None,
+    },
+    Appeal {
+        text: "دعا الأمين العام للأمم المتحدة أنطونيو غوتيريش الطرفين إلى ضبط النفس.",
+        trigger: "دعا",
+        agent: Some("antonio_guterres"),
+    },
+    Appeal {
+        text: "طالبت الأمم المتحدة الطرفين بوقف إطلاق النار.",
+        trigger: "طالبت",
+        agent: Some("un"),
+    },
+];
+
+#[test]
+fn an_appeal_to_act_is_an_appeal_not_a_call() {
+    let mut m = Mismatches::default();
+    for case in APPEALS {
+        let text = case.text;
+        let doc = extract(text);
+        m.eq(text, "number of events", doc.events.len(), 1);
+        let Some(e) = event_with_trigger(&doc, case.trigger) else {
+            m.fail(text, format!("no event with trigger {:?}", case.trigger));
+            continue;
+        };
+        m.eq(text, "kind", e.kind, EventKind::Appeal);
+        m.eq(text, "cameo", e.cameo.as_str(), "020");
+        if let Some(a) = case.agent {
+            m.eq(text, "agent", agent(&doc, e).as_deref(), Some(a));
+        }
+        m.eq(text, "calls", events_of(&doc, EventKind::Call).len(), 0);
+    }
+    m.assert_none();
+}
+
+/// `دعا X Y إلى عقد قمة`: X proposes to meet Y.
+struct Invitation {
+    text: &'static str,
+    agent: &'static str,
+    invitee: &'static str,
+}
+
+const INVITATIONS: &[Invitation] = &[
+    Invitation {
+        text: "دعا بايدن بوتين إلى عقد قمة في بلد ثالث.",
+        agent: "joe_biden",
+        invitee: "vladimir_putin",
+    },
+    Invitation {
+        text: "دعا ماكرون زيلينسكي إلى زيارة باريس.",
+        agent: "emmanuel_macron",
+        invitee: "volodymyr_zelensky",
+    },
+];
+
+#[test]
+#[ignore = "bug: when دعا absorbs إلى عقد قمة the subject is searched after the noun: agent lost, the inviter becomes a participant"]
+fn an_invitation_to_meet_is_a_proposal_by_the_inviter() {
+    let mut m = Mismatches::default();
+    for case in INVITATIONS {
+        let text = case.text;
+        let doc = extract(text);
+        let meetings = events_of(&doc, EventKind::Meeting);
+        m.eq(text, "number of meetings", meetings.len(), 1);
+        let Some(e) = meetings.first() else {
+            continue;
+        };
+        m.eq(text, "cameo", e.cameo.as_str(), "036");
+        m.eq(text, "agent", agent(&doc, e).as_deref(), Some(case.agent));
+        m.that(
+            text,
+            participants(&doc, e).contains(&case.invitee.to_string()),
+            format!(
+                "participants should contain {}, got {:?}",
+                case.invitee,
+                participants(&doc, e)
+            ),
+        );
+        m.that(
+            text,
+            !participants(&doc, e).contains(&case.agent.to_string()),
+            "the inviter is not a participant",
+        );
+    }
+    m.assert_none();
+}
+
+const CONTINUED_APPEAL: &str =
+    "قال البيت الأبيض إن الرئيس جو بايدن شدد على دعم أوكرانيا، كما دعا روسيا إلى تهدئة التوترات.";
+
+#[test]
+fn a_continued_appeal_keeps_the_reported_speaker_and_takes_its_addressee() {
+    let text = CONTINUED_APPEAL;
+    let doc = extract(text);
+    let said = event_with_trigger(&doc, "قال").expect("قال");
+    let stressed = event_with_trigger(&doc, "شدد").expect("شدد");
+    let appeal = event_with_trigger(&doc, "دعا").expect("دعا");
+    assert_eq!(agent(&doc, said).as_deref(), Some("white_house"), "{text}");
+    assert_eq!(
+        agent(&doc, stressed).as_deref(),
+        Some("joe_biden"),
+        "{text}"
+    );
+    assert_eq!(appeal.kind, EventKind::Appeal, "{text}");
+    assert_eq!(appeal.cameo, "020", "{text}");
+    assert_eq!(agent(&doc, appeal).as_deref(), Some("joe_biden"), "{text}");
+    assert_eq!(participants(&doc, appeal), ["rus"], "{text}");
+    assert!(
+        has_relation(&doc, &said.id, &appeal.id, "REPORTS"),
+        "{text}: {:?}",
+        doc.relations
+    );
+}
+
+// ---------------------------------------------------------------------------------------
+// 7. coreference
+
+/// An actor named in full, then by surname.
+struct Surname {
+    text: &'static str,
+    actor: &'static str,
+    mentions: &'static [&'static str],
+    /// A statement whose speaker is the surname.
+    trigger: &'static str,
+}
+
+const SURNAMES: &[Surname] = &[
+    Surname {
+        text: "أعرب الرئيس الأمريكي جو بايدن عن قلقه. وقال بايدن إن الحوار ضروري.",
+        actor: "joe_biden",
+        mentions: &["جو بايدن", "بايدن"],
+        trigger: "قال",
+    },
+    Surname {
+        text: "استقبل الرئيس الروسي فلاديمير بوتين أردوغان. وقال بوتين إن العلاقات جيدة.",
+        actor: "vladimir_putin",
+        mentions: &["فلاديمير بوتين", "بوتين"],
+        trigger: "قال",
+    },
+];
+
+#[test]
+fn a_surname_is_a_mention_of_the_full_name() {
+    let mut m = Mismatches::default();
+    for case in SURNAMES {
+        let text = case.text;
+        let doc = extract(text);
+        let same: Vec<&Actor> = doc
+            .actors
+            .iter()
+            .filter(|a| a.gazetteer_id.as_deref() == Some(case.actor))
+            .collect();
+        m.eq(text, "actors with that id", same.len(), 1);
+        if let Some(a) = same.first() {
+            m.eq(text, "mentions", mention_texts(a), case.mentions.to_vec());
+        }
+        match event_with_trigger(&doc, case.trigger) {
+            Some(e) => m.eq(text, "speaker", agent(&doc, e).as_deref(), Some(case.actor)),
+            None => m.fail(text, format!("no event with trigger {:?}", case.trigger)),
+        }
+    }
+    m.assert_none();
+}
+
+const ROLE_TOLD: &str = "أبلغ بايدن نظيره الروسي فلاديمير بوتين أن بلاده ستدافع عن مصالحها، ورد الزعيم الروسي بأن موسكو تريد السلام.";
+const ROLE_SPEAKER: &str =
+    "استقبل أردوغان الرئيس الروسي فلاديمير بوتين. وقال الزعيم الروسي إن العلاقات جيدة.";
+
+#[test]
+fn a_role_description_is_a_mention_of_the_person_it_describes() {
+    for text in [ROLE_TOLD, ROLE_SPEAKER] {
+        let doc = extract(text);
+        let putin = actor(&doc, "vladimir_putin").expect("Putin is an actor");
+        assert!(
+            mention_texts(putin).contains(&"الزعيم الروسي"),
+            "{text}: mentions {:?}",
+            mention_texts(putin)
+        );
+        // and nobody else is the Russian leader
+        for other in doc.actors.iter().filter(|a| a.id != putin.id) {
+            assert!(!mention_texts(other).contains(&"الزعيم الروسي"), "{text}");
+        }
+    }
+    // أبلغ X نظيره: the counterpart is the addressee
+    let doc = extract(ROLE_TOLD);
+    let told = event_with_trigger(&doc, "أبلغ").expect("أبلغ");
+    assert_eq!(
+        agent(&doc, told).as_deref(),
+        Some("joe_biden"),
+        "{ROLE_TOLD}"
+    );
+    assert_eq!(participants(&doc, told), ["vladimir_putin"], "{ROLE_TOLD}");
+    // وقال الزعيم الروسي: the described person is the speaker
+    let doc = extract(ROLE_SPEAKER);
+    let said = event_with_trigger(&doc, "قال").expect("قال");
+    assert_eq!(
+        agent(&doc, said).as_deref(),
+        Some("vladimir_putin"),
+        "{ROLE_SPEAKER}"
+    );
+}
+
+/// A capital or an institution speaking for its country.
+struct Metonym {
+    text: &'static str,
+    trigger: &'static str,
+    actor: &'static str,
+    stands_for: &'static str,
+}
+
+const METONYMS: &[Metonym] = &[
+    Metonym {
+        text: "قالت واشنطن إن الحوار ممكن، وقال الكرملين إن الحوار ضروري.",
+        trigger: "قالت",
+        actor: "city_washington",
+        stands_for: "usa",
+    },
+    Metonym {
+        text: "قالت واشنطن إن الحوار ممكن، وقال الكرملين إن الحوار ضروري.",
+        trigger: "قال",
+        actor: "kremlin",
+        stands_for: "rus",
+    },
+    Metonym {
+        text: "أكد البيت الأبيض أن موسكو تحشد قواتها.",
+        trigger: "أكد",
+        actor: "white_house",
+        stands_for: "usa",
+    },
+    Metonym {
+        text: "موسكو قد أعلنت أن الحدود آمنة.",
+        trigger: "أعلنت",
+        actor: "city_moscow",
+        stands_for: "rus",
+    },
+];
+
+#[test]
+fn capitals_and_institutions_stand_for_their_country() {
+    let mut m = Mismatches::default();
+    for case in METONYMS {
+        let text = case.text;
+        let doc = extract(text);
+        match actor(&doc, case.actor) {
+            Some(a) => m.eq(
+                text,
+                "stands_for",
+                a.stands_for.as_deref(),
+                Some(case.stands_for),
+            ),
+            None => m.fail(text, format!("no actor {}", case.actor)),
+        }
+        match event_with_trigger(&doc, case.trigger) {
+            Some(e) => m.eq(text, "speaker", agent(&doc, e).as_deref(), Some(case.actor)),
+            None => m.fail(text, format!("no event with trigger {:?}", case.trigger)),
+        }
+    }
+    m.assert_none();
+}
+
+/// `اتفق الزعيمان` after an event with two parties.
+struct Plural {
+    text: &'static str,
+    trigger: &'static str,
+    parties: &'static [&'static str],
+}
+
+const PLURALS: &[Plural] = &[Plural {
+    text: "أجرى بايدن اتصالا هاتفيا مع بوتين. واتفق الزعيمان على مواصلة الحوار.",
+    trigger: "اتفق",
+    parties: &["joe_biden", "vladimir_putin"],
+}];
+
+/// The call before names its parties after بين only (no agent).
+const PLURALS_AFTER_BETWEEN: &[Plural] = &[Plural {
+    text: "جرى اتصال هاتفي بين بوتين وأردوغان. واتفق الزعيمان على تعزيز التعاون.",
+    trigger: "اتفق",
+    parties: &["vladimir_putin", "recep_tayyip_erdogan"],
+}];
+
+/// The plural subject before the verb, inside a report.
+const PLURALS_SVO: &[Plural] = &[Plural {
+    text: "أجرى بايدن اتصالا هاتفيا مع بوتين. وقال الكرملين إن الزعيمين اتفقا على مواصلة الحوار.",
+    trigger: "اتفقا",
+    parties: &["joe_biden", "vladimir_putin"],
+}];
+
+fn check_plurals(cases: &[Plural]) {
+    let mut m = Mismatches::default();
+    for case in cases {
+        let text = case.text;
+        let doc = extract(text);
+        let call = events_of(&doc, EventKind::Call).into_iter().next();
+        let Some(e) = event_with_trigger(&doc, case.trigger) else {
+            m.fail(text, format!("no event with trigger {:?}", case.trigger));
+            continue;
+        };
+        m.eq(
+            text,
+            "agent + participants",
+            parties(&doc, e),
+            set(case.parties),
+        );
+        if let Some(call) = call {
+            m.eq(
+                text,
+                "the same parties as the call",
+                parties(&doc, e),
+                parties(&doc, call),
+            );
+        }
+    }
+    m.assert_none();
+}
+
+#[test]
+fn the_two_leaders_are_the_parties_of_the_last_call() {
+    check_plurals(PLURALS);
+}
+
+#[test]
+#[ignore = "bug: الزعيمان takes the parties only from a call with an agent; after بين X وY it gets none"]
+fn the_two_leaders_after_a_call_between_them() {
+    check_plurals(PLURALS_AFTER_BETWEEN);
+}
+
+#[test]
+#[ignore = "bug: a plural subject before the verb (إن الزعيمين اتفقا) is not read; the agent falls back to the reporter"]
+fn the_two_leaders_before_the_verb() {
+    check_plurals(PLURALS_SVO);
+}
+
+/// A name written with a clitic or another spelling.
+struct Written {
+    text: &'static str,
+    /// The word as it appears in the text.
+    written: &'static str,
+    actor: &'static str,
+    /// The mention text: the name without the clitic.
+    mention: &'static str,
+}
+
+const WRITTEN: &[Written] = &[
+    Written {
+        text: "التقى بايدن وبوتين في جنيف.",
+        written: "وبوتين",
+        actor: "vladimir_putin",
+        mention: "بوتين",
+    },
+    Written {
+        text: "قالت الصين إن دعمها لروسيا مستمر.",
+        written: "لروسيا",
+        actor: "rus",
+        mention: "روسيا",
+    },
+    Written {
+        text: "قالت واشنطن إن الوضع بأوكرانيا خطير.",
+        written: "بأوكرانيا",
+        actor: "ukr",
+        mention: "أوكرانيا",
+    },
+    Written {
+        text: "رحب البيت الأبيض والكرملين بالاتفاق.",
+        written: "والكرملين",
+        actor: "kremlin",
+        mention: "الكرملين",
+    },
+    Written {
+        text: "قال بوتن إن زيلنسكي يرفض الحوار.",
+        written: "بوتن",
+        actor: "vladimir_putin",
+        mention: "بوتن",
+    },
+    Written {
+        text: "قال بوتن إن زيلنسكي يرفض الحوار.",
+        written: "زيلنسكي",
+        actor: "volodymyr_zelensky",
+        mention: "زيلنسكي",
+    },
+];
+
+#[test]
+fn names_are_found_behind_clitics_and_in_other_spellings() {
+    let mut m = Mismatches::default();
+    for case in WRITTEN {
+        let text = case.text;
+        let doc = extract(text);
+        let Some(a) = actor(&doc, case.actor) else {
+            m.fail(
+                text,
+                format!("no actor {} for {:?}", case.actor, case.written),
+            );
+            continue;
+        };
+        m.eq(text, "mentions", mention_texts(a), vec![case.mention]);
+        // the mention ends where the written word ends and leaves its clitic out
+        let byte = text.find(case.written).expect("the word is in the text");
+        let word_start = text[..byte].chars().count();
+        let word_end = word_start + case.written.chars().count();
+        let clitic = case.written.chars().count() - case.mention.chars().count();
+        if let Some(mention) = a.mentions.first() {
+            m.eq(
+                text,
+                "mention span",
+                mention.span,
+                [word_start + clitic, word_end],
+            );
+        }
+    }
+    // the speakers of the spelling variants
+    let doc = extract(WRITTEN[4].text);
+    let said = event_with_trigger(&doc, "قال").expect("قال");
+    let rejects = event_with_trigger(&doc, "يرفض").expect("يرفض");
+    m.eq(
+        WRITTEN[4].text,
+        "speaker",
+        agent(&doc, said).as_deref(),
+        Some("vladimir_putin"),
+    );
+    m.eq(
+        WRITTEN[4].text,
+        "agent",
+        agent(&doc, rejects).as_deref(),
+        Some("volodymyr_zelensky"),
+    );
+    m.assert_none();
+}
+
+// ---------------------------------------------------------------------------------------
+// 8. people who are not in the gazetteer, from their title
+
+/// `TITLE NATIONALITY FIRST LAST`, later `LAST`.
+struct Titled {
+    text: &'static str,
+    name: &'static str,
+    country: &'static str,
+    role: &'static str,
+    surname: &'static str,
+}
+
+const TITLED: &[Titled] = &[
+    Titled {
+        text: "قال وزير الخارجية الفنلندي بيكا هافيستو إن بلاده تتابع الوضع. وأضاف هافيستو أن الحوار ضروري.",
+        name: "بيكا هافيستو",
+        country: "FIN",
+        role: "foreign_minister",
+        surname: "هافيستو",
+    },
+    Titled {
+        text: "قال السفير المصري مجدي حلمي إن القاهرة تتابع الوضع. وأضاف حلمي أن الحل سياسي.",
+        name: "مجدي حلمي",
+        country: "EGY",
+        role: "ambassador",
+        surname: "حلمي",
+    },
+];
+
+/// The same, with a hamza in the name: the name is reported as written.
+const TITLED_WITH_HAMZA: &[Titled] = &[Titled {
+    text: "قال السفير المصري أحمد سامي إن القاهرة تتابع الوضع. وأضاف سامي أن الحل سياسي.",
+    name: "أحمد سامي",
+    country: "EGY",
+    role: "ambassador",
+    surname: "سامي",
+}];
+
+fn check_titled(cases: &[Titled]) {
+    let mut m = Mismatches::default();
+    for case in cases {
+        let text = case.text;
+        let doc = extract(text);
+        let Some(person) = actor_named(&doc, case.name) else {
+            let names: Vec<&str> = doc.actors.iter().map(|a| a.name.as_str()).collect();
+            m.fail(
+                text,
+                format!("no actor named {:?}; actors: {names:?}", case.name),
+            );
+            continue;
+        };
+        m.eq(text, "type", person.kind, ActorType::Person);
+        m.eq(text, "gazetteer id", person.gazetteer_id.as_deref(), None);
+        m.eq(
+            text,
+            "country",
+            person.country.as_deref(),
+            Some(case.country),
+        );
+        m.eq(text, "role", person.role.as_deref(), Some(case.role));
+        m.eq(
+            text,
+            "mentions",
+            mention_texts(person),
+            vec![case.name, case.surname],
+        );
+        for trigger in ["قال", "أضاف"] {
+            match event_with_trigger(&doc, trigger) {
+                Some(e) => m.eq(text, trigger, e.agent.as_deref(), Some(person.id.as_str())),
+                None => m.fail(text, format!("no event with trigger {trigger:?}")),
+            }
+        }
+    }
+    m.assert_none();
+}
+
+#[test]
+fn a_title_introduces_a_person_not_in_the_gazetteer() {
+    check_titled(TITLED);
+}
+
+#[test]
+fn an_unknown_persons_name_is_reported_as_written() {
+    check_titled(TITLED_WITH_HAMZA);
+}
+
+const TITLE_BEFORE_VERB: &str = "البيت الأبيض أكد في بيان أن الرئيس سيلتقي حلفاءه.";
+
+#[test]
+#[ignore = "bug: a bare title followed by a future verb makes a person of the verb (سيلتقي حلفاءه)"]
+fn a_title_followed_by_a_verb_introduces_nobody() {
+    let doc = extract(TITLE_BEFORE_VERB);
+    let people: Vec<&str> = doc
+        .actors
+        .iter()
+        .filter(|a| a.kind == ActorType::Person)
+        .map(|a| a.name.as_str())
+        .collect();
+    assert!(people.is_empty(), "{TITLE_BEFORE_VERB}: people {people:?}");
+}
+
+// ---------------------------------------------------------------------------------------
+// 9. event time
+
+/// The time of one event and how it was found.
+struct Timed {
+    text: &'static str,
+    trigger: &'static str,
+    value: Option<&'static str>,
+    how: TimeHow,
+}
+
+const TIMED: &[Timed] = &[
+    // explicit: the timex is in the event's own clause
+    Timed {
+        text: "أعلنت روسيا، الثلاثاء، أن قواتها ستعود إلى ثكناتها.",
+        trigger: "أعلنت",
+        value: Some("2021-04-13"),
+        how: TimeHow::Explicit,
+    },
+    Timed {
+        text: "أجرى بايدن اتصالا هاتفيا مع بوتين يوم الاثنين.",
+        trigger: "اتصالا هاتفيا",
+        value: Some("2021-04-12"),
+        how: TimeHow::Explicit,
+    },
+    // sentence: the timex is elsewhere in the sentence (here, in the content)
+    Timed {
+        text: "قال الكرملين إن المناورات التي بدأت أمس انتهت.",
+        trigger: "قال",
+        value: Some("2021-04-12"),
+        how: TimeHow::Sentence,
+    },
+    // inherited: a continuation in a sentence without a timex takes its antecedent's time
+    Timed {
+        text: "قال الكرملين يوم الاثنين إن المناورات انتهت. كما أضاف أن القوات ستعود إلى قواعدها.",
+        trigger: "قال",
+        value: Some("2021-04-12"),
+        how: TimeHow::Explicit,
+    },
+    Timed {
+        text: "قال الكرملين يوم الاثنين إن المناورات انتهت. كما أضاف أن القوات ستعود إلى قواعدها.",
+        trigger: "أضاف",
+        value: Some("2021-04-12"),
+        how: TimeHow::Inherited,
+    },
+    // none: no time anywhere, never invented
+    Timed {
+        text: "قال الكرملين إن المناورات انتهت.",
+        trigger: "قال",
+        value: None,
+        how: TimeHow::None,
+    },
+    Timed {
+        text: "جرى اتصال هاتفي بين بوتين وأردوغان.",
+        trigger: "اتصال هاتفي",
+        value: None,
+        how: TimeHow::None,
+    },
+];
+
+/// Names that contain a month name (رجب طيب أردوغان) but no time.
+const TIMED_NAMES: &[Timed] = &[
+    Timed {
+        text: "بحث الرئيس التركي رجب طيب أردوغان مع نظيره الروسي فلاديمير بوتين الوضع في سوريا خلال اتصال هاتفي جمع بينهما.",
+        trigger: "اتصال هاتفي",
+        value: None,
+        how: TimeHow::None,
+    },
+    Timed {
+        text: "قال رجب طيب أردوغان إن تركيا تدعم الحوار.",
+        trigger: "قال",
+        value: None,
+        how: TimeHow::None,
+    },
+];
+
+fn check_times(cases: &[Timed]) {
+    let mut m = Mismatches::default();
+    for case in cases {
+        let text = case.text;
+        let doc = extract(text);
+        let Some(e) = event_with_trigger(&doc, case.trigger) else {
+            m.fail(text, format!("no event with trigger {:?}", case.trigger));
+            continue;
+        };
+        m.eq(
+            text,
+            &format!("time of {}", case.trigger),
+            (e.time.value.as_deref(), e.time.how),
+            (case.value, case.how),
+        );
+        m.eq(
+            text,
+            "timex id given with the value",
+            e.time.timex.is_some(),
+            case.value.is_some(),
+        );
+        if let (Some(t), Some(value)) = (&e.time.timex, case.value) {
+            m.that(
+                text,
+                doc.timexes.iter().any(|x| &x.id == t && x.value == value),
+                format!("{t} should be a timex with value {value:?}"),
+            );
+        }
+    }
+    m.assert_none();
+}
+
+#[test]
+fn an_event_takes_its_time_from_its_clause_its_sentence_or_its_antecedent() {
+    check_times(TIMED);
+}
+
+#[test]
+#[ignore = "bug: رجب in the name رجب طيب أردوغان is tagged as the Hijri month and dates the event"]
+fn a_name_containing_a_month_gives_no_time() {
+    check_times(TIMED_NAMES);
+}
+
+// ---------------------------------------------------------------------------------------
+// 10. the timeline
+
+/// The Tuesday call is told before the early-April one; a repeat sits between them.
+const TIMELINE: &str = "أجرى بايدن اتصالا هاتفيا مع بوتين الثلاثاء. المكالمة تمت بمبادرة من واشنطن. وكان بايدن قد أجرى اتصالا هاتفيا مع زيلينسكي مطلع أبريل/نيسان الجاري.";
+
+/// More events, dated and undated, for the invariants.
+const TIMELINE_MIXED: &str = "قال الكرملين الثلاثاء إن بوتين مستعد للحوار. وكان بايدن قد أجرى اتصالا هاتفيا مع زيلينسكي مطلع أبريل/نيسان الجاري. أجرى ماكرون اتصالا هاتفيا مع بايدن. وجرى الاتصال الهاتفي نفسه بمبادرة من باريس.";
+
+/// Every timeline invariant that holds for any document.
+fn check_timeline(text: &str, doc: &Document) {
+    let position = |id: &str| doc.timeline.iter().position(|t| t == id);
+    for id in &doc.timeline {
+        assert!(
+            doc.events.iter().any(|e| &e.id == id),
+            "{text}: timeline id {id} is not an event"
+        );
+    }
+    let repeats: BTreeSet<&str> = doc
+        .relations
+        .iter()
+        .filter(|r| r.kind == "SAME_AS")
+        .map(|r| r.from.as_str())
+        .collect();
+    for e in &doc.events {
+        if repeats.contains(e.id.as_str()) {
+            assert_eq!(e.order, None, "{text}: repeat {} has an order", e.id);
+            assert_eq!(
+                position(&e.id),
+                None,
+                "{text}: repeat {} is in the timeline",
+                e.id
+            );
+        } else {
+            let at = position(&e.id).unwrap_or_else(|| panic!("{text}: {} missing", e.id));
+            assert_eq!(e.order, Some(at + 1), "{text}: order of {}", e.id);
+            assert_eq!(
+                doc.timeline.iter().filter(|t| **t == e.id).count(),
+                1,
+                "{text}: {} listed once",
+                e.id
+            );
+        }
+    }
+    for r in doc.relations.iter().filter(|r| r.kind == "BEFORE") {
+        let (from, to) = (position(&r.from), position(&r.to));
+        assert!(
+            from.is_some() && to.is_some() && from < to,
+            "{text}: {} BEFORE {} but the timeline is {:?}",
+            r.from,
+            r.to,
+            doc.timeline
+        );
+    }
+}
+
+#[test]
+fn the_timeline_orders_events_by_their_dates_not_the_text() {
+    let text = TIMELINE;
+    let doc = extract(text);
+    check_timeline(text, &doc);
+    let calls = events_of(&doc, EventKind::Call);
+    let tuesday = calls
+        .iter()
+        .find(|e| parties(&doc, e).contains("vladimir_putin"))
+        .expect("the call with Putin");
+    let april = calls
+        .iter()
+        .find(|e| parties(&doc, e).contains("volodymyr_zelensky"))
+        .expect("the call with Zelensky");
+    assert_eq!(tuesday.time.value.as_deref(), Some("2021-04-13"), "{text}");
+    assert_eq!(april.time.value.as_deref(), Some("2021-04"), "{text}");
+    assert!(
+        april.trigger.span[0] > tuesday.trigger.span[0],
+        "told later"
+    );
+    assert_eq!(
+        doc.timeline,
+        [april.id.clone(), tuesday.id.clone()],
+        "{text}"
+    );
+    assert_eq!(april.order, Some(1), "{text}");
+    assert_eq!(tuesday.order, Some(2), "{text}");
+    assert!(
+        has_relation(&doc, &april.id, &tuesday.id, "BEFORE"),
+        "{text}: {:?}",
+        doc.relations
+    );
+    // the repeat between them is not in the timeline
+    let repeat = calls
+        .iter()
+        .find(|e| e.trigger.text == "المكالمة")
+        .expect("the repeat");
+    assert_eq!(repeat.order, None, "{text}");
+    assert!(
+        has_relation(&doc, &repeat.id, &tuesday.id, "SAME_AS"),
+        "{text}"
+    );
+}
+
+#[test]
+fn the_timeline_lists_each_event_once_and_agrees_with_before() {
+    for text in [TIMELINE, TIMELINE_MIXED] {
+        let doc = extract(text);
+        check_timeline(text, &doc);
+    }
+    // the undated call keeps its place after the early-April one; Tuesday comes last
+    let doc = extract(TIMELINE_MIXED);
+    let said = event_with_trigger(&doc, "قال").expect("قال");
+    let april = events_of(&doc, EventKind::Call)
+        .into_iter()
+        .find(|e| e.time.value.as_deref() == Some("2021-04"))
+        .expect("the early-April call");
+    assert_eq!(
+        said.time.value.as_deref(),
+        Some("2021-04-13"),
+        "{TIMELINE_MIXED}"
+    );
+    assert!(
+        april.order < said.order,
+        "{TIMELINE_MIXED}: {:?}",
+        doc.timeline
+    );
+    assert_eq!(said.order, Some(doc.timeline.len()), "{TIMELINE_MIXED}");
+}
+
+#[test]
+#[ignore = "bug: a SAME_AS repeat of an undated call gets time.how \"inherited\" with no value"]
+fn time_how_is_none_exactly_when_there_is_no_time() {
+    let mut m = Mismatches::default();
+    for text in all_texts() {
+        let doc = extract(text);
+        for e in &doc.events {
+            m.eq(
+                text,
+                &format!("{} ({}) how is none ⇔ value is null", e.id, e.trigger.text),
+                e.time.how == TimeHow::None,
+                e.time.value.is_none(),
+            );
+            m.eq(
+                text,
+                &format!("{} ({}) timex given ⇔ value given", e.id, e.trigger.text),
+                e.time.timex.is_some(),
+                e.time.value.is_some(),
+            );
+        }
+    }
+    m.assert_none();
+}
+
+// ---------------------------------------------------------------------------------------
+// 11. accusations, sanctions, threats
+
+/// An event of another kind with a clear trigger.
+struct Kinded {
+    text: &'static str,
+    trigger: &'static str,
+    kind: EventKind,
+    cameo: &'static str,
+    agent: &'static str,
+}
+
+const KINDS: &[Kinded] = &[
+    Kinded {
+        text: "رفض الكرملين اتهامات أمريكا لروسيا بالتدخل في الانتخابات.",
+        trigger: "اتهامات",
+        kind: EventKind::Accusation,
+        cameo: "112",
+        agent: "usa",
+    },
+    Kinded {
+        text: "اتهمت واشنطن موسكو بشن هجمات إلكترونية.",
+        trigger: "اتهمت",
+        kind: EventKind::Accusation,
+        cameo: "112",
+        agent: "city_washington",
+    },
+    Kinded {
+        text: "الولايات المتحدة فرضت عقوبات جديدة على روسيا.",
+        trigger: "فرضت عقوبات",
+        kind: EventKind::Sanction,
+        cameo: "163",
+        agent: "usa",
+    },
+    Kinded {
+        text: "هدد بوتين أوكرانيا بالرد على أي هجوم.",
+        trigger: "هدد",
+        kind: EventKind::Threat,
+        cameo: "130",
+        agent: "vladimir_putin",
+    },
+    Kinded {
+        text: "هددت إيران بالانسحاب من الاتفاق النووي.",
+        trigger: "هددت",
+        kind: EventKind::Threat,
+        cameo: "130",
+        agent: "irn",
+    },
+];
+
+/// Sanctions with the subject between the verb and the noun.
+const SANCTIONS_VSO: &[Kinded] = &[
+    Kinded {
+        text: "فرضت الولايات المتحدة عقوبات جديدة على روسيا.",
+        trigger: "عقوبات",
+        kind: EventKind::Sanction,
+        cameo: "163",
+        agent: "usa",
+    },
+    Kinded {
+        text: "فرضت واشنطن عقوبات على موسكو.",
+        trigger: "عقوبات",
+        kind: EventKind::Sanction,
+        cameo: "163",
+        agent: "city_washington",
+    },
+];
+
+fn check_kinds(cases: &[Kinded]) {
+    let mut m = Mismatches::default();
+    for case in cases {
+        let text = case.text;
+        let doc = extract(text);
+        let Some(e) = doc.events.iter().find(|e| e.kind == case.kind) else {
+            m.fail(text, format!("no {:?} event", case.kind));
+            continue;
+        };
+        m.eq(text, "trigger", e.trigger.text.as_str(), case.trigger);
+        m.eq(text, "cameo", e.cameo.as_str(), case.cameo);
+        m.eq(text, "agent", agent(&doc, e).as_deref(), Some(case.agent));
+    }
+    m.assert_none();
+}
+
+#[test]
+fn accusations_sanctions_and_threats_have_their_kind_and_cameo() {
+    check_kinds(KINDS);
+}
+
+#[test]
+#[ignore = "bug: فرضت X عقوبات (subject between verb and noun): only the noun is a trigger and the agent is lost"]
+fn sanctions_in_vso_order_name_the_sanctioning_state() {
+    check_kinds(SANCTIONS_VSO);
+}
+
+#[test]
+fn an_accusation_verb_takes_its_target() {
+    let text = KINDS[1].text;
+    let doc = extract(text);
+    let e = event_with_trigger(&doc, "اتهمت").expect("اتهمت");
+    assert_eq!(participants(&doc, e), ["city_moscow"], "{text}");
+}
+
+// ---------------------------------------------------------------------------------------
+// negation, content boundaries, duplicate mentions
+
+const NEGATED: &str = "لم يعلن البيت الأبيض أي موقف.";
+
+#[test]
+fn a_negated_clause_is_marked() {
+    let doc = extract(NEGATED);
+    let e = event_with_trigger(&doc, "يعلن").expect("يعلن");
+    assert!(e.negated, "{NEGATED}");
+    assert_eq!(agent(&doc, e).as_deref(), Some("white_house"), "{NEGATED}");
+    for case in VSO.iter().chain(SVO) {
+        let doc = extract(case.text);
+        assert!(doc.events.iter().all(|e| !e.negated), "{}", case.text);
+    }
+}
+
+#[test]
+#[ignore = "bug: كما is read as ك + the negation ما, so كما أضاف / كما دعا are negated"]
+fn kama_is_not_a_negation() {
+    let mut m = Mismatches::default();
+    for (text, trigger) in [
+        (CONTINUED[0].text, "أضاف"),
+        (TIMED[4].text, "أضاف"),
+        (CONTINUED_APPEAL, "دعا"),
+    ] {
+        let doc = extract(text);
+        match event_with_trigger(&doc, trigger) {
+            Some(e) => m.eq(text, &format!("{trigger} negated"), e.negated, false),
+            None => m.fail(text, format!("no event with trigger {trigger:?}")),
+        }
+    }
+    m.assert_none();
+}
+
+const NO_COMPLEMENTIZER: &str =
+    "أعرب الرئيس الأمريكي جو بايدن عن قلقه، ثم قال بايدن إن الحوار ضروري.";
+
+#[test]
+#[ignore = "bug: a statement with no complementizer takes the content of the next statement in its 14-token window"]
+fn a_statement_does_not_take_the_content_of_the_next_one() {
+    let text = NO_COMPLEMENTIZER;
+    let doc = extract(text);
+    let said = event_with_trigger(&doc, "قال").expect("قال");
+    assert_eq!(content(said), Some("الحوار ضروري."), "{text}");
+    let expressed = event_with_trigger(&doc, "أعرب").expect("أعرب");
+    assert_eq!(content(expressed), None, "{text}");
+}
+
+const UN_CHIEF: &str = "دعا الأمين العام للأمم المتحدة الطرفين إلى ضبط النفس.";
+
+#[test]
+fn a_mention_is_reported_once() {
+    for text in all_texts().into_iter().chain([UN_CHIEF]) {
+        let doc = extract(text);
+        let mut spans: Vec<[usize; 2]> = doc
+            .actors
+            .iter()
+            .flat_map(|a| a.mentions.iter().map(|m| m.span))
+            .collect();
+        let all = spans.len();
+        spans.sort_unstable();
+        spans.dedup();
+        assert_eq!(spans.len(), all, "{text}: {:?}", doc.actors);
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// 12. spans
+
+/// Every sentence of this file.
+fn all_texts() -> Vec<&'static str> {
+    let mut texts: Vec<&'static str> = Vec::new();
+    texts.extend(VSO.iter().chain(SVO).map(|c| c.text));
+    texts.extend(CONTINUED.iter().map(|c| c.text));
+    texts.extend(NESTED.iter().map(|c| c.text));
+    texts.extend(CALLS.iter().chain(CALLS_BETWEEN_TITLED).map(|c| c.text));
+    texts.extend(RECEIVED.iter().chain(RECEIVED_FROM_TITLED).map(|c| c.text));
+    texts.extend(REPEATS.iter().chain(REPORTED_REPEATS).map(|c| c.text));
+    texts.extend(FRAMES.iter().map(|c| c.text));
+    texts.extend(APPEALS.iter().map(|c| c.text));
+    texts.extend(INVITATIONS.iter().map(|c| c.text));
+    texts.extend(SURNAMES.iter().map(|c| c.text));
+    texts.extend(METONYMS.iter().map(|c| c.text));
+    texts.extend(
+        PLURALS
+            .iter()
+            .chain(PLURALS_AFTER_BETWEEN)
+            .chain(PLURALS_SVO)
+            .map(|c| c.text),
+    );
+    texts.extend(WRITTEN.iter().map(|c| c.text));
+    texts.extend(TITLED.iter().chain(TITLED_WITH_HAMZA).map(|c| c.text));
+    texts.extend(TIMED.iter().chain(TIMED_NAMES).map(|c| c.text));
+    texts.extend(KINDS.iter().chain(SANCTIONS_VSO).map(|c| c.text));
+    texts.extend([
+        CONTINUED_APPEAL,
+        ROLE_TOLD,
+        ROLE_SPEAKER,
+        TITLE_BEFORE_VERB,
+        TIMELINE,
+        TIMELINE_MIXED,
+        NEGATED,
+        NO_COMPLEMENTIZER,
+        UN_CHIEF,
+        // harakat, tanwin and tatweel change the normalized offsets, not the spans
+        "قالَ البيتُ الأبيضُ إنَّ الرئيسَ جو بايدن أجرى اتصالاً هاتفياً مع بوتين.",
+        "قال الكرملـين إن بوتـين لم يتلق أي دعوة.",
+    ]);
+    texts.sort_unstable();
+    texts.dedup();
+    texts
+}
+
+#[test]
+fn every_trigger_content_and_mention_is_an_exact_slice_of_the_original() {
+    let mut m = Mismatches::default();
+    for text in all_texts() {
+        let doc = extract(text);
+        let len = text.chars().count();
+        let mut pieces: Vec<(String, &zaman::document::Evidence)> = Vec::new();
+        for e in &doc.events {
+            pieces.push((format!("{} trigger", e.id), &e.trigger));
+            if let Some(c) = &e.content {
+                pieces.push((format!("{} content", e.id), c));
+            }
+        }
+        for a in &doc.actors {
+            for mention in &a.mentions {
+                pieces.push((format!("{} mention", a.id), mention));
+            }
+        }
+        for (what, piece) in pieces {
+            let [start, end] = piece.span;
+            if start >= end || end > len {
+                m.fail(
+                    text,
+                    format!("{what}: span {:?} out of 0..{len}", piece.span),
+                );
+                continue;
+            }
+            m.eq(text, &what, slice(text, piece.span), piece.text.clone());
+        }
+    }
+    m.assert_none();
+}

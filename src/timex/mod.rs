@@ -17,7 +17,7 @@ use serde::{Serialize, Serializer};
 use crate::error::Error;
 use crate::lexicon::Lexed;
 use crate::lexicon::Lexicon;
-use crate::text::{Normalized, Sentence, sentences, tokenize};
+use crate::text::{CharIndex, Normalized, Sentence, sentences, tokenize};
 use parse::{Base, Expr, Parser, YearSpec};
 use resolve::{Context, Source};
 
@@ -299,7 +299,7 @@ pub fn tag_lexed(
         mention: None,
     };
     let sentence_of = |byte: usize| sentences.partition_point(|s| s.end <= byte);
-    let mut char_index = CharIndex::new(original);
+    let char_index = CharIndex::new(original);
     let mut mention_sentence = usize::MAX;
     let mut timexes = Vec::with_capacity(candidates.len());
     for cand in &candidates {
@@ -398,53 +398,6 @@ fn infer_dct(sentences: &[Sentence], candidates: &[parse::Candidate]) -> Option<
         })
 }
 
-/// Slices a text by code-point indices; linear overall when the indices mostly increase.
-pub struct CharIndex<'a> {
-    text: &'a str,
-    char_pos: usize,
-    byte_pos: usize,
-}
-
-impl<'a> CharIndex<'a> {
-    /// An index over `text`.
-    pub fn new(text: &'a str) -> Self {
-        CharIndex {
-            text,
-            char_pos: 0,
-            byte_pos: 0,
-        }
-    }
-
-    fn byte_of(&mut self, ch: usize) -> usize {
-        if ch < self.char_pos {
-            self.char_pos = 0;
-            self.byte_pos = 0;
-        }
-        let mut byte = self.byte_pos;
-        let mut count = self.char_pos;
-        let mut chars = self.text[byte..].chars();
-        while count < ch {
-            match chars.next() {
-                Some(c) => {
-                    byte += c.len_utf8();
-                    count += 1;
-                }
-                None => break,
-            }
-        }
-        self.char_pos = count;
-        self.byte_pos = byte;
-        byte
-    }
-
-    /// The text of code points `[start, end)`.
-    pub fn slice(&mut self, start: usize, end: usize) -> &'a str {
-        let s = self.byte_of(start);
-        let e = self.byte_of(end);
-        &self.text[s..e.max(s)]
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -462,7 +415,7 @@ mod tests {
 
     #[test]
     fn char_index_slices_in_order_and_back() {
-        let mut ix = CharIndex::new("أبجد هوز");
+        let ix = CharIndex::new("أبجد هوز");
         assert_eq!(ix.slice(0, 4), "أبجد");
         assert_eq!(ix.slice(5, 8), "هوز");
         assert_eq!(ix.slice(0, 2), "أب");
