@@ -463,7 +463,11 @@ fn match_name(
             [(stem_at, false), (stem_at, false)]
         };
         for (at, bare) in candidates {
-            let index = if bare { &gazetteer.bare_names } else { &gazetteer.names };
+            let index = if bare {
+                &gazetteer.bare_names
+            } else {
+                &gazetteer.names
+            };
             if let Some((next, entry)) = index.longest(&text[at..token.end], lexed, i) {
                 return Some((at, tokens[next - 1].end, next, entry));
             }
@@ -486,8 +490,13 @@ struct NameIndex {
 impl NameIndex {
     /// Adds a folded alias; false when it is already taken.
     fn insert(&mut self, alias: &str, entry: u32) -> bool {
-        let words: Vec<&str> = alias.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
-        let Some(first) = words.first() else { return false };
+        let words: Vec<&str> = alias
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        let Some(first) = words.first() else {
+            return false;
+        };
         let key = words.join(" ");
         if self.names.contains_key(key.as_str()) {
             return false;
@@ -510,7 +519,10 @@ impl NameIndex {
         while words < max && j < tokens.len() {
             let mut t = tokens[j];
             // a hyphen inside a name: آل-ثاني
-            if t.kind == TokenKind::Punct && &lexed.text[t.start..t.end] == "-" && j + 1 < tokens.len() {
+            if t.kind == TokenKind::Punct
+                && &lexed.text[t.start..t.end] == "-"
+                && j + 1 < tokens.len()
+            {
                 j += 1;
                 t = tokens[j];
             }
@@ -630,20 +642,26 @@ fn title_phrase(
     let end = tokens[j - 1].end;
     let single_word = j == i + 1;
     // within the last mentions only: a role refers back a little way, and this stays linear
-    let known = found.mentions.iter().rev().take(64).map(|m| m.actor).find(|&a| {
-        let x = &found.actors[a];
-        x.kind == ActorType::Person
-            && match country_id {
-                Some(c) => x.country.as_deref() == Some(c),
-                // الوزير after وزير الداخلية, الرئيس after الرئيس الأمريكي جو بايدن
-                None => {
-                    single_word
-                        && x.role
-                            .as_deref()
-                            .is_some_and(|r| r == role || r.ends_with(&format!("_{role}")))
+    let known = found
+        .mentions
+        .iter()
+        .rev()
+        .take(64)
+        .map(|m| m.actor)
+        .find(|&a| {
+            let x = &found.actors[a];
+            x.kind == ActorType::Person
+                && match country_id {
+                    Some(c) => x.country.as_deref() == Some(c),
+                    // الوزير after وزير الداخلية, الرئيس after الرئيس الأمريكي جو بايدن
+                    None => {
+                        single_word
+                            && x.role
+                                .as_deref()
+                                .is_some_and(|r| r == role || r.ends_with(&format!("_{role}")))
+                    }
                 }
-            }
-    });
+        });
     let key = fold(&text[title_start..end]);
     let actor = match known {
         Some(a) => a,
@@ -755,7 +773,7 @@ fn name_like(lexed: &Lexed<'_>, gazetteer: &Gazetteer, k: usize) -> bool {
     {
         return false;
     }
-    if gazetteer.nationalities.contains_key(w) {
+    if gazetteer.nationalities.contains_key(w) || future_verb_shape(w) {
         return false;
     }
     !lexed.at(k).iter().any(|l| {
@@ -770,6 +788,26 @@ fn name_like(lexed: &Lexed<'_>, gazetteer: &Gazetteer, k: usize) -> bool {
                 | Kind::Unit
         )
     })
+}
+
+/// سيلتقي، ستعقد: سـ + an imperfect prefix, a verb rather than a name (names that look
+/// alike are listed).
+fn future_verb_shape(w: &str) -> bool {
+    let mut chars = w.chars();
+    chars.next() == Some('س')
+        && matches!(chars.next(), Some('ي' | 'ت' | 'ن'))
+        && w.chars().count() >= 5
+        && ![
+            "سيرغي",
+            "سيرجي",
+            "ستيفن",
+            "ستيفان",
+            "سيمون",
+            "ستانلي",
+            "سيباستيان",
+            "ستيوارت",
+        ]
+        .contains(&w)
 }
 
 /// Later mentions of people found from a title, by their surname (نافالني after المعارض أليكسي نافالني).

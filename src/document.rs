@@ -176,8 +176,23 @@ impl<'l> Extractor<'l> {
         let tokens = tokenize(&normalized.text);
         let lexed = Lexed::new(&normalized.text, &tokens, self.lexicon);
         let sentences = sentences(&normalized.text);
-        let tagged = timex::tag_lexed(&normalized, &lexed, &sentences, text, dct, self.policy);
+        // actors first: a word inside a name is never a temporal expression
         let found = actors::recognize(&lexed, self.gazetteer);
+        let mut inside_name = vec![false; tokens.len()];
+        for m in &found.mentions {
+            for slot in &mut inside_name[m.first_token..m.next_token.min(tokens.len())] {
+                *slot = true;
+            }
+        }
+        let tagged = timex::tag_lexed(
+            &normalized,
+            &lexed,
+            &sentences,
+            text,
+            dct,
+            self.policy,
+            &inside_name,
+        );
         let extracted = events::extract(
             &lexed,
             &found,

@@ -135,7 +135,7 @@ impl<'a, 'l> Doc<'a, 'l> {
         self.lexed
             .at(i)
             .iter()
-            .filter(|l| l.entry.kind == Kind::Cue && &*l.entry.value == role)
+            .filter(|l| l.entry.kind == Kind::Cue && &*l.entry.value == role && l.prep.is_none())
             .max_by_key(|l| l.next)
     }
 
@@ -181,9 +181,30 @@ impl<'a, 'l> Doc<'a, 'l> {
 
     /// The mentions that lie inside tokens `[from, to)`.
     fn mentions_between(&self, from: usize, to: usize) -> &'a [Mention] {
-        let a = self.actors.mentions.partition_point(|m| m.first_token < from);
+        let a = self
+            .actors
+            .mentions
+            .partition_point(|m| m.first_token < from);
         let b = self.actors.mentions.partition_point(|m| m.next_token <= to);
         &self.actors.mentions[a..b.max(a)]
+    }
+
+    /// The first actor mention in tokens `[from, to)` before any punctuation.
+    fn first_mention(&self, from: usize, to: usize) -> Option<&'a Mention> {
+        for k in from..to {
+            if let Some(m) = self.mention_at(k) {
+                return Some(m);
+            }
+            if self
+                .lexed
+                .tokens
+                .get(k)
+                .is_none_or(|t| t.kind == TokenKind::Punct)
+            {
+                return None;
+            }
+        }
+        None
     }
 
     /// A clause boundary: a complementizer, a quote, a colon, a period-like stop.
@@ -201,14 +222,27 @@ impl<'a, 'l> Doc<'a, 'l> {
         // timex spans are sorted and do not overlap
         let start = self.lexed.tokens[i].start;
         let k = self.timex_spans.partition_point(|(s, _)| *s <= start);
-        k.checked_sub(1).is_some_and(|k| start < self.timex_spans[k].1)
+        k.checked_sub(1)
+            .is_some_and(|k| start < self.timex_spans[k].1)
     }
 }
 
 /// A finite verb trigger with a glued و at token x: a coordinated main clause.
 fn coordinated_verb(doc: &Doc<'_, '_>, x: usize) -> bool {
+    verb_at(doc, x, true)
+}
+
+/// A verb trigger at token x.
+fn finite_verb(doc: &Doc<'_, '_>, x: usize) -> bool {
+    verb_at(doc, x, false)
+}
+
+fn verb_at(doc: &Doc<'_, '_>, x: usize, needs_conj: bool) -> bool {
     doc.lexed.at(x).iter().any(|l| {
-        l.entry.kind == Kind::Event && l.conj && l.entry.extra.starts_with("verb") && !l.article
+        l.entry.kind == Kind::Event
+            && (l.conj || !needs_conj)
+            && l.entry.extra.starts_with("verb")
+            && !l.article
     })
 }
 
@@ -309,7 +343,13 @@ pub fn extract(
                             .unwrap_or("040")
                             .to_string()
                     };
-                    end_token = other.lexeme.next;
+                    // the trigger covers the noun too when nothing but particles lie between
+                    if doc
+                        .mentions_between(trig.lexeme.next, other.token)
+                        .is_empty()
+                    {
+                        end_token = other.lexeme.next;
+                    }
                     break;
                 }
             }
@@ -352,7 +392,7 @@ pub fn extract(
                 .and_then(|e| e.agent)
                 .or(last_speaker)
         };
-        match subject(&doc, trig, end_token, s_start, s_end) {
+        match subject(&doc, trig, trig.lexeme.next, s_start, s_end) {
             Subject::Actor(a) => event.agent = Some(a),
             Subject::Object(a) if continuation || dropped_subject(&events).is_some() => {
                 // كما دعا روسيا إلى …: the subject is dropped, the actor is the addressee
@@ -397,6 +437,10 @@ pub fn extract(
         let mut k = end_token;
         let limit = (k + 14).min(s_end);
         while k < limit {
+            // another verb first: the complementizer further on is that verb's
+            if k > end_token && finite_verb(&doc, k) {
+                break;
+            }
             if doc.cue(k, "statement_noun").is_some() {
                 event.via_statement_noun = true;
             }
@@ -416,7 +460,11 @@ pub fn extract(
         participants(&doc, &mut event, trig, end_token, s_start, s_end);
         // nested report: a trigger inside the content of an earlier statement
         // (a content never leaves its sentence, so only this sentence's events can report)
-        let same_sentence = events.iter().rev().take_while(|e| e.sentence == sentence).count();
+        let same_sentence = events
+            .iter()
+            .rev()
+            .take_while(|e| e.sentence == sentence)
+            .count();
         event.reported_by = events[events.len() - same_sentence..]
             .iter()
             .rposition(|e| {
@@ -535,18 +583,38 @@ fn subject(
                 if glued.contains(['ب', 'ك'])
                     || doc.word(at - 1).is_some_and(|w| PREPOSITIONS.contains(&w))
                 {
-                    return Subject::None;
+                    break;
                 }
                 return Subject::Actor(m.actor);
             }
         }
+        // the subject of a light verb before the noun: فرضت الولايات المتحدة عقوبات
+        if let Some(m) = doc
+            .mention_ending_at(trig.token)
+            .filter(|m| m.first_token > s_start)
+            && !prepositional(doc, m)
+            && m.first_token > 0
+            && doc
+                .word(m.first_token - 1)
+                .is_some_and(|w| !PREPOSITIONS.contains(&w))
+            && doc.mention_covering(m.first_token - 1).is_none()
+        {
+            return Subject::Actor(m.actor);
+        }
         return Subject::None;
+    }
+    // the two parties before the verb: إن الزعيمين اتفقا
+    if trig.token > s_start && doc.cue(trig.token - 1, "plural_reference").is_some() {
+        return Subject::Plural;
     }
     // SVO: البيت الأبيض أكد، أن بايدن اقترح، بايدن دعا
     let mut j = trig.token;
     while j > s_start && trig.token - j < 2 {
         j -= 1;
-        if let Some(m) = doc.mention_ending_at(j + 1).filter(|m| m.first_token >= s_start) {
+        if let Some(m) = doc
+            .mention_ending_at(j + 1)
+            .filter(|m| m.first_token >= s_start)
+        {
             if !prepositional(doc, m) {
                 return Subject::Actor(m.actor);
             }
@@ -619,12 +687,12 @@ fn participants(
         if k >= end && doc.complementizer(k).is_some() {
             break;
         }
-        if let Some(l) = doc.cue(k, "initiator") {
-            if let Some(m) = doc.mention_at(l.next) {
-                event.initiator = Some(m.actor);
-                k = m.next_token;
-                continue;
-            }
+        if let Some(l) = doc.cue(k, "initiator")
+            && let Some(m) = doc.first_mention(l.next, (l.next + 4).min(window_end))
+        {
+            event.initiator = Some(m.actor);
+            k = m.next_token;
+            continue;
         }
         let joint = matches!(
             event.kind,
@@ -659,41 +727,39 @@ fn participants(
                 k = l.next;
                 continue;
             }
+            // بين X و Y، مع X (و Y): each party may come with its title (والرئيس الفرنسي …)
             let mut j = l.next;
-            while j < window_end && j <= l.next + 3 {
-                let Some(m) = doc.mention_at(j) else {
-                    j += 1;
-                    continue;
-                };
-                if doc.lexed.text[doc.lexed.tokens[j].start..m.start].contains(['ب', 'ل', 'ك']) {
+            let mut limit = (l.next + 4).min(window_end);
+            while let Some(m) = doc.first_mention(j, limit) {
+                if doc.lexed.text[doc.lexed.tokens[m.first_token].start..m.start]
+                    .contains(['ب', 'ل', 'ك'])
+                {
                     break;
                 }
                 add(event, m.actor);
                 j = m.next_token;
-                let conj = doc.word(j) == Some("و")
-                    || doc
-                        .word(j)
-                        .is_some_and(|w| w.starts_with('و') && doc.mention_at(j).is_some());
-                if !conj {
+                // another party only after و
+                let joined = doc.word(j).is_some_and(|w| w == "و" || w.starts_with('و'));
+                if !joined {
                     break;
                 }
-                if doc.word(j) == Some("و") {
-                    j += 1;
-                }
+                limit = (j + 5).min(window_end);
             }
             k = j.max(k + 1);
             continue;
         }
         // the addressee right after the verb (and its subject): دعا بوتين، أبلغ نظيره
-        if takes_object && !took_object && k <= end + 4 {
-            if let Some(m) = doc.mention_at(k) {
-                if event.agent != Some(m.actor) && !prepositional(doc, m) {
-                    add(event, m.actor);
-                    took_object = true;
-                }
-                k = m.next_token;
-                continue;
+        if takes_object
+            && !took_object
+            && k <= end + 4
+            && let Some(m) = doc.mention_at(k)
+        {
+            if event.agent != Some(m.actor) && !prepositional(doc, m) {
+                add(event, m.actor);
+                took_object = true;
             }
+            k = m.next_token;
+            continue;
         }
         k += 1;
     }
@@ -713,6 +779,19 @@ fn participants(
                 doc.actors.actors[a].kind == ActorType::Person && !event.participants.contains(&a)
             })
             .or(event.agent);
+    }
+    if matches!(event.kind, EventKind::Call | EventKind::Meeting) {
+        // the caller of a received call (تلقى … من بايدن) takes part in it
+        if let Some(init) = event.initiator
+            && event.agent != Some(init)
+            && !event.participants.contains(&init)
+        {
+            event.participants.push(init);
+        }
+        // a call between two parties with no subject: the first named acts
+        if event.agent.is_none() && !event.participants.is_empty() {
+            event.agent = Some(event.participants.remove(0));
+        }
     }
     if let Some(a) = event.agent {
         event.participants.retain(|&p| p != a);
@@ -744,11 +823,7 @@ fn attach_times(doc: &Doc<'_, '_>, events: &mut [Event]) {
             .filter(|&k| clause.0 <= doc.timex_spans[k].0 && doc.timex_spans[k].0 < clause.1)
             .min_by_key(|&k| {
                 let s = doc.timex_spans[k].0;
-                if s >= trigger_byte {
-                    s - trigger_byte
-                } else {
-                    trigger_byte - s
-                }
+                s.abs_diff(trigger_byte)
             });
         let (time, how) = if let Some(k) = in_clause {
             (Some(k), TimeHow::Explicit)
@@ -827,7 +902,9 @@ fn link_same_events(doc: &Doc<'_, '_>, events: &mut [Event]) {
         _ => None,
     };
     for n in 0..events.len() {
-        let Some(k) = slot(events[n].kind) else { continue };
+        let Some(k) = slot(events[n].kind) else {
+            continue;
+        };
         let (before, rest) = events.split_at_mut(n);
         let e = &mut rest[0];
         let trigger_text = &doc.lexed.text[e.trigger.0..e.trigger.1];
@@ -869,7 +946,7 @@ fn link_same_events(doc: &Doc<'_, '_>, events: &mut [Event]) {
                     first.participants.push(a);
                 }
             }
-            if e.time.is_none() {
+            if e.time.is_none() && first.time.is_some() {
                 e.time = first.time;
                 e.how = TimeHow::Inherited;
             }

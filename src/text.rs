@@ -497,7 +497,9 @@ impl<'a> CharIndex<'a> {
             return self.text.len();
         };
         let rest = &self.text[base as usize..];
-        rest.char_indices().nth(ch % Self::STEP).map_or(self.text.len(), |(b, _)| base as usize + b)
+        rest.char_indices()
+            .nth(ch % Self::STEP)
+            .map_or(self.text.len(), |(b, _)| base as usize + b)
     }
 
     /// The text of code points `[start, end)`.

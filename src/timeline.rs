@@ -61,7 +61,8 @@ pub fn relate(a: (NaiveDateTime, NaiveDateTime), b: (NaiveDateTime, NaiveDateTim
 pub fn order(items: &[Item], before: &[(usize, usize)]) -> Vec<usize> {
     let mut by_text: Vec<usize> = (0..items.len()).collect();
     by_text.sort_by_key(|&i| items[i].discourse);
-    let mut key: Vec<(Option<NaiveDateTime>, Option<NaiveDateTime>, usize)> = vec![(None, None, 0); items.len()];
+    let mut key: Vec<(Option<NaiveDateTime>, Option<NaiveDateTime>, usize)> =
+        vec![(None, None, 0); items.len()];
     let mut last_dated: Option<(NaiveDateTime, NaiveDateTime)> = None;
     for (rank, &i) in by_text.iter().enumerate() {
         if let Some(iv) = items[i].interval {
@@ -73,13 +74,26 @@ pub fn order(items: &[Item], before: &[(usize, usize)]) -> Vec<usize> {
     let mut graph: DiGraph<usize, ()> = DiGraph::with_capacity(items.len(), before.len());
     let nodes: Vec<NodeIndex> = (0..items.len()).map(|i| graph.add_node(i)).collect();
     for &(a, b) in before {
-        if a < items.len() && b < items.len() && a != b && !petgraph::algo::has_path_connecting(&graph, nodes[b], nodes[a], None) {
+        if a < items.len()
+            && b < items.len()
+            && a != b
+            && !petgraph::algo::has_path_connecting(&graph, nodes[b], nodes[a], None)
+        {
             graph.add_edge(nodes[a], nodes[b], ());
         }
     }
-    let mut indegree: Vec<usize> = nodes.iter().map(|&n| graph.neighbors_directed(n, petgraph::Direction::Incoming).count()).collect();
-    let mut heap: BinaryHeap<Reverse<(_, usize)>> =
-        (0..items.len()).filter(|&i| indegree[i] == 0).map(|i| Reverse((key[i], i))).collect();
+    let mut indegree: Vec<usize> = nodes
+        .iter()
+        .map(|&n| {
+            graph
+                .neighbors_directed(n, petgraph::Direction::Incoming)
+                .count()
+        })
+        .collect();
+    let mut heap: BinaryHeap<Reverse<(_, usize)>> = (0..items.len())
+        .filter(|&i| indegree[i] == 0)
+        .map(|i| Reverse((key[i], i)))
+        .collect();
     let mut out = Vec::with_capacity(items.len());
     while let Some(Reverse((_, i))) = heap.pop() {
         out.push(i);

@@ -269,7 +269,7 @@ pub fn tag(text: &str, dct: Option<Dct>, policy: Policy, lexicon: &Lexicon) -> T
     let tokens = tokenize(&normalized.text);
     let lexed = Lexed::new(&normalized.text, &tokens, lexicon);
     let sentences = sentences(&normalized.text);
-    tag_lexed(&normalized, &lexed, &sentences, text, dct, policy)
+    tag_lexed(&normalized, &lexed, &sentences, text, dct, policy, &[])
 }
 
 /// As [`tag`], on a text already normalized, tokenized, looked up and segmented
@@ -281,9 +281,10 @@ pub fn tag_lexed(
     original: &str,
     dct: Option<Dct>,
     policy: Policy,
+    inside_name: &[bool],
 ) -> Tagged {
     let parser = Parser::new(lexed);
-    let candidates = parser.recognize();
+    let candidates = parser.recognize(inside_name);
     let (dct, dct_source) = match dct {
         Some(d) => (Some(d), DctSource::Argument),
         None => match infer_dct(sentences, &candidates) {

@@ -299,15 +299,18 @@ impl<'a> Parser<'a> {
         (next == self.toks.len() && n.value >= 0).then_some(n.value)
     }
 
-    pub(crate) fn recognize(&self) -> Vec<Candidate> {
+    /// Runs the grammar; no expression starts at a token where `inside_name` is true
+    /// (رجب in رجب طيب أردوغان is not the month).
+    pub(crate) fn recognize(&self, inside_name: &[bool]) -> Vec<Candidate> {
         let mut out = Vec::new();
         let mut i = 0;
         while i < self.toks.len() {
-            let trigger = self.toks[i].kind == TokenKind::Number
-                || self.can_start(i)
-                || (self.word(i) == Some("ال") && self.digits(i + 1).is_some())
-                || (matches!(self.word(i), Some("اكثر" | "اقل"))
-                    && self.func(i + 1, "from").is_some());
+            let trigger = !inside_name.get(i).copied().unwrap_or(false)
+                && (self.toks[i].kind == TokenKind::Number
+                    || self.can_start(i)
+                    || (self.word(i) == Some("ال") && self.digits(i + 1).is_some())
+                    || (matches!(self.word(i), Some("اكثر" | "اقل"))
+                        && self.func(i + 1, "from").is_some()));
             if trigger && let Some(mut cand) = self.best_at(i) {
                 cand.future = self.future_cue(i, cand.next);
                 let next = cand.next;
