@@ -491,7 +491,7 @@ impl NameIndex {
     /// Adds a folded alias; false when it is already taken.
     fn insert(&mut self, alias: &str, entry: u32) -> bool {
         let words: Vec<&str> = alias
-            .split(|c: char| !c.is_alphanumeric())
+            .split(|c: char| c.is_whitespace() || c.is_ascii_punctuation())
             .filter(|w| !w.is_empty())
             .collect();
         let Some(first) = words.first() else {
@@ -727,17 +727,24 @@ fn title_at<'g>(
                 continue;
             }
             // with a pronoun suffix the title is written without ال: رئيسها → رئيس → الرئيس
+            if n > 0
+                && !gazetteer
+                    .title_words
+                    .contains_key(format!("ال{first}").as_str())
+            {
+                continue;
+            }
             let key_first = if n > 0 {
                 format!("ال{first}")
             } else {
-                first.to_string()
+                String::new()
             };
-            let probe = [first.to_string(), key_first];
-            for f in probe {
-                let Some(&max) = gazetteer.title_words.get(f.as_str()) else {
+            let probe: [&str; 2] = [first, &key_first];
+            for f in probe.into_iter().filter(|f| !f.is_empty()) {
+                let Some(&max) = gazetteer.title_words.get(f) else {
                     continue;
                 };
-                let mut key = f.clone();
+                let mut key = f.to_string();
                 let mut best: Option<(usize, &str, usize)> = gazetteer
                     .titles
                     .get(key.as_str())

@@ -236,12 +236,11 @@ fn read_input(path: &PathBuf) -> Result<(String, String)> {
 /// Returns the number of failed records.
 fn zaman_batch(
     extractor: &Extractor<'_>,
-    reader: Box<dyn BufRead>,
+    mut reader: Box<dyn BufRead>,
     out: &mut dyn Write,
 ) -> Result<usize> {
     let mut failed = 0usize;
     let mut buf = Vec::new();
-    let mut reader = reader;
     let mut line_no = 0usize;
     loop {
         buf.clear();
@@ -252,57 +251,56 @@ fn zaman_batch(
             break;
         }
         line_no += 1;
-        let record = batch_record(extractor, &buf, line_no);
-        if record.get("error").is_some() {
-            failed += 1;
-        }
-        serde_json::to_writer(&mut *out, &record)?;
+        let line = match batch_record(extractor, &buf, line_no) {
+            Ok(line) => line,
+            Err((id, message)) => {
+                failed += 1;
+                serde_json::json!({"id": id, "error": message}).to_string()
+            }
+        };
+        out.write_all(line.as_bytes())?;
         out.write_all(b"\n")?;
     }
     Ok(failed)
 }
 
-fn batch_record(extractor: &Extractor<'_>, line: &[u8], line_no: usize) -> serde_json::Value {
-    let error =
-        |id: serde_json::Value, message: String| serde_json::json!({"id": id, "error": message});
-    let line = match std::str::from_utf8(line) {
-        Ok(s) => s.trim_end_matches(['\n', '\r']),
-        Err(e) => {
-            return error(
-                serde_json::Value::Null,
-                format!("line {line_no}: not valid UTF-8 (byte {})", e.valid_up_to()),
-            );
-        }
-    };
-    let value: serde_json::Value = match serde_json::from_str(line) {
-        Ok(v) => v,
-        Err(e) => {
-            return error(
-                serde_json::Value::Null,
-                format!("line {line_no}: invalid JSON: {e}"),
-            );
-        }
-    };
-    let id = value.get("id").cloned().unwrap_or(serde_json::Value::Null);
+/// The output line of one input line: the document JSON with the record's `id` first,
+/// or the id and what went wrong.
+fn batch_record(
+    extractor: &Extractor<'_>,
+    line: &[u8],
+    line_no: usize,
+) -> Result<String, (serde_json::Value, String)> {
+    use serde_json::Value;
+    let line = std::str::from_utf8(line).map_err(|e| {
+        (
+            Value::Null,
+            format!("line {line_no}: not valid UTF-8 (byte {})", e.valid_up_to()),
+        )
+    })?;
+    let line = line.trim_end_matches(['\n', '\r']);
+    let value: Value = serde_json::from_str(line)
+        .map_err(|e| (Value::Null, format!("line {line_no}: invalid JSON: {e}")))?;
+    let id = value.get("id").cloned().unwrap_or(Value::Null);
     let Some(text) = value.get("text").and_then(|t| t.as_str()) else {
-        return error(id, format!("line {line_no}: missing string field \"text\""));
+        return Err((id, format!("line {line_no}: missing string field \"text\"")));
     };
     let dct = match value.get("dct") {
-        None | Some(serde_json::Value::Null) => None,
-        Some(serde_json::Value::String(s)) => match s.parse::<Dct>() {
+        None | Some(Value::Null) => None,
+        Some(Value::String(s)) => match s.parse::<Dct>() {
             Ok(d) => Some(d),
-            Err(e) => return error(id, format!("line {line_no}: {e}")),
+            Err(e) => return Err((id, format!("line {line_no}: {e}"))),
         },
         Some(_) => {
-            return error(
+            return Err((
                 id,
                 format!("line {line_no}: field \"dct\" must be a string"),
-            );
+            ));
         }
     };
     let id_text = match &id {
-        serde_json::Value::String(s) => s.clone(),
-        serde_json::Value::Null => format!("line-{line_no}"),
+        Value::String(s) => s.clone(),
+        Value::Null => format!("line-{line_no}"),
         other => other.to_string(),
     };
     // a defect in the engine must cost one record, never the batch
@@ -310,14 +308,17 @@ fn batch_record(extractor: &Extractor<'_>, line: &[u8], line_no: usize) -> serde
         extractor.extract(&id_text, text, dct)
     }));
     let Ok(doc) = extracted else {
-        return error(
+        return Err((
             id,
             format!("line {line_no}: internal error while extracting this record"),
-        );
+        ));
     };
-    let mut v = serde_json::to_value(&doc).unwrap_or(serde_json::Value::Null);
-    if let serde_json::Value::Object(map) = &mut v {
-        map.insert("id".into(), id);
-    }
-    v
+    let body = serde_json::to_string(&doc).map_err(|e| {
+        (
+            id.clone(),
+            format!("line {line_no}: cannot write the document: {e}"),
+        )
+    })?;
+    // the record's id first, then the document's own fields
+    Ok(format!("{{\"id\":{},{}", id, &body[1..]))
 }

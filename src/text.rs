@@ -164,7 +164,26 @@ impl Normalized {
 
 /// Folds a lexicon entry or a query the same way document text is folded.
 pub fn fold(s: &str) -> String {
-    Normalized::new(s).text
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match fold_char(c) {
+            Fold::Keep(folded) => out.push(folded),
+            Fold::Attach | Fold::Drop => {}
+            Fold::Expand => {
+                unicode_normalization::char::decompose_compatible(c, |d| match fold_char(d) {
+                    Fold::Keep(folded) => out.push(folded),
+                    Fold::Expand => out.push(d),
+                    Fold::Attach | Fold::Drop => {}
+                })
+            }
+        }
+    }
+    out
+}
+
+/// Whether `s` has more than `n` characters (without counting all of them).
+fn longer_than(s: &str, n: usize) -> bool {
+    s.chars().nth(n).is_some()
 }
 
 /// The class of a token.
@@ -316,7 +335,7 @@ pub fn clitic_views(word: &str) -> CliticViews<'_> {
     let mut conj = None;
     if let Some(c) = rest.chars().next()
         && (c == 'و' || c == 'ف')
-        && rest.chars().count() > 2
+        && longer_than(rest, 2)
     {
         conj = Some(c);
         rest = &rest[c.len_utf8()..];
@@ -331,9 +350,9 @@ pub fn clitic_views(word: &str) -> CliticViews<'_> {
     }
     if let Some(c) = rest.chars().next()
         && matches!(c, 'ب' | 'ل' | 'ك')
-        && rest.chars().count() > 2
+        && longer_than(rest, 2)
     {
-        if c == 'ل' && rest.starts_with("لل") && rest.chars().count() > 3 {
+        if c == 'ل' && rest.starts_with("لل") && longer_than(rest, 3) {
             // لل = ل + ال: the article is inside the expression, the ل is not
             let stem = &rest["لل".len()..];
             views.push(CliticView {
@@ -354,7 +373,7 @@ pub fn clitic_views(word: &str) -> CliticViews<'_> {
             stem: inner,
         });
         if let Some(stem) = inner.strip_prefix("ال")
-            && stem.chars().count() >= 2
+            && longer_than(stem, 1)
         {
             views.push(CliticView {
                 conj,
@@ -366,7 +385,7 @@ pub fn clitic_views(word: &str) -> CliticViews<'_> {
         }
     }
     if let Some(stem) = rest.strip_prefix("ال")
-        && stem.chars().count() >= 2
+        && longer_than(stem, 1)
     {
         views.push(CliticView {
             conj,
@@ -377,7 +396,7 @@ pub fn clitic_views(word: &str) -> CliticViews<'_> {
         });
     }
     if let Some(stem) = word.strip_prefix("ال")
-        && stem.chars().count() >= 2
+        && longer_than(stem, 1)
         && offset > 0
     {
         views.push(CliticView {

@@ -11,7 +11,7 @@ pub(crate) mod resolve;
 use std::fmt;
 use std::str::FromStr;
 
-use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime};
+use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 use serde::{Serialize, Serializer};
 
 use crate::error::Error;
@@ -130,7 +130,35 @@ pub struct Interval {
 }
 
 fn ser_datetime<S: Serializer>(t: &NaiveDateTime, s: S) -> Result<S::Ok, S::Error> {
-    s.collect_str(&t.format("%Y-%m-%dT%H:%M:%S"))
+    s.collect_str(&IsoDateTime(*t))
+}
+
+/// `YYYY-MM-DDTHH:MM:SS`, written directly (chrono's `format` parses its pattern on every
+/// call, which showed in profiles of large outputs).
+pub(crate) struct IsoDateTime(pub NaiveDateTime);
+
+impl fmt::Display for IsoDateTime {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let t = self.0;
+        write!(
+            f,
+            "{}T{:02}:{:02}:{:02}",
+            IsoDate(t.date()),
+            t.hour(),
+            t.minute(),
+            t.second()
+        )
+    }
+}
+
+/// `YYYY-MM-DD`, written directly.
+pub(crate) struct IsoDate(pub NaiveDate);
+
+impl fmt::Display for IsoDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let d = self.0;
+        write!(f, "{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
+    }
 }
 
 /// The document creation time: a date, or a date-time with its UTC offset.
@@ -189,9 +217,9 @@ impl FromStr for Dct {
 impl fmt::Display for Dct {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if !self.has_time {
-            return write!(f, "{}", self.datetime.format("%Y-%m-%d"));
+            return write!(f, "{}", IsoDate(self.datetime.date()));
         }
-        write!(f, "{}", self.datetime.format("%Y-%m-%dT%H:%M:%S"))?;
+        write!(f, "{}", IsoDateTime(self.datetime))?;
         if let Some(m) = self.offset_minutes {
             let sign = if m < 0 { '-' } else { '+' };
             write!(f, "{sign}{:02}:{:02}", m.abs() / 60, m.abs() % 60)?;

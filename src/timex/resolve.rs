@@ -4,7 +4,7 @@
 use chrono::{Datelike, Days, Duration, Months, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
 
 use super::parse::{Base, Clock, Dir, Expr, Part, Unit, YearSpec};
-use super::{Granularity, Interval, Mod, Policy, TimexType};
+use super::{Granularity, Interval, IsoDate, Mod, Policy, TimexType};
 use crate::timex::hijri;
 
 /// What the resolver knows: the reference instant, its UTC offset, the policy,
@@ -62,7 +62,7 @@ fn day_moment(d: NaiveDate) -> Moment {
         start: midnight(d),
         end: midnight(d + Days::new(1)),
         grain: Granularity::Day,
-        value: d.format("%Y-%m-%d").to_string(),
+        value: IsoDate(d).to_string(),
     }
 }
 
@@ -481,7 +481,7 @@ impl Context {
         } else {
             (Granularity::Hour, Duration::hours(1))
         };
-        let mut value = start.date().format("%Y-%m-%d").to_string();
+        let mut value = IsoDate(start.date()).to_string();
         value.push_str(&clock_suffix(
             start.hour(),
             c.minute.map(|_| start.minute()),
@@ -600,7 +600,7 @@ impl Context {
                 let m = match unit {
                     Unit::Second | Unit::Minute | Unit::Hour => {
                         let start = shifted.with_second(0).unwrap_or(shifted);
-                        let mut value = start.date().format("%Y-%m-%d").to_string();
+                        let mut value = IsoDate(start.date()).to_string();
                         value.push_str(&clock_suffix(start.hour(), Some(start.minute()), None));
                         Moment {
                             start,
@@ -1172,7 +1172,7 @@ fn format_offset(minutes: i32) -> String {
 /// else an ISO interval of the first and last day.
 fn gregorian_span_value(s: NaiveDate, e: NaiveDate) -> String {
     let last = e - Days::new(1);
-    format!("{}/{}", s.format("%Y-%m-%d"), last.format("%Y-%m-%d"))
+    format!("{}/{}", IsoDate(s), IsoDate(last))
 }
 
 fn unit_placeholder(unit: Unit) -> &'static str {
