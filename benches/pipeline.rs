@@ -272,6 +272,10 @@ fn benches(c: &mut Criterion) {
     g.bench_function("tag", |b| {
         b.iter(|| zaman::tag(black_box(&big), Some(dct), Policy::News, lexicon))
     });
+    // The full pipeline (actors, events, timeline) on the same text, to compare with `tag`.
+    g.bench_function("extract", |b| {
+        b.iter(|| extractor.extract("mixed", black_box(&big), Some(dct)))
+    });
     g.finish();
 }
 

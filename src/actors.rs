@@ -1,5 +1,5 @@
 //! Actors: people, organisations and places, found from the gazetteer in
-//! `data/gazetteer/` (aho-corasick, anchored at token starts and after clitics),
+//! `data/gazetteer/` (word n-grams, longest match, at token starts and after clitics),
 //! from titles (`المعارض أليكسي نافالني`), and from role descriptions resolved to
 //! an actor already mentioned (`نظيره الروسي`, `الزعيم الروسي`).
 
@@ -386,7 +386,6 @@ pub fn recognize(lexed: &Lexed<'_>, gazetteer: &Gazetteer) -> Actors {
     let mut found = Actors::default();
     let mut by_entry: FxHashMap<u32, usize> = FxHashMap::default();
     let tokens = lexed.tokens;
-    let text = lexed.text;
     let mut i = 0;
     while i < tokens.len() {
         if tokens[i].kind != TokenKind::Word {
@@ -414,7 +413,6 @@ pub fn recognize(lexed: &Lexed<'_>, gazetteer: &Gazetteer) -> Actors {
     }
     add_surname_mentions(lexed, &mut found);
     found.mentions.sort_by_key(|m| m.start);
-    let _ = text;
     found
 }
 

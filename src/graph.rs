@@ -263,10 +263,10 @@ impl EventGraph {
         for (k, (date, ids)) in ranks.iter().enumerate() {
             let _ = writeln!(
                 out,
-                "  subgraph rank_{k} {{ rank=same; {} }}",
-                ids.join("; ")
+                "  subgraph rank_{k} {{ rank=same; {} }} // {}",
+                ids.join("; "),
+                date.replace('\n', " ")
             );
-            let _ = date;
         }
         // chain the ranks so dates read left to right
         for pair in ranks.windows(2) {
