@@ -386,9 +386,20 @@ pub fn recognize(lexed: &Lexed<'_>, gazetteer: &Gazetteer) -> Actors {
     let mut found = Actors::default();
     let mut by_entry: FxHashMap<u32, usize> = FxHashMap::default();
     let tokens = lexed.tokens;
+    // words that can start no name and no title, by their text: most words of a text,
+    // and news repeats its vocabulary
+    let mut inert: FxHashMap<&str, bool> = FxHashMap::default();
     let mut i = 0;
     while i < tokens.len() {
         if tokens[i].kind != TokenKind::Word {
+            i += 1;
+            continue;
+        }
+        let word = &lexed.text[tokens[i].start..tokens[i].end];
+        if *inert
+            .entry(word)
+            .or_insert_with(|| !may_start(gazetteer, word))
+        {
             i += 1;
             continue;
         }
@@ -414,6 +425,29 @@ pub fn recognize(lexed: &Lexed<'_>, gazetteer: &Gazetteer) -> Actors {
     add_surname_mentions(lexed, &mut found);
     found.mentions.sort_by_key(|m| m.start);
     found
+}
+
+/// Whether a name or a title could start at this word, under any clitic reading: the
+/// first words that `match_name` and `title_at` look up, all at once.
+fn may_start(gazetteer: &Gazetteer, word: &str) -> bool {
+    let known = |w: &str| {
+        gazetteer.names.first_words.contains_key(w)
+            || gazetteer.bare_names.first_words.contains_key(w)
+            || gazetteer.title_words.contains_key(w)
+    };
+    clitic_views(word).iter().any(|view| {
+        let stem = view.stem;
+        let with_al =
+            &word[word.len() - stem.len() - if view.article { "ال".len() } else { 0 }..];
+        let pronoun = stem.strip_suffix("ها").or_else(|| stem.strip_suffix('ه'));
+        known(stem)
+            || known(with_al)
+            || pronoun.is_some_and(|p| {
+                gazetteer
+                    .title_words
+                    .contains_key(format!("ال{p}").as_str())
+            })
+    })
 }
 
 fn actor_for_entry(

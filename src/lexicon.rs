@@ -414,9 +414,23 @@ impl<'a> Lexed<'a> {
     pub fn new(text: &'a str, tokens: &'a [Token], lexicon: &'a Lexicon) -> Self {
         let mut lexemes = Vec::new();
         let mut offsets = Vec::with_capacity(tokens.len() + 1);
-        for i in 0..tokens.len() {
+        // words seen without any lexeme: news repeats its vocabulary, so one hash lookup
+        // replaces the clitic readings of most tokens
+        let mut empty: FxHashSet<&'a str> = FxHashSet::default();
+        for (i, t) in tokens.iter().enumerate() {
             offsets.push(lexemes.len() as u32);
+            if t.kind != TokenKind::Word {
+                continue;
+            }
+            let word = &text[t.start..t.end];
+            if empty.contains(word) {
+                continue;
+            }
+            let before = lexemes.len();
             lexicon.lexemes_at(text, tokens, i, &mut lexemes);
+            if lexemes.len() == before {
+                empty.insert(word);
+            }
         }
         offsets.push(lexemes.len() as u32);
         Lexed {
