@@ -1283,6 +1283,9 @@ impl<'a> Parser<'a> {
         let mut j = i;
         let mut start = None;
         let mut has_day_intro = false;
+        // a day number right after the weekday may stand alone (السبت السادس عشر); after a
+        // comma or في it needs its month (الاثنين، في أول زيارة is no date)
+        let mut adjacent = true;
         if let Some((next, wd)) = self.weekday(i, true) {
             p.weekday = Some(wd);
             start = Some(self.lexeme_start(i));
@@ -1292,12 +1295,13 @@ impl<'a> Parser<'a> {
             }
             j = self.opt_func(j, "equals");
             j = self.opt_func(j, "in");
+            adjacent = j == next;
         } else if let Some(l) = self.func(i, "day") {
             start = Some(l.start);
             j = l.next;
             has_day_intro = true;
         }
-        let day_alone = p.weekday.is_some() || has_day_intro;
+        let day_alone = (p.weekday.is_some() && adjacent) || has_day_intro;
         let (next, q, day_start) =
             self.partial_date(j, day_alone || self.date_context(i), day_alone)?;
         if q.day.is_none() && q.year.is_none() && q.month.is_none() {
