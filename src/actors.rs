@@ -102,43 +102,7 @@ impl Gazetteer {
     /// # Errors
     /// Names the file and line of the first malformed entry, or the I/O failure.
     pub fn with_overrides(dir: &Path) -> Result<Gazetteer, Error> {
-        let io = |e| Error::Io {
-            path: dir.display().to_string(),
-            source: e,
-        };
-        let mut user: Vec<(String, String)> = Vec::new();
-        for item in std::fs::read_dir(dir).map_err(io)? {
-            let path = item.map_err(io)?.path();
-            if path.extension().and_then(|e| e.to_str()) != Some("tsv") {
-                continue;
-            }
-            let content = std::fs::read_to_string(&path).map_err(|e| Error::Io {
-                path: path.display().to_string(),
-                source: e,
-            })?;
-            user.push((path.display().to_string(), content));
-        }
-        user.sort();
-        let name_of = |p: &str| {
-            Path::new(p)
-                .file_name()
-                .and_then(|n| n.to_str())
-                .unwrap_or_default()
-                .to_string()
-        };
-        let mut files: Vec<(String, String)> = Vec::new();
-        for (name, content) in BUILTIN_FILES {
-            match user.iter().find(|(p, _)| name_of(p) == *name) {
-                Some((p, c)) => files.push((p.clone(), c.clone())),
-                None => files.push((name.to_string(), content.to_string())),
-            }
-        }
-        for (p, c) in &user {
-            if !BUILTIN_FILES.iter().any(|(n, _)| *n == name_of(p)) {
-                files.push((p.clone(), c.clone()));
-            }
-        }
-        Gazetteer::from_files(&files)
+        Gazetteer::from_files(&crate::lexicon::layered_files(BUILTIN_FILES, dir)?)
     }
 
     /// Builds a gazetteer from (file name, content) pairs: `nationalities.tsv` and

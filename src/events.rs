@@ -232,6 +232,16 @@ fn coordinated_verb(doc: &Doc<'_, '_>, x: usize) -> bool {
     verb_at(doc, x, true)
 }
 
+/// The CAMEO code of a trigger entry (`statement:010` → `010`).
+fn cameo_of(lexeme: &Lexeme<'_>) -> String {
+    lexeme
+        .entry
+        .value
+        .split_once(':')
+        .map_or("010", |(_, code)| code)
+        .to_string()
+}
+
 /// A verb trigger at token x.
 fn finite_verb(doc: &Doc<'_, '_>, x: usize) -> bool {
     verb_at(doc, x, false)
@@ -296,14 +306,7 @@ pub fn extract(
             continue;
         }
         let mut kind = trig.kind;
-        let mut cameo = trig
-            .lexeme
-            .entry
-            .value
-            .split(':')
-            .nth(1)
-            .unwrap_or("010")
-            .to_string();
+        let mut cameo = cameo_of(trig.lexeme);
         let mut end_token = trig.lexeme.next;
         // a verb followed by an event noun: أجرى اتصالا هاتفيا، اقترح عقد اجتماع، دعا إلى عقد قمة
         // (only verbs that take an event as object: أجرى، تلقى، اقترح، دعا، عقد، استضاف)
@@ -326,22 +329,9 @@ pub fn extract(
                     cameo = if kind == EventKind::Meeting && proposes {
                         "036".into()
                     } else if trig.kind == EventKind::Meeting {
-                        trig.lexeme
-                            .entry
-                            .value
-                            .split(':')
-                            .nth(1)
-                            .unwrap_or("040")
-                            .to_string()
+                        cameo_of(trig.lexeme)
                     } else {
-                        other
-                            .lexeme
-                            .entry
-                            .value
-                            .split(':')
-                            .nth(1)
-                            .unwrap_or("040")
-                            .to_string()
+                        cameo_of(other.lexeme)
                     };
                     // the trigger covers the noun too when nothing but particles lie between
                     if doc

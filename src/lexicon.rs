@@ -214,41 +214,9 @@ impl Lexicon {
     /// # Errors
     /// Names the file and line of the first malformed entry, or the I/O failure.
     pub fn with_overrides(dir: &Path) -> Result<Lexicon, Error> {
-        let mut user_files: Vec<(String, String)> = Vec::new();
-        let read_dir = std::fs::read_dir(dir).map_err(|e| Error::Io {
-            path: dir.display().to_string(),
-            source: e,
-        })?;
-        for item in read_dir {
-            let item = item.map_err(|e| Error::Io {
-                path: dir.display().to_string(),
-                source: e,
-            })?;
-            let path = item.path();
-            if path.extension().and_then(|e| e.to_str()) != Some("tsv") {
-                continue;
-            }
-            let content = std::fs::read_to_string(&path).map_err(|e| Error::Io {
-                path: path.display().to_string(),
-                source: e,
-            })?;
-            let name = path
-                .file_name()
-                .and_then(|n| n.to_str())
-                .unwrap_or_default()
-                .to_string();
-            user_files.push((name, content));
-        }
-        user_files.sort();
         let mut lexicon = Lexicon::default();
-        for (name, content) in BUILTIN_FILES {
-            if !user_files.iter().any(|(n, _)| n == name) {
-                lexicon.add_file(name, content)?;
-            }
-        }
-        for (name, content) in &user_files {
-            let shown = dir.join(name).display().to_string();
-            lexicon.add_file(&shown, content)?;
+        for (name, content) in layered_files(BUILTIN_FILES, dir)? {
+            lexicon.add_file(&name, &content)?;
         }
         Ok(lexicon)
     }
@@ -395,6 +363,50 @@ impl Lexicon {
             out.push(make(entry, i + 1));
         }
     }
+}
+
+/// Built-in data files with a user directory applied on top: each built-in file, or the
+/// user's `*.tsv` of the same name in its place, then the user's other `*.tsv` files in
+/// name order. Items are (name shown in errors, content).
+///
+/// # Errors
+/// [`Error::Io`] naming the directory or the file that cannot be read.
+pub(crate) fn layered_files(
+    builtin: &[(&str, &str)],
+    dir: &Path,
+) -> Result<Vec<(String, String)>, Error> {
+    let io = |path: &Path| {
+        let path = path.display().to_string();
+        move |source| Error::Io { path, source }
+    };
+    let mut user: Vec<(String, String, String)> = Vec::new();
+    for item in std::fs::read_dir(dir).map_err(io(dir))? {
+        let path = item.map_err(io(dir))?.path();
+        if path.extension().and_then(|e| e.to_str()) != Some("tsv") {
+            continue;
+        }
+        let content = std::fs::read_to_string(&path).map_err(io(&path))?;
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default()
+            .to_string();
+        user.push((name, path.display().to_string(), content));
+    }
+    user.sort();
+    let mut files = Vec::new();
+    for (name, content) in builtin {
+        match user.iter().find(|(n, _, _)| n == name) {
+            Some((_, shown, c)) => files.push((shown.clone(), c.clone())),
+            None => files.push((name.to_string(), content.to_string())),
+        }
+    }
+    for (name, shown, content) in user {
+        if !builtin.iter().any(|(n, _)| *n == name) {
+            files.push((shown, content));
+        }
+    }
+    Ok(files)
 }
 
 /// The lexemes of every token of one text, computed once and shared by the stages.

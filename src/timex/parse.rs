@@ -826,17 +826,7 @@ impl<'a> Parser<'a> {
             .max_by_key(|l| l.next)
             && (&*l.entry.extra == "noun" || self.word(i).is_some_and(|w| w.starts_with("ال")))
         {
-            let clock = clock_from_code(&l.entry.value);
-            return self.found(
-                l.start,
-                l.next,
-                Expr::Date {
-                    base: Base::Today,
-                    part: None,
-                    daypart: None,
-                    clock: Some(clock),
-                },
-            );
+            return self.found(l.start, l.next, today_at(clock_from_code(&l.entry.value)));
         }
         // الظهر alone is noon
         if self.word(i) == Some("الظهر")
@@ -845,23 +835,7 @@ impl<'a> Parser<'a> {
                 .kind(i, Kind::DayPart)
                 .find(|l| &*l.entry.value == "MD" && l.next == i + 1)
         {
-            let clock = Clock {
-                hour: 12,
-                minute: None,
-                second: None,
-                daypart: None,
-                tz: None,
-            };
-            return self.found(
-                l.start,
-                l.next,
-                Expr::Date {
-                    base: Base::Today,
-                    part: None,
-                    daypart: None,
-                    clock: Some(clock),
-                },
-            );
+            return self.found(l.start, l.next, today_at(clock_from_code("T12")));
         }
         let (start, next, base, part) = self.date_core(i)?;
         let mut expr = Expr::Date {
@@ -2308,18 +2282,8 @@ impl<'a> Parser<'a> {
     fn time_rule(&self, i: usize) -> Option<Found> {
         let start = self.lexeme_start(i);
         if let Some((next, (a, b))) = self.clock_range(i) {
-            let from = Expr::Date {
-                base: Base::Today,
-                part: None,
-                daypart: None,
-                clock: Some(a),
-            };
-            let to = Expr::Date {
-                base: Base::Today,
-                part: None,
-                daypart: None,
-                clock: Some(b),
-            };
+            let from = today_at(a);
+            let to = today_at(b);
             return self.found(start, next, Expr::Range(Box::new(from), Box::new(to)));
         }
         // a part of day before the clock: بعد الظهر الساعة 7، وقت الغداء الساعة 11 صباحا
@@ -2332,16 +2296,7 @@ impl<'a> Parser<'a> {
             if clock.daypart.is_none() {
                 clock.daypart = Some(static_code(&l.entry.value)).filter(|c| !c.starts_with('T'));
             }
-            return self.found(
-                l.start,
-                next,
-                Expr::Date {
-                    base: Base::Today,
-                    part: None,
-                    daypart: None,
-                    clock: Some(clock),
-                },
-            );
+            return self.found(l.start, next, today_at(clock));
         }
         let (next, clock) = self.clock(i, false)?;
         // عند (at) is a signal outside the expression, like في
@@ -2380,16 +2335,7 @@ impl<'a> Parser<'a> {
                 },
             );
         }
-        self.found(
-            start,
-            next,
-            Expr::Date {
-                base: Base::Today,
-                part: None,
-                daypart: None,
-                clock: Some(clock),
-            },
-        )
+        self.found(start, next, today_at(clock))
     }
 
     /// من الساعة 3 الى الساعة 4 بعد العصر، من 1:30 بعد الظهر إلى 4، من الساعة التاسعة وحتى الساعة الحادية عشرة صباحا.
@@ -2974,6 +2920,16 @@ fn partial_base(p: Partial) -> Base {
         day: p.day,
         weekday: p.weekday,
         hijri: p.hijri,
+    }
+}
+
+/// A clock time on the reference day.
+fn today_at(clock: Clock) -> Expr {
+    Expr::Date {
+        base: Base::Today,
+        part: None,
+        daypart: None,
+        clock: Some(clock),
     }
 }
 
