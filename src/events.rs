@@ -348,6 +348,18 @@ pub fn extract(
         if !trig.verb && kind == EventKind::Statement {
             continue;
         }
+        // a verb of speech or discussion "by phone": تحدث ماكرون هاتفيا مع بوتين، بحث … هاتفيا
+        if kind == EventKind::Statement
+            && (end_token..(end_token + 4).min(lexed.tokens.len()))
+                .take_while(|&k| doc.complementizer(k).is_none())
+                .any(|k| {
+                    doc.word(k)
+                        .is_some_and(|w| w.trim_start_matches('و') == "هاتفيا")
+                })
+        {
+            kind = EventKind::Call;
+            cameo = "041".into();
+        }
         let sentence = doc.sentence_of(trig.token);
         let (s_start, s_end) = doc.sentence_tokens(sentence);
         let trigger_start = trig.lexeme.start;
@@ -667,8 +679,9 @@ fn participants(
         }
     };
     let trigger_word = doc.word(trig.token).unwrap_or_default();
+    // التقى بايدن بوتين، استقبل أردوغان الرئيس الإيراني، دعا بوتين، أبلغ نظيره
     let takes_object = matches!(event.kind, EventKind::Appeal | EventKind::Accusation)
-        || (event.kind == EventKind::Meeting && event.cameo == "036")
+        || (event.kind == EventKind::Meeting && trig.verb)
         || TELL_VERBS.iter().any(|v| trigger_word.ends_with(v));
     let window_end = (end + 14).min(s_end);
     let mut k = trig.token + 1;

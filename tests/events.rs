@@ -1848,3 +1848,40 @@ fn every_trigger_content_and_mention_is_an_exact_slice_of_the_original() {
     }
     m.assert_none();
 }
+
+/// Meetings name the other party as the object or a coordinated subject; a speech verb
+/// with هاتفيا is a call.
+#[test]
+fn meetings_and_calls_by_phone_name_both_parties() {
+    let cases: &[(&str, EventKind, &str, &[&str])] = &[
+        (
+            "التقى بايدن وبوتين في جنيف.",
+            EventKind::Meeting,
+            "joe_biden",
+            &["vladimir_putin"],
+        ),
+        (
+            "التقى لافروف نظيره الأمريكي أنتوني بلينكن في جنيف.",
+            EventKind::Meeting,
+            "sergey_lavrov",
+            &["antony_blinken"],
+        ),
+        (
+            "تحدث ماكرون هاتفيا مع بوتين.",
+            EventKind::Call,
+            "emmanuel_macron",
+            &["vladimir_putin"],
+        ),
+    ];
+    for (text, kind, who, with) in cases {
+        let doc = extract(text);
+        let found = events_of(&doc, *kind);
+        assert_eq!(found.len(), 1, "{text}");
+        assert_eq!(agent(&doc, found[0]).as_deref(), Some(*who), "{text}");
+        assert_eq!(
+            participants(&doc, found[0]),
+            with.iter().map(|s| s.to_string()).collect::<Vec<_>>(),
+            "{text}"
+        );
+    }
+}
