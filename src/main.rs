@@ -1,5 +1,6 @@
 //! The `zaman` command: a thin client of the library.
 
+use std::borrow::Cow;
 use std::io::{self, BufRead, BufWriter, Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -122,18 +123,18 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
     })
 }
 
-fn load_lexicon(common: &Common) -> Result<Lexicon> {
-    match &common.lexicon {
-        Some(dir) => Ok(Lexicon::with_overrides(dir)?),
-        None => Ok(Lexicon::builtin().clone()),
-    }
-}
-
-fn load_gazetteer(common: &Common) -> Result<Gazetteer> {
-    match &common.gazetteer {
-        Some(dir) => Ok(Gazetteer::with_overrides(dir)?),
-        None => Ok(Gazetteer::builtin().clone()),
-    }
+/// The lexicon and gazetteer to use: the built-in ones (shared, never copied) or the
+/// built-in files with the user's directories applied.
+fn load_data(common: &Common) -> Result<(Cow<'static, Lexicon>, Cow<'static, Gazetteer>)> {
+    let lexicon = match &common.lexicon {
+        Some(dir) => Cow::Owned(Lexicon::with_overrides(dir)?),
+        None => Cow::Borrowed(Lexicon::builtin()),
+    };
+    let gazetteer = match &common.gazetteer {
+        Some(dir) => Cow::Owned(Gazetteer::with_overrides(dir)?),
+        None => Cow::Borrowed(Gazetteer::builtin()),
+    };
+    Ok((lexicon, gazetteer))
 }
 
 fn run(cli: Cli) -> Result<ExitCode> {
@@ -147,8 +148,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             compact,
         } => {
             let dct = dct.map(|d| d.parse::<Dct>()).transpose()?;
-            let lexicon = load_lexicon(&common)?;
-            let gazetteer = load_gazetteer(&common)?;
+            let (lexicon, gazetteer) = load_data(&common)?;
             let extractor =
                 Extractor::new(&lexicon, common.policy.into()).with_gazetteer(&gazetteer);
             let inputs = if files.is_empty() {
@@ -179,8 +179,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             output,
             common,
         } => {
-            let lexicon = load_lexicon(&common)?;
-            let gazetteer = load_gazetteer(&common)?;
+            let (lexicon, gazetteer) = load_data(&common)?;
             let extractor =
                 Extractor::new(&lexicon, common.policy.into()).with_gazetteer(&gazetteer);
             let reader: Box<dyn BufRead> = match &input {
