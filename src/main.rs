@@ -1,6 +1,9 @@
 //! The `zaman` command: a thin client of the library.
 
 use std::borrow::Cow;
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use rayon::prelude::*;
 use std::io::{self, BufRead, BufWriter, Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -58,6 +61,12 @@ enum Command {
         /// Output file (default: standard output).
         #[arg(long)]
         output: Option<PathBuf>,
+        /// Worker threads (0 = one per core). Output order is input order whatever this is.
+        #[arg(short = 'j', long, default_value_t = 0)]
+        jobs: usize,
+        /// No progress bar and no summary on standard error.
+        #[arg(long)]
+        quiet: bool,
         #[command(flatten)]
         common: Common,
     },
@@ -177,6 +186,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Batch {
             input,
             output,
+            jobs,
+            quiet,
             common,
         } => {
             let (lexicon, gazetteer) = load_data(&common)?;
@@ -190,8 +201,42 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 None => Box::new(io::BufReader::new(io::stdin().lock())),
             };
             let mut out = open_output(output.as_ref())?;
-            let failed = zaman_batch(&extractor, reader, &mut out)?;
+            let pool = rayon::ThreadPoolBuilder::new()
+                .num_threads(jobs)
+                .build()
+                .context("cannot start the worker threads")?;
+            let progress = if quiet {
+                ProgressBar::hidden()
+            } else {
+                // drawn only when standard error is a terminal
+                let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
+                bar.set_style(
+                    ProgressStyle::with_template(
+                        "{spinner} {pos} documents, {msg} [{elapsed_precise}] {per_sec}",
+                    )
+                    .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+                );
+                bar
+            };
+            let started = std::time::Instant::now();
+            let summary = zaman_batch(&extractor, reader, &mut out, &pool, &progress)?;
             out.flush()?;
+            progress.finish_and_clear();
+            if !quiet {
+                let secs = started.elapsed().as_secs_f64().max(1e-9);
+                let mb = summary.bytes as f64 / 1e6;
+                eprintln!(
+                    "zaman batch: {} documents, {} errors, {:.1} MB in {:.2} s ({:.1} MB/s, {:.0} documents/s, {} threads)",
+                    summary.records,
+                    summary.failed,
+                    mb,
+                    secs,
+                    mb / secs,
+                    summary.records as f64 / secs,
+                    pool.current_num_threads()
+                );
+            }
+            let failed = summary.failed;
             Ok(if failed > 0 {
                 ExitCode::from(1)
             } else {
@@ -231,36 +276,72 @@ fn read_input(path: &PathBuf) -> Result<(String, String)> {
     }
 }
 
-/// One output line per input line, in order; a bad line becomes an error record.
-/// Returns the number of failed records.
+/// What a batch run did.
+struct Summary {
+    records: usize,
+    failed: usize,
+    bytes: usize,
+}
+
+/// Records in flight at once: memory is bounded by this window, not by the corpus.
+const WINDOW: usize = 256;
+
+/// One output line per input line, in input order; a bad line becomes an error record.
+/// Lines are read a window at a time and extracted in parallel on `pool`.
 fn zaman_batch(
     extractor: &Extractor<'_>,
     mut reader: Box<dyn BufRead>,
     out: &mut dyn Write,
-) -> Result<usize> {
-    let mut failed = 0usize;
-    let mut buf = Vec::new();
-    let mut line_no = 0usize;
+    pool: &rayon::ThreadPool,
+    progress: &ProgressBar,
+) -> Result<Summary> {
+    let mut summary = Summary {
+        records: 0,
+        failed: 0,
+        bytes: 0,
+    };
+    let mut window: Vec<(usize, Vec<u8>)> = Vec::with_capacity(WINDOW);
     loop {
-        buf.clear();
-        let n = reader
-            .read_until(b'\n', &mut buf)
-            .context("input: cannot read")?;
-        if n == 0 {
+        window.clear();
+        while window.len() < WINDOW {
+            let mut buf = Vec::new();
+            let n = reader
+                .read_until(b'\n', &mut buf)
+                .context("input: cannot read")?;
+            if n == 0 {
+                break;
+            }
+            summary.bytes += n;
+            window.push((summary.records + window.len() + 1, buf));
+        }
+        if window.is_empty() {
             break;
         }
-        line_no += 1;
-        let line = match batch_record(extractor, &buf, line_no) {
-            Ok(line) => line,
-            Err((id, message)) => {
-                failed += 1;
-                serde_json::json!({"id": id, "error": message}).to_string()
-            }
-        };
-        out.write_all(line.as_bytes())?;
-        out.write_all(b"\n")?;
+        // (output line, whether the record failed), in input order
+        let lines: Vec<(String, bool)> = pool.install(|| {
+            window
+                .par_iter()
+                .map(
+                    |(line_no, buf)| match batch_record(extractor, buf, *line_no) {
+                        Ok(line) => (line, false),
+                        Err((id, message)) => (
+                            serde_json::json!({"id": id, "error": message}).to_string(),
+                            true,
+                        ),
+                    },
+                )
+                .collect()
+        });
+        for (line, failed) in &lines {
+            summary.failed += usize::from(*failed);
+            out.write_all(line.as_bytes())?;
+            out.write_all(b"\n")?;
+        }
+        summary.records += window.len();
+        progress.set_position(summary.records as u64);
+        progress.set_message(format!("{:.1} MB", summary.bytes as f64 / 1e6));
     }
-    Ok(failed)
+    Ok(summary)
 }
 
 /// The output line of one input line: the document JSON with the record's `id` first,

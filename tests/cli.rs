@@ -1033,3 +1033,62 @@ fn help_mentions_the_exit_codes() {
         }
     }
 }
+
+/// Parallel batch: the same lines in the same order as one thread, errors in place,
+/// a summary on stderr unless --quiet.
+#[test]
+fn batch_in_parallel_keeps_every_record_in_order() {
+    let mut input = String::new();
+    let mut expected_ids = Vec::new();
+    for n in 0..700 {
+        let line = match n % 7 {
+            3 => "{not json".to_string(),
+            5 => format!("{{\"id\": \"r{n}\"}}"),
+            _ => format!(
+                "{{\"id\": \"r{n}\", \"text\": \"قال الوزير أمس إن الاجتماع عقد يوم {} أبريل 2021\", \"dct\": \"2021-04-13\"}}",
+                1 + n % 28
+            ),
+        };
+        expected_ids.push(if n % 7 == 3 {
+            serde_json::Value::Null
+        } else {
+            serde_json::Value::String(format!("r{n}"))
+        });
+        input.push_str(&line);
+        input.push('\n');
+    }
+    let one = zaman(&["batch", "-j", "1", "--quiet"], Some(input.as_bytes()));
+    let two = zaman(&["batch", "-j", "2"], Some(input.as_bytes()));
+    assert_eq!(
+        one.status.code(),
+        Some(1),
+        "failed records give exit code 1"
+    );
+    assert_eq!(two.status.code(), Some(1));
+    assert_eq!(
+        stdout(&one),
+        stdout(&two),
+        "-j 2 writes exactly what -j 1 writes"
+    );
+    let lines: Vec<serde_json::Value> = stdout(&two)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each output line is JSON"))
+        .collect();
+    assert_eq!(lines.len(), 700);
+    for (n, (line, id)) in lines.iter().zip(&expected_ids).enumerate() {
+        assert_eq!(&line["id"], id, "line {}", n + 1);
+        assert_eq!(
+            line.get("error").is_some(),
+            n % 7 == 3 || n % 7 == 5,
+            "line {}",
+            n + 1
+        );
+    }
+    assert_eq!(lines[0]["timexes"][1]["value"], "2021-04-01");
+    assert!(stderr(&one).is_empty(), "--quiet: {}", stderr(&one));
+    let summary = stderr(&two);
+    assert!(
+        summary.contains("700 documents") && summary.contains("200 errors"),
+        "{summary}"
+    );
+}
