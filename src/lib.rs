@@ -20,6 +20,7 @@
 #![deny(missing_docs)]
 
 pub mod actors;
+pub mod batch;
 pub mod document;
 pub mod error;
 pub mod events;

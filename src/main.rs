@@ -3,14 +3,14 @@
 use std::borrow::Cow;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use rayon::prelude::*;
 use std::io::{self, BufRead, BufWriter, Read, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context, Result, bail};
 use clap::{Parser, Subcommand, ValueEnum};
 use zaman::actors::Gazetteer;
+use zaman::batch;
 use zaman::graph::EventGraph;
 use zaman::{Dct, Extractor, Lexicon, Policy};
 
@@ -55,9 +55,16 @@ enum Command {
     /// Read JSON Lines {"id", "text", "dct"?} and write one document JSON per line, in order.
     #[command(after_help = EXIT_CODES)]
     Batch {
-        /// Input JSON Lines file (default: standard input).
-        #[arg(long)]
+        /// Input JSON Lines file (default: standard input); gzip is detected and decoded.
+        #[arg(long, conflicts_with = "dir")]
         input: Option<PathBuf>,
+        /// A directory of `.txt` files, one document each, in file-name order. A file's DCT
+        /// comes from a sidecar `NAME.dct` holding it, else from `--dct-from filename`.
+        #[arg(long)]
+        dir: Option<PathBuf>,
+        /// With --dir: `filename` takes the DCT from the first YYYY-MM-DD in the file name.
+        #[arg(long, value_parser = ["filename"], requires = "dir")]
+        dct_from: Option<String>,
         /// Output file (default: standard output).
         #[arg(long)]
         output: Option<PathBuf>,
@@ -185,6 +192,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
         Command::Batch {
             input,
+            dir,
+            dct_from,
             output,
             jobs,
             quiet,
@@ -193,12 +202,17 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let (lexicon, gazetteer) = load_data(&common)?;
             let extractor =
                 Extractor::new(&lexicon, common.policy.into()).with_gazetteer(&gazetteer);
-            let reader: Box<dyn BufRead> = match &input {
-                Some(p) => Box::new(io::BufReader::new(
-                    std::fs::File::open(p)
-                        .with_context(|| format!("{}: cannot open", p.display()))?,
-                )),
-                None => Box::new(io::BufReader::new(io::stdin().lock())),
+            let records: Box<dyn Iterator<Item = io::Result<batch::Record>>> = match (&dir, &input)
+            {
+                (Some(dir), _) => Box::new(text_files(dir, dct_from.is_some())?),
+                (None, Some(p)) => {
+                    let file = std::fs::File::open(p)
+                        .with_context(|| format!("{}: cannot open", p.display()))?;
+                    Box::new(batch::lines(maybe_gzip(io::BufReader::new(file))?))
+                }
+                (None, None) => Box::new(batch::lines(maybe_gzip(io::BufReader::new(
+                    io::stdin().lock(),
+                ))?)),
             };
             let mut out = open_output(output.as_ref())?;
             let pool = rayon::ThreadPoolBuilder::new()
@@ -219,7 +233,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 bar
             };
             let started = std::time::Instant::now();
-            let summary = zaman_batch(&extractor, reader, &mut out, &pool, &progress)?;
+            let summary = batch::run(&extractor, records, &mut out, &pool, |s| {
+                progress.set_position(s.records as u64);
+                progress.set_message(format!("{:.1} MB", s.bytes as f64 / 1e6));
+            })?;
             out.flush()?;
             progress.finish_and_clear();
             if !quiet {
@@ -276,129 +293,56 @@ fn read_input(path: &PathBuf) -> Result<(String, String)> {
     }
 }
 
-/// What a batch run did.
-struct Summary {
-    records: usize,
-    failed: usize,
-    bytes: usize,
-}
-
-/// Records in flight at once: memory is bounded by this window, not by the corpus.
-const WINDOW: usize = 256;
-
-/// One output line per input line, in input order; a bad line becomes an error record.
-/// Lines are read a window at a time and extracted in parallel on `pool`.
-fn zaman_batch(
-    extractor: &Extractor<'_>,
-    mut reader: Box<dyn BufRead>,
-    out: &mut dyn Write,
-    pool: &rayon::ThreadPool,
-    progress: &ProgressBar,
-) -> Result<Summary> {
-    let mut summary = Summary {
-        records: 0,
-        failed: 0,
-        bytes: 0,
-    };
-    let mut window: Vec<(usize, Vec<u8>)> = Vec::with_capacity(WINDOW);
-    loop {
-        window.clear();
-        while window.len() < WINDOW {
-            let mut buf = Vec::new();
-            let n = reader
-                .read_until(b'\n', &mut buf)
-                .context("input: cannot read")?;
-            if n == 0 {
-                break;
-            }
-            summary.bytes += n;
-            window.push((summary.records + window.len() + 1, buf));
-        }
-        if window.is_empty() {
-            break;
-        }
-        // (output line, whether the record failed), in input order
-        let lines: Vec<(String, bool)> = pool.install(|| {
-            window
-                .par_iter()
-                .map(
-                    |(line_no, buf)| match batch_record(extractor, buf, *line_no) {
-                        Ok(line) => (line, false),
-                        Err((id, message)) => (
-                            serde_json::json!({"id": id, "error": message}).to_string(),
-                            true,
-                        ),
-                    },
-                )
-                .collect()
-        });
-        for (line, failed) in &lines {
-            summary.failed += usize::from(*failed);
-            out.write_all(line.as_bytes())?;
-            out.write_all(b"\n")?;
-        }
-        summary.records += window.len();
-        progress.set_position(summary.records as u64);
-        progress.set_message(format!("{:.1} MB", summary.bytes as f64 / 1e6));
+/// Wraps a reader in a gzip decoder when it starts with the gzip magic bytes.
+fn maybe_gzip<'r>(mut reader: impl BufRead + 'r) -> Result<Box<dyn BufRead + 'r>> {
+    let head = reader.fill_buf().context("input: cannot read")?;
+    if head.starts_with(&[0x1f, 0x8b]) {
+        Ok(Box::new(io::BufReader::new(
+            flate2::bufread::MultiGzDecoder::new(reader),
+        )))
+    } else {
+        Ok(Box::new(reader))
     }
-    Ok(summary)
 }
 
-/// The output line of one input line: the document JSON with the record's `id` first,
-/// or the id and what went wrong.
-fn batch_record(
-    extractor: &Extractor<'_>,
-    line: &[u8],
-    line_no: usize,
-) -> Result<String, (serde_json::Value, String)> {
-    use serde_json::Value;
-    let line = std::str::from_utf8(line).map_err(|e| {
-        (
-            Value::Null,
-            format!("line {line_no}: not valid UTF-8 (byte {})", e.valid_up_to()),
-        )
-    })?;
-    let line = line.trim_end_matches(['\n', '\r']);
-    let value: Value = serde_json::from_str(line)
-        .map_err(|e| (Value::Null, format!("line {line_no}: invalid JSON: {e}")))?;
-    let id = value.get("id").cloned().unwrap_or(Value::Null);
-    let Some(text) = value.get("text").and_then(|t| t.as_str()) else {
-        return Err((id, format!("line {line_no}: missing string field \"text\"")));
-    };
-    let dct = match value.get("dct") {
-        None | Some(Value::Null) => None,
-        Some(Value::String(s)) => match s.parse::<Dct>() {
-            Ok(d) => Some(d),
-            Err(e) => return Err((id, format!("line {line_no}: {e}"))),
-        },
-        Some(_) => {
-            return Err((
+/// The `.txt` files of a directory as records, in file-name order, read one at a time,
+/// each with the DCT from its `NAME.dct` sidecar or (when asked) from its file name. A
+/// file that cannot be read becomes an error record in its place.
+fn text_files(
+    dir: &Path,
+    dct_from_name: bool,
+) -> Result<impl Iterator<Item = io::Result<batch::Record>>> {
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
+        .with_context(|| format!("{}: cannot read the directory", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    paths.sort();
+    Ok(paths.into_iter().map(move |path| {
+        let id = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default()
+            .to_string();
+        let record = match std::fs::read(&path) {
+            Ok(bytes) => {
+                let sidecar = std::fs::read_to_string(path.with_extension("dct"))
+                    .ok()
+                    .map(|s| s.trim().to_string());
+                let dct = sidecar.or_else(|| {
+                    if dct_from_name {
+                        batch::dct_from_name(&id)
+                    } else {
+                        None
+                    }
+                });
+                batch::Record::Text { id, bytes, dct }
+            }
+            Err(e) => batch::Record::Unreadable {
+                message: format!("{}: cannot read: {e}", path.display()),
                 id,
-                format!("line {line_no}: field \"dct\" must be a string"),
-            ));
-        }
-    };
-    let id_text = match &id {
-        Value::String(s) => s.clone(),
-        Value::Null => format!("line-{line_no}"),
-        other => other.to_string(),
-    };
-    // a defect in the engine must cost one record, never the batch
-    let extracted = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        extractor.extract(&id_text, text, dct)
-    }));
-    let Ok(doc) = extracted else {
-        return Err((
-            id,
-            format!("line {line_no}: internal error while extracting this record"),
-        ));
-    };
-    let body = serde_json::to_string(&doc).map_err(|e| {
-        (
-            id.clone(),
-            format!("line {line_no}: cannot write the document: {e}"),
-        )
-    })?;
-    // the record's id first, then the document's own fields
-    Ok(format!("{{\"id\":{},{}", id, &body[1..]))
+            },
+        };
+        Ok(record)
+    }))
 }

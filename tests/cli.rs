@@ -1092,3 +1092,65 @@ fn batch_in_parallel_keeps_every_record_in_order() {
         "{summary}"
     );
 }
+
+/// A directory of .txt files: one record per file in name order, the DCT from a sidecar
+/// or the file name, an unreadable file as an error record in place.
+#[test]
+fn batch_over_a_directory_of_text_files() {
+    let dir = TempDir::new("batchdir");
+    dir.write(
+        "2021-04-13-a.txt",
+        "قال الوزير أمس إن الوفد وصل.".as_bytes(),
+    );
+    dir.write("b.txt", "قال الوزير أمس إن الوفد وصل.".as_bytes());
+    dir.write("b.dct", b"2020-01-10\n");
+    dir.write("c.txt", &[0x66, 0xff, 0x66]);
+    dir.write("notes.md", b"ignored");
+    let out = zaman(
+        &[
+            "batch",
+            "--quiet",
+            "--dir",
+            dir.dir(),
+            "--dct-from",
+            "filename",
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(1), "one record failed");
+    let lines: Vec<Value> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("JSON"))
+        .collect();
+    let ids: Vec<&str> = lines
+        .iter()
+        .map(|l| l["id"].as_str().expect("id"))
+        .collect();
+    assert_eq!(ids, ["2021-04-13-a.txt", "b.txt", "c.txt"]);
+    assert_eq!(
+        lines[0]["timexes"][0]["value"], "2021-04-12",
+        "DCT from the file name"
+    );
+    assert_eq!(
+        lines[1]["timexes"][0]["value"], "2020-01-09",
+        "DCT from the sidecar"
+    );
+    let err = lines[2]["error"].as_str().expect("error record");
+    assert!(err.contains("c.txt") && err.contains("offset 1"), "{err}");
+}
+
+/// gzip input is detected by its magic bytes, on stdin as from a file.
+#[test]
+fn batch_reads_gzip_input() {
+    let plain = "{\"id\": \"g\", \"text\": \"وصل أمس\", \"dct\": \"2021-04-13\"}\n";
+    let mut gz = Vec::new();
+    {
+        let mut enc = flate2::write::GzEncoder::new(&mut gz, flate2::Compression::default());
+        enc.write_all(plain.as_bytes()).expect("gzip");
+        enc.finish().expect("gzip");
+    }
+    let out = zaman(&["batch", "--quiet"], Some(&gz));
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let line: Value = serde_json::from_str(stdout(&out).trim()).expect("JSON");
+    assert_eq!(line["timexes"][0]["value"], "2021-04-12");
+}
