@@ -1515,16 +1515,7 @@ impl<'a> Parser<'a> {
         )) = self.unit_relative(i)
         {
             let (after, wd) = self.weekday(next, true)?;
-            return Some((
-                start,
-                after,
-                Base::Weekday {
-                    weekday: wd,
-                    week_offset: Some(offset),
-                    dir: None,
-                    this: false,
-                },
-            ));
+            return Some((start, after, weekday_in_week(wd, offset)));
         }
         let (this_next, this) = match self.func(i, "this") {
             Some(l) => (l.next, true),
@@ -1556,16 +1547,7 @@ impl<'a> Parser<'a> {
             },
         )) = self.unit_relative(k)
         {
-            return Some((
-                start,
-                after,
-                Base::Weekday {
-                    weekday: wd,
-                    week_offset: Some(offset),
-                    dir: None,
-                    this: false,
-                },
-            ));
+            return Some((start, after, weekday_in_week(wd, offset)));
         }
         if let Some((after, dir)) = self.direction(next)
             && dir != Dir::Last
@@ -2920,6 +2902,16 @@ fn partial_base(p: Partial) -> Base {
         day: p.day,
         weekday: p.weekday,
         hijri: p.hijri,
+    }
+}
+
+/// A weekday of the week `offset` weeks from the reference's: الأحد من الأسبوع الماضي.
+fn weekday_in_week(weekday: u32, offset: i64) -> Base {
+    Base::Weekday {
+        weekday,
+        week_offset: Some(offset),
+        dir: None,
+        this: false,
     }
 }
 
