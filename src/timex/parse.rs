@@ -311,15 +311,14 @@ impl<'a> Parser<'a> {
                     || (self.word(i) == Some("ال") && self.digits(i + 1).is_some())
                     || (matches!(self.word(i), Some("اكثر" | "اقل"))
                         && self.func(i + 1, "from").is_some()));
-            if trigger && let Some(mut cand) = self.best_at(i) {
-                cand.future = self.future_cue(i, cand.next);
+            if trigger && let Some(cand) = self.best_at(i) {
                 let next = cand.next;
                 out.push(Candidate {
                     start: cand.start,
                     end: self.toks[next - 1].end,
                     expr: cand.expr,
                     modifier: cand.modifier,
-                    future: cand.future,
+                    future: self.future_cue(i, next),
                 });
                 i = next;
                 continue;
@@ -756,7 +755,6 @@ impl<'a> Parser<'a> {
             next,
             expr,
             modifier: None,
-            future: false,
         })
     }
 
@@ -858,18 +856,7 @@ impl<'a> Parser<'a> {
             end = after;
         } else if let Some((after, clock_range)) = self.clock_range(next) {
             let (a, b) = clock_range;
-            let from = Expr::Date {
-                base: base.clone(),
-                part: None,
-                daypart: None,
-                clock: Some(a),
-            };
-            let to = Expr::Date {
-                base,
-                part: None,
-                daypart: None,
-                clock: Some(b),
-            };
+            let (from, to) = (clock_on(base.clone(), a), clock_on(base, b));
             return self.found(start, after, Expr::Range(Box::new(from), Box::new(to)));
         } else if let Some(l) = self
             .kind(next, Kind::DayPart)
@@ -2292,30 +2279,12 @@ impl<'a> Parser<'a> {
         {
             let mut clock = clock;
             clock.daypart = Some(static_code(&dp.entry.value));
-            return self.found(
-                start,
-                after,
-                Expr::Date {
-                    base,
-                    part: None,
-                    daypart: None,
-                    clock: Some(clock),
-                },
-            );
+            return self.found(start, after, clock_on(base, clock));
         }
-        if let Some((_, after, base)) = self.day_expr(self.opt_func(next, "from"))
+        if let Some((_, after, base)) = self.day_expr(k)
             && !matches!(base, Base::Cal { day: None, .. })
         {
-            return self.found(
-                start,
-                after,
-                Expr::Date {
-                    base,
-                    part: None,
-                    daypart: None,
-                    clock: Some(clock),
-                },
-            );
+            return self.found(start, after, clock_on(base, clock));
         }
         self.found(start, next, today_at(clock))
     }
@@ -2867,7 +2836,6 @@ struct Found {
     next: usize,
     expr: Expr,
     modifier: Option<Mod>,
-    future: bool,
 }
 
 fn dir_offset(dir: Dir) -> i64 {
@@ -2915,14 +2883,19 @@ fn weekday_in_week(weekday: u32, offset: i64) -> Base {
     }
 }
 
-/// A clock time on the reference day.
-fn today_at(clock: Clock) -> Expr {
+/// A clock time on a day.
+fn clock_on(base: Base, clock: Clock) -> Expr {
     Expr::Date {
-        base: Base::Today,
+        base,
         part: None,
         daypart: None,
         clock: Some(clock),
     }
+}
+
+/// A clock time on the reference day.
+fn today_at(clock: Clock) -> Expr {
+    clock_on(Base::Today, clock)
 }
 
 fn clock_from_code(code: &str) -> Clock {

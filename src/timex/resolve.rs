@@ -347,7 +347,7 @@ impl Context {
                 return unresolved(kind, value, part.map(part_mod));
             }
         };
-        let (kind, value, interval, grain, modifier, extra) = match (part, daypart, clock) {
+        let (kind, value, interval, grain, modifier) = match (part, daypart, clock) {
             (_, _, Some(c)) => {
                 let is_today = matches!(base, Base::Today);
                 match self.clock_moment(moment.start.date(), c, is_today) {
@@ -359,7 +359,6 @@ impl Context {
                             end: m.end,
                         },
                         m.grain,
-                        None,
                         None,
                     ),
                     None => return unresolved(TimexType::Time, "XXXX-XX-XXTXX:XX".into(), None),
@@ -376,7 +375,6 @@ impl Context {
                     Interval { start, end },
                     Granularity::PartOfDay,
                     None,
-                    None,
                 )
             }
             (Some(p), None, None) => {
@@ -387,11 +385,9 @@ impl Context {
                     interval,
                     moment.grain,
                     Some(part_mod(p)),
-                    None,
                 )
             }
             (None, None, None) => {
-                let vague = matches!(base, Base::VagueShift { .. });
                 let kind = if matches!(base, Base::Span { .. }) {
                     TimexType::Duration
                 } else {
@@ -406,15 +402,11 @@ impl Context {
                     },
                     moment.grain,
                     None,
-                    Some(vague),
                 )
             }
         };
-        let granularity = if extra == Some(true) {
-            None
-        } else {
-            Some(grain)
-        };
+        // a vague reference (قبل أيام) has an interval to order by, but no granularity
+        let granularity = (!matches!(base, Base::VagueShift { .. })).then_some(grain);
         Resolution {
             kind,
             value,
