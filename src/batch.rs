@@ -9,6 +9,7 @@ use rayon::prelude::*;
 use serde_json::Value;
 
 use crate::document::Extractor;
+use crate::error::Error;
 use crate::timex::Dct;
 
 /// Records in flight at once: memory is bounded by this window, not by the corpus.
@@ -170,13 +171,11 @@ fn extract_record(extractor: &Extractor<'_>, record: &Record) -> Result<String, 
         }
         Record::Text { id, bytes, dct } => {
             let text = std::str::from_utf8(bytes).map_err(|e| {
-                (
-                    Value::String(id.clone()),
-                    format!(
-                        "{id}: not valid UTF-8 (first bad byte at offset {})",
-                        e.valid_up_to()
-                    ),
-                )
+                let error = Error::Utf8 {
+                    path: id.clone(),
+                    offset: e.valid_up_to(),
+                };
+                (Value::String(id.clone()), error.to_string())
             })?;
             (
                 Value::String(id.clone()),
