@@ -826,15 +826,6 @@ impl<'a> Parser<'a> {
         {
             return self.found(l.start, l.next, today_at(clock_from_code(&l.entry.value)));
         }
-        // الظهر alone is noon
-        if self.word(i) == Some("الظهر")
-            && self.clock(i + 1, true).is_none()
-            && let Some(l) = self
-                .kind(i, Kind::DayPart)
-                .find(|l| &*l.entry.value == "MD" && l.next == i + 1)
-        {
-            return self.found(l.start, l.next, today_at(clock_from_code("T12")));
-        }
         let (start, next, base, part) = self.date_core(i)?;
         let mut expr = Expr::Date {
             base: base.clone(),
@@ -2259,7 +2250,7 @@ impl<'a> Parser<'a> {
         if let Some(l) = self
             .kind(i, Kind::DayPart)
             .filter(|l| l.prep.is_none())
-            .max_by_key(|l| l.next)
+            .max_by_key(|l| (l.next, !l.entry.value.starts_with('T')))
             && let Some((next, mut clock)) = self.clock(l.next, true)
         {
             if clock.daypart.is_none() {
@@ -2414,10 +2405,11 @@ impl<'a> Parser<'a> {
         }
         // part of day: صباحا، عصرا، بعد الظهر، مساء، هذا الصباح، هذه الليلة
         let k = self.opt_func(next, "this");
+        // a word that is both a part of day and a clock time (الظهر) reads as the part of day here
         let dp = self
             .kind(k, Kind::DayPart)
             .filter(|l| l.prep.is_none())
-            .max_by_key(|l| l.next);
+            .max_by_key(|l| (l.next, !l.entry.value.starts_with('T')));
         if let Some(l) = dp {
             let code = static_code(&l.entry.value);
             if code == "T00" {
