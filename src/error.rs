@@ -49,4 +49,11 @@ pub enum Error {
         /// Byte offset of the first invalid byte.
         offset: usize,
     },
+    /// Writing an output failed.
+    #[error("cannot write the output")]
+    Output {
+        /// The underlying I/O error.
+        #[source]
+        source: std::io::Error,
+    },
 }

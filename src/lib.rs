@@ -24,6 +24,7 @@ pub mod batch;
 pub mod document;
 pub mod error;
 pub mod events;
+pub mod export;
 pub mod graph;
 pub mod lexicon;
 pub mod text;

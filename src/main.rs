@@ -11,7 +11,7 @@ use anyhow::{Context, Result, bail};
 use clap::{Parser, Subcommand, ValueEnum};
 use zaman::actors::Gazetteer;
 use zaman::batch;
-use zaman::graph::EventGraph;
+use zaman::export::{self, Format};
 use zaman::{Dct, Extractor, Lexicon, Policy};
 
 const EXIT_CODES: &str = "\
@@ -42,8 +42,8 @@ enum Command {
         dct: Option<String>,
         #[command(flatten)]
         common: Common,
-        /// Output format.
-        #[arg(long, value_enum, default_value_t = Format::Json)]
+        /// Output format (json, dot; see `zaman formats`).
+        #[arg(long, value_parser = parse_format, default_value = "json")]
         format: Format,
         /// Write to this file instead of standard output.
         #[arg(short, long)]
@@ -52,6 +52,8 @@ enum Command {
         #[arg(long)]
         compact: bool,
     },
+    /// List the output formats of --format.
+    Formats,
     /// Read JSON Lines {"id", "text", "dct"?} and write one document JSON per line, in order.
     #[command(after_help = EXIT_CODES)]
     Batch {
@@ -101,12 +103,9 @@ enum PolicyArg {
     Colloquial,
 }
 
-#[derive(ValueEnum, Clone, Copy, Debug)]
-enum Format {
-    /// The zaman/timeline-v1 document JSON.
-    Json,
-    /// A Graphviz graph of actors, events and times that reads as a timeline.
-    Dot,
+/// Parses `--format` against the library's list of formats.
+fn parse_format(s: &str) -> Result<Format, String> {
+    s.parse()
 }
 
 impl From<PolicyArg> for Policy {
@@ -155,6 +154,12 @@ fn load_data(common: &Common) -> Result<(Cow<'static, Lexicon>, Cow<'static, Gaz
 
 fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
+        Command::Formats => {
+            for f in Format::ALL {
+                println!("{:<12} {}", f.name(), f.help());
+            }
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Extract {
             files,
             dct,
@@ -176,16 +181,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
             for path in &inputs {
                 let (id, text) = read_input(path)?;
                 let doc = extractor.extract(&id, &text, dct);
-                if let Format::Dot = out_format {
-                    out.write_all(EventGraph::from_document(&doc).to_dot(&doc).as_bytes())?;
-                    continue;
-                }
-                if compact || inputs.len() > 1 {
-                    serde_json::to_writer(&mut out, &doc)?;
-                } else {
-                    serde_json::to_writer_pretty(&mut out, &doc)?;
-                }
-                out.write_all(b"\n")?;
+                let options = export::Options {
+                    compact: compact || inputs.len() > 1,
+                };
+                export::write(out_format, &doc, Some(&text), &options, &mut out)?;
             }
             out.flush()?;
             Ok(ExitCode::SUCCESS)

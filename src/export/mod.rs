@@ -1,0 +1,89 @@
+//! Views of one document (its graph and timeline) in the formats other tools read.
+//! Every format is a function of the [`Document`] (and, where it shows the article,
+//! the original text); one module per format.
+
+use std::io::Write;
+
+use crate::document::Document;
+use crate::error::Error;
+use crate::graph::EventGraph;
+
+/// Every output format of `zaman extract --format` and `zaman merge --format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Format {
+    /// The zaman/timeline-v1 document JSON.
+    Json,
+    /// A Graphviz graph of actors, events and times that reads as a timeline.
+    Dot,
+}
+
+impl Format {
+    /// Every format, in the order `--help` lists them.
+    pub const ALL: &'static [Format] = &[Format::Json, Format::Dot];
+
+    /// The name used on the command line.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Json => "json",
+            Format::Dot => "dot",
+        }
+    }
+
+    /// What the format is, for `--help`.
+    pub fn help(self) -> &'static str {
+        match self {
+            Format::Json => "the zaman/timeline-v1 document JSON",
+            Format::Dot => "a Graphviz graph of actors, events and times",
+        }
+    }
+}
+
+impl std::str::FromStr for Format {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Format, String> {
+        Format::ALL
+            .iter()
+            .copied()
+            .find(|f| f.name().eq_ignore_ascii_case(s))
+            .ok_or_else(|| {
+                let names: Vec<&str> = Format::ALL.iter().map(|f| f.name()).collect();
+                format!("unknown format {s:?} (one of: {})", names.join(", "))
+            })
+    }
+}
+
+/// Options shared by the formats; each format reads the ones it needs.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// JSON: one compact line instead of indented output.
+    pub compact: bool,
+}
+
+/// Writes `doc` in `format`. `text` is the original article when there is one (a
+/// merged timeline has none); formats that show the article need it.
+pub fn write(
+    format: Format,
+    doc: &Document,
+    text: Option<&str>,
+    options: &Options,
+    out: &mut dyn Write,
+) -> Result<(), Error> {
+    let _ = text;
+    let io = |source| Error::Output { source };
+    match format {
+        Format::Json => {
+            if options.compact {
+                serde_json::to_writer(&mut *out, doc).map_err(std::io::Error::from)
+            } else {
+                serde_json::to_writer_pretty(&mut *out, doc).map_err(std::io::Error::from)
+            }
+            .map_err(io)?;
+            out.write_all(b"\n").map_err(io)
+        }
+        Format::Dot => out
+            .write_all(EventGraph::from_document(doc).to_dot(doc).as_bytes())
+            .map_err(io),
+    }
+}
