@@ -7,7 +7,7 @@ use std::path::Path;
 use std::sync::LazyLock;
 
 use rustc_hash::FxHashMap;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
 use crate::lexicon::{Kind, Lexed};
@@ -24,7 +24,7 @@ pub const BUILTIN_FILES: &[(&str, &str)] = &[
 ];
 
 /// What kind of actor.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ActorType {
     /// A person.
     #[serde(rename = "PERSON")]
@@ -649,13 +649,11 @@ fn title_phrase(
             x.kind == ActorType::Person
                 && match country_id {
                     Some(c) => x.country.as_deref() == Some(c),
-                    // الوزير after وزير الداخلية, الرئيس after الرئيس الأمريكي جو بايدن
-                    None => {
-                        single_word
-                            && x.role
-                                .as_deref()
-                                .is_some_and(|r| r == role || r.ends_with(&format!("_{role}")))
-                    }
+                    // الوزير after وزير الداخلية, الرئيس after الرئيس الأمريكي جو بايدن,
+                    // ولي العهد after ولي العهد السعودي الأمير محمد بن سلمان
+                    None => x.role.as_deref().is_some_and(|r| {
+                        r == role || (single_word && r.ends_with(&format!("_{role}")))
+                    }),
                 }
         });
     let key = fold(&text[title_start..end]);

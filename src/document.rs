@@ -1,20 +1,22 @@
 //! The document JSON (`zaman/timeline-v1`) and the pipeline that fills it.
 //! The JSON Schema is `docs/schema/timeline-v1.json`.
 
-use serde::Serialize;
+use std::borrow::Cow;
+
+use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::actors::{self, ActorType, Gazetteer};
 use crate::events::{self, EventKind, TimeHow};
 use crate::lexicon::{Lexed, Lexicon};
 use crate::text::{CharIndex, Normalized, sentences, tokenize};
-use crate::timeline::{self, Item, Relation};
+use crate::timeline::{self, Item};
 use crate::timex::{self, Dct, DctSource, Policy, Timex};
 
 /// The schema name written in every document.
 pub const SCHEMA: &str = "zaman/timeline-v1";
 
 /// Facts about the input document.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct DocumentInfo {
     /// The caller's id (file name or batch id).
     pub id: String,
@@ -27,16 +29,19 @@ pub struct DocumentInfo {
 }
 
 /// A piece of the original text.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Evidence {
     /// The exact original text.
     pub text: String,
     /// `[start, end)` in code points of the original text.
     pub span: [usize; 2],
+    /// In a merged timeline: the id of the document the text comes from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub document: Option<String>,
 }
 
 /// An actor of the document.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Actor {
     /// `a1`, `a2`, … in order of first mention.
     pub id: String,
@@ -62,7 +67,7 @@ pub struct Actor {
 }
 
 /// When an event happened.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct EventTime {
     /// The timex id, when there is one.
     pub timex: Option<String>,
@@ -73,7 +78,7 @@ pub struct EventTime {
 }
 
 /// An event of the document.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Event {
     /// `e1`, `e2`, … in text order.
     pub id: String,
@@ -99,25 +104,47 @@ pub struct Event {
     pub negated: bool,
     /// 1-based position in the timeline; `null` for a repeated mention (see SAME_AS).
     pub order: Option<usize>,
+    /// In a merged timeline: every document event this event stands for.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<EventSource>,
+}
+
+/// One document's mention of a merged event.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EventSource {
+    /// The document id.
+    pub document: String,
+    /// The event id inside that document.
+    pub event: String,
+}
+
+/// A document a merged timeline was built from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SourceDocument {
+    /// The document id.
+    pub id: String,
+    /// Its document creation time.
+    pub dct: Option<String>,
 }
 
 /// A relation between two events.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EventRelation {
     /// Event id.
     pub from: String,
     /// Event id.
     pub to: String,
     /// BEFORE, AFTER, SIMULTANEOUS, INCLUDES, IS_INCLUDED, REPORTS or SAME_AS.
-    #[serde(rename = "type")]
-    pub kind: &'static str,
+    #[serde(rename = "type", deserialize_with = "de_relation_kind")]
+    pub kind: Cow<'static, str>,
 }
 
 /// The whole output for one document.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Document {
     /// Always [`SCHEMA`].
-    pub schema: &'static str,
+    #[serde(deserialize_with = "de_schema")]
+    pub schema: Cow<'static, str>,
     /// Document facts.
     pub document: DocumentInfo,
     /// Temporal expressions in text order.
@@ -130,6 +157,40 @@ pub struct Document {
     pub relations: Vec<EventRelation>,
     /// Event ids in timeline order (repeated mentions are represented by their first).
     pub timeline: Vec<String>,
+    /// In a merged timeline: the documents it was built from, in input order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<SourceDocument>,
+}
+
+/// Every relation type a document may hold.
+pub const RELATION_KINDS: &[&str] = &[
+    "BEFORE",
+    "AFTER",
+    "SIMULTANEOUS",
+    "INCLUDES",
+    "IS_INCLUDED",
+    "REPORTS",
+    "SAME_AS",
+];
+
+fn de_relation_kind<'de, D: Deserializer<'de>>(d: D) -> Result<Cow<'static, str>, D::Error> {
+    let kind = String::deserialize(d)?;
+    RELATION_KINDS
+        .iter()
+        .find(|k| **k == kind)
+        .map(|k| Cow::Borrowed(*k))
+        .ok_or_else(|| serde::de::Error::custom(format!("unknown relation type {kind:?}")))
+}
+
+fn de_schema<'de, D: Deserializer<'de>>(d: D) -> Result<Cow<'static, str>, D::Error> {
+    let schema = String::deserialize(d)?;
+    if schema == SCHEMA {
+        Ok(Cow::Borrowed(SCHEMA))
+    } else {
+        Err(serde::de::Error::custom(format!(
+            "schema {schema:?} is not {SCHEMA:?}"
+        )))
+    }
 }
 
 /// Runs the pipeline with one configuration; cheap to share across threads.
@@ -207,6 +268,7 @@ impl<'l> Extractor<'l> {
             Evidence {
                 text: chars.slice(s, e).to_string(),
                 span: [s, e],
+                document: None,
             }
         };
         // actors in order of first mention, with their mentions
@@ -298,6 +360,7 @@ impl<'l> Extractor<'l> {
                 },
                 negated: e.negated,
                 order: order_of[n],
+                sources: Vec::new(),
             });
         }
         // relations: reports, same-as, and the temporal relation of each timeline neighbour pair
@@ -307,42 +370,32 @@ impl<'l> Extractor<'l> {
                 relations.push(EventRelation {
                     from: event_id(r),
                     to: event_id(n),
-                    kind: "REPORTS",
+                    kind: Cow::Borrowed("REPORTS"),
                 });
             }
             if let Some(s) = e.same_as {
                 relations.push(EventRelation {
                     from: event_id(n),
                     to: event_id(s),
-                    kind: "SAME_AS",
+                    kind: Cow::Borrowed("SAME_AS"),
                 });
             }
         }
-        for pair in ordered.windows(2) {
-            let (a, b) = (pair[0], pair[1]);
-            let interval = |n: usize| {
-                extracted[n]
-                    .time
-                    .and_then(|k| tagged.timexes[k].interval)
-                    .map(|iv| (iv.start, iv.end))
-            };
-            if let (Some(x), Some(y)) = (interval(a), interval(b)) {
-                let kind = match timeline::relate(x, y) {
-                    Relation::Before => "BEFORE",
-                    Relation::Simultaneous => "SIMULTANEOUS",
-                    Relation::Includes => "INCLUDES",
-                    Relation::IsIncluded => "IS_INCLUDED",
-                    Relation::Overlaps => continue,
-                };
-                relations.push(EventRelation {
-                    from: event_id(a),
-                    to: event_id(b),
-                    kind,
-                });
-            }
+        let interval = |n: usize| {
+            extracted[n]
+                .time
+                .and_then(|k| tagged.timexes[k].interval)
+                .map(|iv| (iv.start, iv.end))
+        };
+        for (a, b, kind) in timeline::neighbour_relations(&ordered, interval) {
+            relations.push(EventRelation {
+                from: event_id(a),
+                to: event_id(b),
+                kind: Cow::Borrowed(kind),
+            });
         }
         Document {
-            schema: SCHEMA,
+            schema: Cow::Borrowed(SCHEMA),
             document: DocumentInfo {
                 id: id.to_string(),
                 dct: tagged.dct.map(|d| d.to_string()),
@@ -354,6 +407,7 @@ impl<'l> Extractor<'l> {
             events: events_out,
             relations,
             timeline: ordered.iter().map(|&n| event_id(n)).collect(),
+            sources: Vec::new(),
         }
     }
 }

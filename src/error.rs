@@ -49,6 +49,16 @@ pub enum Error {
         /// Byte offset of the first invalid byte.
         offset: usize,
     },
+    /// An input that should hold document JSONs holds something else.
+    #[error("{path}: record {record}: not a zaman document: {message}")]
+    Json {
+        /// The input.
+        path: String,
+        /// 1-based number of the JSON value in the input.
+        record: usize,
+        /// What is wrong.
+        message: String,
+    },
     /// Writing an output failed.
     #[error("cannot write the output")]
     Output {

@@ -7,7 +7,7 @@
 //! order (`قال البيت الأبيض إن`), SVO order (`البيت الأبيض أكد`), or kept from the
 //! previous statement when the subject is dropped (`كما أضاف أن`).
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::actors::{ActorType, Actors, Mention};
 use crate::lexicon::{Kind, Lexed, Lexeme};
@@ -15,7 +15,7 @@ use crate::text::{Sentence, TokenKind};
 use crate::timex::{Timex, TimexType};
 
 /// What happened.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum EventKind {
     /// Said, announced, stressed… (CAMEO 01x).
@@ -39,7 +39,7 @@ pub enum EventKind {
 }
 
 /// How an event got its time.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum TimeHow {
     /// A temporal expression in the event's own clause.
@@ -548,6 +548,18 @@ enum Subject {
 }
 
 /// Whether an actor mention is inside a prepositional phrase (لروسيا، في أوكرانيا).
+/// Whether mention `m`, found from token `k`, is introduced by بـ glued to token `k`:
+/// the name itself (بأردوغان) or a title before it (بالرئيس الأوكراني …).
+fn called_with_bi(doc: &Doc<'_, '_>, k: usize, m: &Mention) -> bool {
+    let token = doc.lexed.tokens[k];
+    if m.first_token == k {
+        let glued = &doc.lexed.text[token.start..m.start];
+        glued == "ب" || glued == "وب"
+    } else {
+        doc.word(k).is_some_and(|w| w.starts_with("بال"))
+    }
+}
+
 fn prepositional(doc: &Doc<'_, '_>, m: &Mention) -> bool {
     let token = doc.lexed.tokens[m.first_token];
     let glued = &doc.lexed.text[token.start..m.start];
@@ -749,6 +761,18 @@ fn participants(
                 limit = (j + 5).min(window_end);
             }
             k = j.max(k + 1);
+            continue;
+        }
+        // the party called: اتصل بأردوغان، اتصالا هاتفيا بالرئيس الأوكراني زيلينسكي
+        if event.kind == EventKind::Call
+            && !took_object
+            && k <= end + 4
+            && let Some(m) = doc.first_mention(k, (k + 4).min(window_end))
+            && called_with_bi(doc, k, m)
+        {
+            add(event, m.actor);
+            took_object = true;
+            k = m.next_token;
             continue;
         }
         // the addressee right after the verb (and its subject): دعا بوتين، أبلغ نظيره

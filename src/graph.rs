@@ -127,7 +127,7 @@ impl EventGraph {
             }
         }
         for r in &doc.relations {
-            let kind = match r.kind {
+            let kind = match r.kind.as_ref() {
                 "REPORTS" => EdgeKind::Reports,
                 "SAME_AS" => EdgeKind::SameAs,
                 "BEFORE" => EdgeKind::Before,

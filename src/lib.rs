@@ -27,6 +27,7 @@ pub mod events;
 pub mod export;
 pub mod graph;
 pub mod lexicon;
+pub mod merge;
 pub mod text;
 pub mod timeline;
 pub mod timex;

@@ -12,6 +12,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use zaman::actors::Gazetteer;
 use zaman::batch;
 use zaman::export::{self, Format};
+use zaman::merge;
 use zaman::{Dct, Extractor, Lexicon, Policy};
 
 const EXIT_CODES: &str = "\
@@ -49,6 +50,26 @@ enum Command {
         #[arg(short, long)]
         output: Option<PathBuf>,
         /// One compact line per document instead of indented JSON.
+        #[arg(long)]
+        compact: bool,
+    },
+    /// One timeline across many documents: the same event reported by several articles
+    /// becomes one event listing every source. Reads document JSONs (files as `extract`
+    /// writes them, or JSON Lines as `batch` writes them; `-` or nothing reads stdin).
+    #[command(after_help = EXIT_CODES)]
+    Merge {
+        /// Document JSON or JSON Lines files.
+        files: Vec<PathBuf>,
+        /// The id of the merged timeline.
+        #[arg(long, default_value = "merged")]
+        id: String,
+        /// Output format (see `zaman formats`).
+        #[arg(long, value_parser = parse_format, default_value = "json")]
+        format: Format,
+        /// Write to this file instead of standard output.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// One compact line instead of indented JSON.
         #[arg(long)]
         compact: bool,
     },
@@ -158,6 +179,35 @@ fn run(cli: Cli) -> Result<ExitCode> {
             for f in Format::ALL {
                 println!("{:<12} {}", f.name(), f.help());
             }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Merge {
+            files,
+            id,
+            format: out_format,
+            output,
+            compact,
+        } => {
+            let mut read = merge::ReadDocuments::default();
+            if files.is_empty() || files.iter().any(|f| f.as_os_str() == "-") {
+                merge::read_documents(io::stdin().lock(), "standard input", &mut read)?;
+            }
+            for path in files.iter().filter(|f| f.as_os_str() != "-") {
+                let file = std::fs::File::open(path)
+                    .with_context(|| format!("{}: cannot open", path.display()))?;
+                merge::read_documents(file, &path.display().to_string(), &mut read)?;
+            }
+            if read.error_records > 0 {
+                eprintln!(
+                    "zaman merge: passed over {} batch error record(s)",
+                    read.error_records
+                );
+            }
+            let merged = merge::merge(&id, &read.documents);
+            let mut out = open_output(output.as_ref())?;
+            let options = export::Options { compact };
+            export::write(out_format, &merged, None, &options, &mut out)?;
+            out.flush()?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Extract {

@@ -108,6 +108,29 @@ pub fn order(items: &[Item], before: &[(usize, usize)]) -> Vec<usize> {
     out
 }
 
+/// The temporal relation of each pair of timeline neighbours whose intervals are both
+/// known (`ordered` holds item indices in timeline order): BEFORE, SIMULTANEOUS,
+/// INCLUDES or IS_INCLUDED; overlapping neighbours get none.
+pub fn neighbour_relations(
+    ordered: &[usize],
+    interval: impl Fn(usize) -> Option<(NaiveDateTime, NaiveDateTime)>,
+) -> Vec<(usize, usize, &'static str)> {
+    ordered
+        .windows(2)
+        .filter_map(|pair| {
+            let (a, b) = (pair[0], pair[1]);
+            let kind = match relate(interval(a)?, interval(b)?) {
+                Relation::Before => "BEFORE",
+                Relation::Simultaneous => "SIMULTANEOUS",
+                Relation::Includes => "INCLUDES",
+                Relation::IsIncluded => "IS_INCLUDED",
+                Relation::Overlaps => return None,
+            };
+            Some((a, b, kind))
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -19,7 +19,9 @@ fn documents() -> Vec<(String, zaman::Document)> {
         .join("data")
         .join("samples");
     for entry in std::fs::read_dir(&samples).expect("data/samples").flatten() {
-        paths.push(entry.path());
+        if entry.path().extension().is_some_and(|e| e == "txt") {
+            paths.push(entry.path());
+        }
     }
     paths
         .into_iter()

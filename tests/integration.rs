@@ -4,6 +4,7 @@ mod cli;
 mod conformance;
 mod events;
 mod exports;
+mod merge;
 mod properties;
 mod samples;
 

@@ -8,11 +8,12 @@ pub mod hijri;
 pub(crate) mod parse;
 pub(crate) mod resolve;
 
+use std::borrow::Cow;
 use std::fmt;
 use std::str::FromStr;
 
 use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
-use serde::{Serialize, Serializer};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::error::Error;
 use crate::lexicon::Lexed;
@@ -22,7 +23,7 @@ use parse::{Base, Expr, Parser, YearSpec};
 use resolve::{Context, Source};
 
 /// How underspecified and relative expressions are read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Policy {
     /// News: a bare weekday or month is the latest one on or before the DCT,
@@ -50,7 +51,7 @@ impl FromStr for Policy {
 }
 
 /// TIMEX3 type.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "UPPERCASE")]
 pub enum TimexType {
     /// A calendar date or period.
@@ -64,7 +65,7 @@ pub enum TimexType {
 }
 
 /// TIMEX3 `mod`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum Mod {
     /// بداية، مطلع، أوائل
@@ -86,7 +87,7 @@ pub enum Mod {
 }
 
 /// The precision of a resolved value.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Granularity {
     /// One second.
@@ -119,18 +120,38 @@ pub enum Granularity {
 }
 
 /// A half-open interval `[start, end)` of local date-times.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Interval {
     /// First instant inside.
-    #[serde(serialize_with = "ser_datetime")]
+    #[serde(serialize_with = "ser_datetime", deserialize_with = "de_datetime")]
     pub start: NaiveDateTime,
     /// First instant after.
-    #[serde(serialize_with = "ser_datetime")]
+    #[serde(serialize_with = "ser_datetime", deserialize_with = "de_datetime")]
     pub end: NaiveDateTime,
 }
 
 fn ser_datetime<S: Serializer>(t: &NaiveDateTime, s: S) -> Result<S::Ok, S::Error> {
     s.collect_str(&IsoDateTime(*t))
+}
+
+fn de_datetime<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDateTime, D::Error> {
+    let s = String::deserialize(d)?;
+    s.parse::<NaiveDateTime>()
+        .map_err(|e| serde::de::Error::custom(format!("invalid date-time {s:?}: {e}")))
+}
+
+/// The calendars a timex may name; reading JSON maps the name back to this table.
+const CALENDARS: &[&str] = &["hijri-umalqura"];
+
+fn de_calendar<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Cow<'static, str>>, D::Error> {
+    match Option::<String>::deserialize(d)? {
+        None => Ok(None),
+        Some(name) => CALENDARS
+            .iter()
+            .find(|c| **c == name)
+            .map(|c| Some(Cow::Borrowed(*c)))
+            .ok_or_else(|| serde::de::Error::custom(format!("unknown calendar {name:?}"))),
+    }
 }
 
 /// `YYYY-MM-DDTHH:MM:SS`, written directly (chrono's `format` parses its pattern on every
@@ -229,7 +250,7 @@ impl fmt::Display for Dct {
 }
 
 /// Where the DCT came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum DctSource {
     /// Given by the caller.
@@ -241,7 +262,7 @@ pub enum DctSource {
 }
 
 /// One temporal expression, found and resolved.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Timex {
     /// `t1`, `t2`, … in text order.
     pub id: String,
@@ -264,8 +285,15 @@ pub struct Timex {
     /// `absolute`, `dct`, the id of the anchoring timex (narrative), or `none`.
     pub anchor: String,
     /// `hijri-umalqura` when the expression was written in the Hijri calendar.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub calendar: Option<&'static str>,
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "de_calendar"
+    )]
+    pub calendar: Option<Cow<'static, str>>,
+    /// In a merged timeline: the id of the document the expression comes from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub document: Option<String>,
 }
 
 /// The result of tagging one text.
@@ -345,12 +373,18 @@ pub fn tag_lexed(
             Source::Anchor(k) => format!("t{}", k + 1),
             Source::None => "none".to_string(),
         };
-        if r.source == Source::Absolute
-            && r.kind == TimexType::Date
-            && matches!(
+        // dates later expressions may count from: absolute ones, and days resolved from the
+        // DCT (أمس السبت … وفي اليوم نفسه)
+        let countable = match r.source {
+            Source::Absolute => matches!(
                 r.granularity,
                 Some(Granularity::Day | Granularity::Month | Granularity::Year)
-            )
+            ),
+            Source::Dct => r.granularity == Some(Granularity::Day),
+            _ => false,
+        };
+        if countable
+            && r.kind == TimexType::Date
             && let Some(iv) = r.interval
         {
             ctx.mention = Some((iv.start.date(), timexes.len(), true));
@@ -373,7 +407,8 @@ pub fn tag_lexed(
             interval: r.interval,
             granularity: r.granularity,
             anchor,
-            calendar: is_hijri(&cand.expr).then_some("hijri-umalqura"),
+            calendar: is_hijri(&cand.expr).then_some(Cow::Borrowed(CALENDARS[0])),
+            document: None,
         });
     }
     let normalized_spans = candidates.iter().map(|c| (c.start, c.end)).collect();

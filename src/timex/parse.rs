@@ -1170,6 +1170,11 @@ impl<'a> Parser<'a> {
     /// اليوم، أمس، غدا، بعد غد، أول أمس، يوم غد، اليوم الذي بعد الغد, with an
     /// optional weekday in apposition (أمس الاثنين).
     fn deictic(&self, i: usize) -> Option<(usize, usize, Base)> {
+        // نفس اليوم، ذات اليوم: the day last mentioned (ذات يوم, without ال, is "one day")
+        if i > 0 && self.word(i) == Some("اليوم") && matches!(self.word(i - 1), Some("نفس" | "ذات"))
+        {
+            return Some((i - 1, i + 1, Base::FromMention(0)));
+        }
         let mut j = i;
         let mut start = None;
         // يوم غد، اليوم الذي بعد الغد، اليوم الي بعد بكرة
@@ -1215,6 +1220,13 @@ impl<'a> Parser<'a> {
         }
         if relational {
             return Some((start, next, Base::FromMention(offset)));
+        }
+        // اليوم نفسه، اليوم ذاته
+        if offset == 0
+            && self.word(j).is_some_and(|w| w.ends_with("اليوم"))
+            && matches!(self.word(next), Some("نفسه" | "ذاته"))
+        {
+            return Some((start, next + 1, Base::FromMention(0)));
         }
         // apposition: أمس الاثنين، اليوم الثلاثاء، اليوم الثلاثاء 13 أبريل
         if let Some((_, date_next, base)) = self.calendar_date(next)

@@ -262,7 +262,7 @@ fn durations_and_sets() {
 #[test]
 fn hijri_dates_use_umm_al_qura() {
     let t = check("بدأ في 15 رمضان 1442 هـ", "15 رمضان 1442 هـ", "2021-04-27");
-    assert_eq!(t.calendar, Some("hijri-umalqura"));
+    assert_eq!(t.calendar.as_deref(), Some("hijri-umalqura"));
     let t = check("صام رمضان الماضي", "رمضان الماضي", "2020-04-24/2020-05-23");
     assert_eq!(
         interval(&t),
@@ -436,6 +436,23 @@ fn dates_relative_to_a_mention() {
         (found[1].value.as_str(), found[1].anchor.as_str()),
         ("2020-03-04", "t1")
     );
+    // the same day as the date last mentioned, not today
+    for text in [
+        "وصل في 3 مارس 2020. وفي اليوم نفسه غادر.",
+        "وصل في 3 مارس 2020. وفي اليوم ذاته غادر.",
+        "وصل في 3 مارس 2020. وفي نفس اليوم غادر.",
+        "وصل في 3 مارس 2020. وفي ذات اليوم غادر.",
+    ] {
+        let found = run(text, Policy::News);
+        assert_eq!(found.len(), 2, "{text}");
+        assert_eq!(
+            (found[1].value.as_str(), found[1].anchor.as_str()),
+            ("2020-03-03", "t1"),
+            "{text}"
+        );
+    }
+    // ذات يوم is "one day", not a date
+    assert!(run("ذات يوم سافر", Policy::News).is_empty());
     // a distance from an event is a duration, not a date counted from the DCT
     let t = check("جرى ذلك بعد أسبوع من الانتخابات", "أسبوع", "P1W");
     assert_eq!(t.kind, TimexType::Duration);
