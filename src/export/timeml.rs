@@ -145,6 +145,13 @@ pub fn to_string(doc: &Document, text: &str) -> Result<String, Error> {
                 continue;
             }
             placed.insert(s, e);
+        } else if placed
+            .range(..s)
+            .next_back()
+            .is_some_and(|(_, end)| *end > s)
+        {
+            // an empty timex inside another one has no place of its own
+            continue;
         }
         timex_type.insert(t.id.as_str(), t.kind);
         let kind = json_name(&t.kind);
@@ -158,7 +165,8 @@ pub fn to_string(doc: &Document, text: &str) -> Result<String, Error> {
             "absolute" => None,
             "dct" => Some(dct.map(|_| "t0")),
             "none" => Some(None),
-            other => Some(Some(other)),
+            // the anchoring timex, when it was written (it comes earlier in the text)
+            other => Some(timex_type.contains_key(other).then_some(other)),
         };
         pairs.push((
             "temporalFunction",
@@ -563,6 +571,34 @@ mod tests {
         assert_eq!(free_parts(&placed, 3, 11), [(3, 5), (8, 10)]);
         assert_eq!(free_parts(&placed, 6, 7), []);
         assert_eq!(free_parts(&placed, 11, 15), [(12, 15)]);
+    }
+
+    #[test]
+    fn overlapping_and_empty_timexes_keep_the_xml_flat() {
+        let text = "قال بايدن الثلاثاء 13 أبريل 2021 إنه اتصل ببوتين أمس.";
+        let dct = "2021-04-13".parse().ok();
+        let mut doc = crate::Extractor::default().extract("d", text, dct);
+        assert_eq!(doc.timexes.len(), 2, "{:?}", doc.timexes);
+        let first = doc.timexes[0].clone();
+        // a second timex crossing the first, and an empty one inside it
+        let chars: Vec<char> = text.chars().collect();
+        let [s, e] = first.span;
+        let mut crossing = first.clone();
+        crossing.id = "t8".into();
+        crossing.span = [e - 4, e + 3];
+        crossing.text = chars[e - 4..e + 3].iter().collect();
+        let mut empty = first.clone();
+        empty.id = "t9".into();
+        empty.span = [s + 2, s + 2];
+        empty.text = String::new();
+        doc.timexes.insert(1, crossing);
+        doc.timexes.insert(2, empty);
+        let xml = to_string(&doc, text).expect("writes");
+        let back = read(&xml).expect("well-formed");
+        assert_eq!(back.text, text);
+        let ids: Vec<&str> = back.timexes.iter().map(|t| t.id.as_str()).collect();
+        assert_eq!(ids, [first.id.as_str(), doc.timexes[3].id.as_str()]);
+        assert_eq!(back.timexes[0].span, first.span);
     }
 
     #[test]
