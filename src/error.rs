@@ -66,4 +66,56 @@ pub enum Error {
         #[source]
         source: std::io::Error,
     },
+    /// A format that shows the article was asked for without the article's text
+    /// (a merged timeline has none).
+    #[error("{document}: the {format} format needs the original text: {reason}")]
+    NeedsText {
+        /// The document id.
+        document: String,
+        /// The format name.
+        format: &'static str,
+        /// Why the format cannot do without it.
+        reason: &'static str,
+    },
+    /// A document that a format cannot write as it is (a span outside the text given
+    /// with it, a character XML cannot hold, an unknown entity…).
+    #[error("{document}: cannot write {format}: {message}")]
+    Export {
+        /// The document id.
+        document: String,
+        /// The format name.
+        format: &'static str,
+        /// What is wrong.
+        message: String,
+    },
+    /// An external program an output format needs is not installed.
+    #[error(
+        "the {format} format needs the `{program}` program from {package}, which was not found on PATH; install {package} ({install})"
+    )]
+    MissingProgram {
+        /// The format name.
+        format: &'static str,
+        /// The program looked for.
+        program: &'static str,
+        /// The package that provides it.
+        package: &'static str,
+        /// How to install it.
+        install: &'static str,
+    },
+    /// An external program ran and failed.
+    #[error("`{program}` failed: {message}")]
+    Program {
+        /// The program's command line.
+        program: String,
+        /// Its error output or the failure.
+        message: String,
+    },
+    /// A gold annotation file that cannot be read as TimeML or as the document JSON.
+    #[error("{path}: {message}")]
+    Gold {
+        /// The gold file.
+        path: String,
+        /// What is wrong.
+        message: String,
+    },
 }

@@ -51,6 +51,18 @@ pub enum EdgeKind {
     IsIncluded,
 }
 
+impl NodeKind {
+    /// The name used in exports: `document`, `actor`, `event` or `time`.
+    pub fn name(&self) -> &'static str {
+        match self {
+            NodeKind::Document => "document",
+            NodeKind::Actor => "actor",
+            NodeKind::Event => "event",
+            NodeKind::Time => "time",
+        }
+    }
+}
+
 impl EdgeKind {
     /// The label used in exports.
     pub fn label(self) -> &'static str {
@@ -216,6 +228,27 @@ impl EventGraph {
     /// Event ids in timeline order.
     pub fn timeline(&self) -> &[String] {
         &self.timeline
+    }
+
+    /// Every node as (id, kind, label), in the order they were added: the document,
+    /// actors, times, events.
+    pub fn nodes(&self) -> impl Iterator<Item = (&str, &NodeKind, &str)> {
+        self.graph.node_indices().map(|n| {
+            let node = &self.graph[n];
+            (node.id.as_str(), &node.kind, node.label.as_str())
+        })
+    }
+
+    /// Every edge as (source id, target id, kind), in the order they were added.
+    pub fn edges(&self) -> impl Iterator<Item = (&str, &str, EdgeKind)> {
+        self.graph.edge_indices().filter_map(|e| {
+            let (a, b) = self.graph.edge_endpoints(e)?;
+            Some((
+                self.graph[a].id.as_str(),
+                self.graph[b].id.as_str(),
+                self.graph[e],
+            ))
+        })
     }
 
     /// A Graphviz DOT rendering that reads as a timeline: left to right, one rank per

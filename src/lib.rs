@@ -23,6 +23,7 @@ pub mod actors;
 pub mod batch;
 pub mod document;
 pub mod error;
+pub mod eval;
 pub mod events;
 pub mod export;
 pub mod graph;

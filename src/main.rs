@@ -47,7 +47,7 @@ enum Command {
         dct: Option<String>,
         #[command(flatten)]
         common: Common,
-        /// Output format (json, dot; see `zaman formats`).
+        /// Output format (json, dot, graphml, timeml, csv…; see `zaman formats`).
         #[arg(long, value_parser = parse_format, default_value = "json")]
         format: Format,
         /// Write to this file instead of standard output.
@@ -56,6 +56,12 @@ enum Command {
         /// One compact line per document instead of indented JSON.
         #[arg(long)]
         compact: bool,
+        /// CSV: start with a UTF-8 byte order mark (for spreadsheets).
+        #[arg(long)]
+        bom: bool,
+        /// SemEval: the target entity of the timeline (actor id, gazetteer id or name).
+        #[arg(long)]
+        entity: Option<String>,
     },
     /// One timeline across many documents: the same event reported by several articles
     /// becomes one event listing every source. Reads document JSONs (files as `extract`
@@ -79,6 +85,22 @@ enum Command {
     },
     /// List the output formats of --format.
     Formats,
+    /// Score zaman against gold annotations: TimeML (.tml) or the document JSON (.json
+    /// with a `text` field or a sibling .txt).
+    #[command(after_help = EXIT_CODES)]
+    Eval {
+        /// A gold file, or a directory of gold files (*.tml, *.timeml, *.json).
+        #[arg(long)]
+        gold: PathBuf,
+        /// Report as a table or as JSON.
+        #[arg(long, value_enum, default_value_t = EvalFormat::Table)]
+        format: EvalFormat,
+        /// DCT for gold files that give none (YYYY-MM-DD or RFC 3339); else inferred.
+        #[arg(long)]
+        dct: Option<String>,
+        #[command(flatten)]
+        common: Common,
+    },
     /// Read JSON Lines {"id", "text", "dct"?} and write one document JSON per line, in order.
     #[command(after_help = EXIT_CODES)]
     Batch {
@@ -119,6 +141,12 @@ struct Common {
     /// replace the built-in ones; any other *.tsv adds actors (same columns as actors.tsv).
     #[arg(long)]
     gazetteer: Option<PathBuf>,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug)]
+enum EvalFormat {
+    Table,
+    Json,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug)]
@@ -209,8 +237,33 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
             let merged = merge::merge(&id, &read.documents);
             let mut out = open_output(output.as_ref())?;
-            let options = export::Options { compact };
+            let options = export::Options {
+                compact,
+                ..export::Options::default()
+            };
             export::write(out_format, &merged, None, &options, &mut out)?;
+            out.flush()?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Eval {
+            gold,
+            format,
+            dct,
+            common,
+        } => {
+            let dct = dct.map(|d| d.parse::<Dct>()).transpose()?;
+            let (lexicon, gazetteer) = load_data(&common)?;
+            let extractor =
+                Extractor::new(&lexicon, common.policy.into()).with_gazetteer(&gazetteer);
+            let report = zaman::eval::evaluate(&gold, &extractor, dct)?;
+            let mut out = io::stdout().lock();
+            match format {
+                EvalFormat::Table => out.write_all(report.table().as_bytes())?,
+                EvalFormat::Json => {
+                    serde_json::to_writer_pretty(&mut out, &report)?;
+                    out.write_all(b"\n")?;
+                }
+            }
             out.flush()?;
             Ok(ExitCode::SUCCESS)
         }
@@ -221,6 +274,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
             format: out_format,
             output,
             compact,
+            bom,
+            entity,
         } => {
             let dct = dct.map(|d| d.parse::<Dct>()).transpose()?;
             let (lexicon, gazetteer) = load_data(&common)?;
@@ -237,6 +292,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 let doc = extractor.extract(&id, &text, dct);
                 let options = export::Options {
                     compact: compact || inputs.len() > 1,
+                    bom,
+                    entity: entity.clone(),
                 };
                 export::write(out_format, &doc, Some(&text), &options, &mut out)?;
             }

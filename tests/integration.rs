@@ -2,8 +2,10 @@
 
 mod cli;
 mod conformance;
+mod eval;
 mod events;
 mod exports;
+mod formats;
 mod merge;
 mod properties;
 mod samples;

@@ -8,6 +8,14 @@ use crate::document::Document;
 use crate::error::Error;
 use crate::graph::EventGraph;
 
+pub(crate) mod common;
+pub mod csv;
+pub mod cytoscape;
+pub mod graphml;
+pub mod semeval;
+pub mod svg;
+pub mod timeml;
+
 /// Every output format of `zaman extract --format` and `zaman merge --format`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
@@ -16,17 +24,44 @@ pub enum Format {
     Json,
     /// A Graphviz graph of actors, events and times that reads as a timeline.
     Dot,
+    /// GraphML for Gephi, yEd, networkx: every attribute a declared key.
+    Graphml,
+    /// Cytoscape.js elements JSON.
+    Cytoscape,
+    /// The article annotated with TIMEX3, EVENT and TLINK in TempEval-3 `.tml` form.
+    Timeml,
+    /// SemEval-2015 Task 4 TimeLine TSV.
+    Semeval,
+    /// One CSV row per event (RFC 4180, UTF-8).
+    Csv,
+    /// The DOT graph rendered to SVG by Graphviz `dot`.
+    Svg,
 }
 
 impl Format {
     /// Every format, in the order `--help` lists them.
-    pub const ALL: &'static [Format] = &[Format::Json, Format::Dot];
+    pub const ALL: &'static [Format] = &[
+        Format::Json,
+        Format::Dot,
+        Format::Graphml,
+        Format::Cytoscape,
+        Format::Timeml,
+        Format::Semeval,
+        Format::Csv,
+        Format::Svg,
+    ];
 
     /// The name used on the command line.
     pub fn name(self) -> &'static str {
         match self {
             Format::Json => "json",
             Format::Dot => "dot",
+            Format::Graphml => "graphml",
+            Format::Cytoscape => "cytoscape",
+            Format::Timeml => "timeml",
+            Format::Semeval => "semeval",
+            Format::Csv => "csv",
+            Format::Svg => "svg",
         }
     }
 
@@ -35,6 +70,18 @@ impl Format {
         match self {
             Format::Json => "the zaman/timeline-v1 document JSON",
             Format::Dot => "a Graphviz graph of actors, events and times",
+            Format::Graphml => {
+                "GraphML of the graph (Gephi, yEd, networkx), every attribute declared"
+            }
+            Format::Cytoscape => "Cytoscape.js elements JSON of the graph",
+            Format::Timeml => {
+                "the article with TIMEX3/EVENT/TLINK, TempEval-3 .tml (needs the text)"
+            }
+            Format::Semeval => {
+                "SemEval-2015 Task 4 TimeLine TSV (--entity for one actor's timeline)"
+            }
+            Format::Csv => "one CSV row per event, RFC 4180 UTF-8 (--bom for spreadsheets)",
+            Format::Svg => "the graph rendered to SVG by Graphviz `dot` (must be installed)",
         }
     }
 }
@@ -59,6 +106,10 @@ impl std::str::FromStr for Format {
 pub struct Options {
     /// JSON: one compact line instead of indented output.
     pub compact: bool,
+    /// CSV: start with a UTF-8 byte order mark, so spreadsheets read the file as UTF-8.
+    pub bom: bool,
+    /// SemEval: the target entity (actor id, gazetteer id or name); all events without it.
+    pub entity: Option<String>,
 }
 
 /// Writes `doc` in `format`. `text` is the original article when there is one (a
@@ -70,7 +121,6 @@ pub fn write(
     options: &Options,
     out: &mut dyn Write,
 ) -> Result<(), Error> {
-    let _ = text;
     let io = |source| Error::Output { source };
     match format {
         Format::Json => {
@@ -85,5 +135,11 @@ pub fn write(
         Format::Dot => out
             .write_all(EventGraph::from_document(doc).to_dot(doc).as_bytes())
             .map_err(io),
+        Format::Graphml => graphml::write(doc, out),
+        Format::Cytoscape => cytoscape::write(doc, options, out),
+        Format::Timeml => timeml::write(doc, text, out),
+        Format::Semeval => semeval::write(doc, options, out),
+        Format::Csv => csv::write(doc, text, options, out),
+        Format::Svg => svg::write(doc, out),
     }
 }
