@@ -116,6 +116,10 @@ pub struct EventSource {
     pub document: String,
     /// The event id inside that document.
     pub event: String,
+    /// Its trigger in that document.
+    pub trigger: Evidence,
+    /// The index of its sentence in that document.
+    pub sentence: usize,
 }
 
 /// A document a merged timeline was built from.

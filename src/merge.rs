@@ -399,9 +399,14 @@ fn build(
             order: None,
             sources: members
                 .iter()
-                .map(|&m| EventSource {
-                    document: docs[mentions[m].doc].document.id.clone(),
-                    event: mentions[m].event.id.clone(),
+                .map(|&m| {
+                    let (doc, event) = (&docs[mentions[m].doc], mentions[m].event);
+                    EventSource {
+                        document: doc.document.id.clone(),
+                        event: event.id.clone(),
+                        trigger: with_document(&event.trigger, doc),
+                        sentence: event.sentence,
+                    }
                 })
                 .collect(),
         });

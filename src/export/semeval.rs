@@ -108,16 +108,23 @@ pub fn to_string(doc: &Document, options: &Options) -> Result<String, Error> {
             mentions.entry(r.to.as_str()).or_default().push(e);
         }
     }
-    let mention = |e: &Event| {
+    let mention_in = |doc: &str, sentence: usize, trigger: &str| {
         format!(
-            "{doc_id}-{}-{}",
-            e.sentence,
-            e.trigger
-                .text
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join("_")
+            "{doc}-{sentence}-{}",
+            trigger.split_whitespace().collect::<Vec<_>>().join("_")
         )
+    };
+    // a merged event lists its mention in every source document
+    let mention = |e: &Event| {
+        if e.sources.is_empty() {
+            mention_in(&doc_id, e.sentence, &e.trigger.text)
+        } else {
+            e.sources
+                .iter()
+                .map(|s| mention_in(&docid(&s.document), s.sentence, &s.trigger.text))
+                .collect::<Vec<_>>()
+                .join("\t")
+        }
     };
     let mut undated = Vec::new();
     let mut dated: Vec<(String, String)> = Vec::new();
