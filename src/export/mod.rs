@@ -8,6 +8,11 @@ use crate::document::Document;
 use crate::error::Error;
 use crate::graph::EventGraph;
 
+pub mod html;
+mod lanes;
+pub mod timelinejs;
+pub mod vis;
+
 /// Every output format of `zaman extract --format` and `zaman merge --format`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
@@ -16,17 +21,32 @@ pub enum Format {
     Json,
     /// A Graphviz graph of actors, events and times that reads as a timeline.
     Dot,
+    /// vis-timeline items and groups (one group per actor).
+    Vis,
+    /// TimelineJS3 JSON (title slide and one slide per dated event).
+    TimelineJs,
+    /// One self-contained offline HTML report: timeline, graph and annotated article.
+    Html,
 }
 
 impl Format {
     /// Every format, in the order `--help` lists them.
-    pub const ALL: &'static [Format] = &[Format::Json, Format::Dot];
+    pub const ALL: &'static [Format] = &[
+        Format::Json,
+        Format::Dot,
+        Format::Vis,
+        Format::TimelineJs,
+        Format::Html,
+    ];
 
     /// The name used on the command line.
     pub fn name(self) -> &'static str {
         match self {
             Format::Json => "json",
             Format::Dot => "dot",
+            Format::Vis => "vis",
+            Format::TimelineJs => "timelinejs",
+            Format::Html => "html",
         }
     }
 
@@ -35,6 +55,9 @@ impl Format {
         match self {
             Format::Json => "the zaman/timeline-v1 document JSON",
             Format::Dot => "a Graphviz graph of actors, events and times",
+            Format::Vis => "vis-timeline items and groups (lanes per actor; undated listed apart)",
+            Format::TimelineJs => "TimelineJS3 JSON (undated events listed on the title slide)",
+            Format::Html => "an offline HTML report: timeline lanes, graph, annotated article",
         }
     }
 }
@@ -70,7 +93,6 @@ pub fn write(
     options: &Options,
     out: &mut dyn Write,
 ) -> Result<(), Error> {
-    let _ = text;
     let io = |source| Error::Output { source };
     match format {
         Format::Json => {
@@ -85,5 +107,8 @@ pub fn write(
         Format::Dot => out
             .write_all(EventGraph::from_document(doc).to_dot(doc).as_bytes())
             .map_err(io),
+        Format::Vis => vis::write(doc, text, out),
+        Format::TimelineJs => timelinejs::write(doc, text, out),
+        Format::Html => html::write(doc, text, out),
     }
 }
