@@ -307,9 +307,9 @@ fn cut(s: &str, max: usize) -> String {
 }
 
 const ROW: f64 = 30.0;
-const WIDTH: f64 = 720.0;
-const EVENT_W: f64 = 270.0;
-const ACTOR_W: f64 = 210.0;
+const WIDTH: f64 = 580.0;
+const EVENT_W: f64 = 230.0;
+const ACTOR_W: f64 = 180.0;
 const MARGIN: f64 = 10.0;
 
 /// The actor–event graph: actors on the right (where Arabic starts), events on the left
@@ -322,7 +322,13 @@ fn graph(view: &View<'_>) -> Markup {
         .collect();
     // (actor index, event index, role)
     let mut edges: Vec<(usize, usize, &'static str)> = Vec::new();
-    let actor_index = |id: &str| doc.actors.iter().position(|a| a.id == id);
+    let actor_of: BTreeMap<&str, usize> = doc
+        .actors
+        .iter()
+        .enumerate()
+        .map(|(k, a)| (a.id.as_str(), k))
+        .collect();
+    let actor_index = |id: &str| actor_of.get(id).copied();
     for (i, e) in events.iter().enumerate() {
         let ev = e.event;
         let roles = ev
@@ -339,18 +345,18 @@ fn graph(view: &View<'_>) -> Markup {
             }
         }
     }
+    let mut sums = vec![(0.0, 0usize); doc.actors.len()];
+    for &(k, i, _) in &edges {
+        sums[k].0 += event_y[i];
+        sums[k].1 += 1;
+    }
     let mut bary: Vec<(f64, usize)> = Vec::new();
     let mut isolated = Vec::new();
-    for k in 0..doc.actors.len() {
-        let ys: Vec<f64> = edges
-            .iter()
-            .filter(|e| e.0 == k)
-            .map(|e| event_y[e.1])
-            .collect();
-        if ys.is_empty() {
+    for (k, &(sum, n)) in sums.iter().enumerate() {
+        if n == 0 {
             isolated.push(k);
         } else {
-            bary.push((ys.iter().sum::<f64>() / ys.len() as f64, k));
+            bary.push((sum / n as f64, k));
         }
     }
     bary.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
@@ -378,8 +384,8 @@ fn graph(view: &View<'_>) -> Markup {
             "<path class=\"edge {role}\" data-actor=\"{}\" data-event=\"{}\" d=\"M{x1:.1} {y1:.1} C{:.1} {y1:.1} {:.1} {y2:.1} {x2:.1} {y2:.1}\"/>",
             escape(&doc.actors[k].id),
             escape(&events[i].event.id),
-            x1 - 70.0,
-            x2 + 70.0
+            x1 - 60.0,
+            x2 + 60.0
         );
     }
     html! {
@@ -396,17 +402,17 @@ fn graph(view: &View<'_>) -> Markup {
                         aria-label=(format!("{}: {} — {}", kind_name(e.event.kind), e.headline, date)) {
                         rect x=(event_x) y=(format!("{:.1}", event_y[i] - box_h / 2.0)) width=(EVENT_W) height=(box_h) rx="6" {}
                         text x=(format!("{:.1}", event_x + EVENT_W / 2.0)) y=(format!("{:.1}", event_y[i] + 4.5)) text-anchor="middle" {
-                            (cut(&format!("{} · {}", e.event.trigger.text, date), 38))
+                            (cut(&format!("{} · {}", e.event.trigger.text, date), 33))
                         }
                     }
                 }
                 @for (k, a) in doc.actors.iter().enumerate() {
-                    g.node.actor.isolated[isolated.contains(&k)] id=(format!("g-{}", a.id))
+                    g.node.actor.isolated[sums[k].1 == 0] id=(format!("g-{}", a.id))
                         data-act="actor" data-id=(a.id) tabindex="0" role="button"
                         aria-label=(format!("فاعل: {}", a.name)) {
                         rect x=(actor_x) y=(format!("{:.1}", actor_y[k] - box_h / 2.0)) width=(ACTOR_W) height=(box_h) rx=(box_h / 2.0) {}
                         text x=(format!("{:.1}", actor_x + ACTOR_W / 2.0)) y=(format!("{:.1}", actor_y[k] + 4.5)) text-anchor="middle" {
-                            (cut(&a.name, 28))
+                            (cut(&a.name, 25))
                         }
                     }
                 }
@@ -501,12 +507,13 @@ fn annotate(view: &View<'_>, text: &str) -> String {
             });
         }
     }
+    let first_mention: BTreeMap<&str, &str> = view
+        .repeated
+        .iter()
+        .map(|r| (r.event.id.as_str(), r.same_as))
+        .collect();
     for e in &doc.events {
-        let target = view
-            .repeated
-            .iter()
-            .find(|r| r.event.id == e.id)
-            .map_or(e.id.as_str(), |r| r.same_as);
+        let target = first_mention.get(e.id.as_str()).copied().unwrap_or(&e.id);
         let attrs = format!(
             "class=\"trg k-{}\" data-act=\"trigger\" data-id=\"{}\" data-target=\"{}\"",
             kind_key(e.kind),

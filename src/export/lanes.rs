@@ -4,6 +4,8 @@
 //! first mention. Nothing of the document is dropped: every event is dated, undated or
 //! repeated.
 
+use std::collections::BTreeMap;
+
 use chrono::{Datelike, Duration, NaiveDateTime, Timelike};
 
 use crate::document::{Actor, Document, Event};
@@ -104,6 +106,8 @@ pub(crate) struct View<'d> {
     pub undated: Vec<Entry<'d>>,
     /// Repeated mentions, in text order.
     pub repeated: Vec<Repeated<'d>>,
+    /// Event id → (dated?, index in `dated` or `undated`).
+    by_id: BTreeMap<&'d str, (bool, usize)>,
 }
 
 impl<'d> View<'d> {
@@ -124,18 +128,26 @@ impl<'d> View<'d> {
                 l.split_whitespace().count() <= 25 && text.is_some_and(|t| t.trim().contains('\n'))
             })
             .map_or_else(|| doc.document.id.clone(), str::to_string);
-        let event_by_id = |id: &str| doc.events.iter().find(|e| e.id == id);
-        let same_as = |e: &Event| {
-            doc.relations
-                .iter()
-                .find(|r| r.kind == "SAME_AS" && r.from == e.id)
-                .map(|r| r.to.as_str())
-        };
+        // indexes by id, so that merged timelines of many documents stay linear
+        let position: BTreeMap<&str, usize> = doc
+            .events
+            .iter()
+            .enumerate()
+            .map(|(n, e)| (e.id.as_str(), n))
+            .collect();
+        let mut same_as_of: BTreeMap<&str, &str> = BTreeMap::new();
+        for r in doc.relations.iter().filter(|r| r.kind == "SAME_AS") {
+            same_as_of.entry(r.from.as_str()).or_insert(r.to.as_str());
+        }
+        let actor_of: BTreeMap<&str, &Actor> =
+            doc.actors.iter().map(|a| (a.id.as_str(), a)).collect();
+        let timex_of: BTreeMap<&str, &Timex> =
+            doc.timexes.iter().map(|t| (t.id.as_str(), t)).collect();
         // first mentions in timeline order, then anything the timeline misses
         let mut canonical: Vec<&Event> = Vec::with_capacity(doc.events.len());
         let mut seen = vec![false; doc.events.len()];
         for id in &doc.timeline {
-            if let Some(pos) = doc.events.iter().position(|e| &e.id == id)
+            if let Some(&pos) = position.get(id.as_str())
                 && !seen[pos]
             {
                 seen[pos] = true;
@@ -147,7 +159,11 @@ impl<'d> View<'d> {
             if seen[pos] {
                 continue;
             }
-            match same_as(e).filter(|to| event_by_id(to).is_some()) {
+            let first = same_as_of
+                .get(e.id.as_str())
+                .copied()
+                .filter(|to| position.contains_key(to));
+            match first {
                 Some(to) => repeated.push(Repeated {
                     event: e,
                     same_as: to,
@@ -156,20 +172,19 @@ impl<'d> View<'d> {
             }
         }
         let mut lanes: Vec<Lane<'d>> = Vec::new();
+        let mut lane_of: BTreeMap<String, usize> = BTreeMap::new();
         let mut dated = Vec::new();
         let mut undated = Vec::new();
         for e in canonical {
-            let actor = e
-                .agent
-                .as_deref()
-                .and_then(|id| doc.actors.iter().find(|a| a.id == id));
+            let actor = e.agent.as_deref().and_then(|id| actor_of.get(id).copied());
             let key = match actor {
                 Some(a) => a.id.clone(),
                 None => format!("kind-{}", kind_key(e.kind)),
             };
-            let lane = match lanes.iter().position(|l| l.key == key) {
-                Some(n) => n,
+            let lane = match lane_of.get(&key) {
+                Some(&n) => n,
                 None => {
+                    lane_of.insert(key.clone(), lanes.len());
                     lanes.push(Lane {
                         key,
                         label: actor
@@ -187,8 +202,8 @@ impl<'d> View<'d> {
             let entry = Entry {
                 event: e,
                 lane,
-                when: when_of(doc, e),
-                headline: headline(doc, e),
+                when: when_of(&timex_of, e),
+                headline: headline(&actor_of, e),
                 evidence,
                 evidence_start: sentence.map(|s| s.start),
             };
@@ -200,6 +215,17 @@ impl<'d> View<'d> {
         }
         // the timeline sorts by interval already; keep that order, but be sure of it
         dated.sort_by_key(|en| en.when.as_ref().map(|w| (w.start, w.end)));
+        let by_id = dated
+            .iter()
+            .enumerate()
+            .map(|(n, e)| (e.event.id.as_str(), (true, n)))
+            .chain(
+                undated
+                    .iter()
+                    .enumerate()
+                    .map(|(n, e)| (e.event.id.as_str(), (false, n))),
+            )
+            .collect();
         Ok(View {
             doc,
             title,
@@ -207,22 +233,23 @@ impl<'d> View<'d> {
             dated,
             undated,
             repeated,
+            by_id,
         })
     }
 
     /// The entry (dated or undated) of an event id.
     pub fn entry(&self, id: &str) -> Option<&Entry<'d>> {
-        self.dated
-            .iter()
-            .chain(&self.undated)
-            .find(|e| e.event.id == id)
+        match *self.by_id.get(id)? {
+            (true, n) => self.dated.get(n),
+            (false, n) => self.undated.get(n),
+        }
     }
 
     /// A one-line summary in Arabic: DCT, counts.
     pub fn summary(&self) -> String {
         let dct = self.doc.document.dct.as_deref().unwrap_or("غير معروف");
         format!(
-            "تاريخ النشر: {dct} · {} حدثا مؤرخا · {} بلا تاريخ · {} ذكر متكرر · {} فاعلا · {} تعبيرا زمنيا",
+            "تاريخ النشر: {dct} · أحداث مؤرخة: {} · بلا تاريخ: {} · إشارات متكررة: {} · فاعلون: {} · تعابير زمنية: {}",
             self.dated.len(),
             self.undated.len(),
             self.repeated.len(),
@@ -311,9 +338,8 @@ fn sentence_texts(text: &str) -> Vec<SentenceText> {
         .collect()
 }
 
-fn when_of<'d>(doc: &'d Document, e: &Event) -> Option<When<'d>> {
-    let id = e.time.timex.as_deref()?;
-    let timex = doc.timexes.iter().find(|t| t.id == id)?;
+fn when_of<'d>(timex_of: &BTreeMap<&str, &'d Timex>, e: &Event) -> Option<When<'d>> {
+    let timex = *timex_of.get(e.time.timex.as_deref()?)?;
     let interval = timex.interval?;
     let point = matches!(timex.granularity, Some(g) if g <= Granularity::Day)
         && interval.end - interval.start <= Duration::days(1);
@@ -327,11 +353,11 @@ fn when_of<'d>(doc: &'d Document, e: &Event) -> Option<When<'d>> {
 }
 
 /// The trigger with the other parties of the event.
-fn headline(doc: &Document, e: &Event) -> String {
+fn headline(actor_of: &BTreeMap<&str, &Actor>, e: &Event) -> String {
     let names: Vec<&str> = e
         .participants
         .iter()
-        .filter_map(|id| doc.actors.iter().find(|a| &a.id == id))
+        .filter_map(|id| actor_of.get(id.as_str()))
         .map(|a| a.name.as_str())
         .collect();
     let mut out = e.trigger.text.clone();

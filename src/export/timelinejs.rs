@@ -2,7 +2,10 @@
 //! `start_date`/`end_date` holding only the fields the value's granularity knows (a
 //! month is `{year, month}`; a day adds `day`; a time adds `hour`, `minute`). A week or
 //! vague period becomes its first and last day. Undated events and repeated mentions
-//! cannot be placed on the time axis; they are listed in the title slide's text.
+//! cannot be placed on the time axis; they are listed in the title slide's text. A
+//! document with no dated event gets one slide at its creation date, named as such, since
+//! TimelineJS refuses a timeline without events. Load it with `{font: null}` among the
+//! options to keep TimelineJS from fetching its web fonts.
 //! `headline` and `text` are HTML in TimelineJS, so they are escaped.
 
 use std::io::Write;
@@ -80,6 +83,27 @@ pub fn to_value(doc: &Document, text: Option<&str>) -> Result<Value, Error> {
             Some(slide)
         })
         .collect();
+    let mut events = events;
+    if events.is_empty()
+        && let Some(day) = doc
+            .document
+            .dct
+            .as_deref()
+            .and_then(|d| d.get(..10))
+            .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+    {
+        // TimelineJS shows nothing without an event: the article's own date stands in,
+        // named as what it is
+        events.push(json!({
+            "unique_id": "document",
+            "start_date": {"year": day.year(), "month": day.month(), "day": day.day()},
+            "display_date": day.format("%Y-%m-%d").to_string(),
+            "text": {
+                "headline": "تاريخ نشر المقال (لا حدث مؤرخا)",
+                "text": title_text(&view),
+            },
+        }));
+    }
     Ok(json!({
         "title": {
             "unique_id": "title",
@@ -207,5 +231,23 @@ mod tests {
             "{title}"
         );
         assert_eq!(v["title"]["text"]["headline"], "tl");
+    }
+
+    #[test]
+    fn without_a_dated_event_the_article_date_is_the_one_slide() {
+        let text = "قال بايدن إن الحوار ممكن.";
+        let doc = Extractor::default().extract("x", text, "2021-04-13".parse::<Dct>().ok());
+        let v = to_value(&doc, Some(text)).expect("timelinejs");
+        assert_eq!(v["events"].as_array().map(Vec::len), Some(1));
+        assert_eq!(v["events"][0]["unique_id"], "document");
+        assert_eq!(
+            v["events"][0]["start_date"],
+            json!({"year": 2021, "month": 4, "day": 13})
+        );
+        assert!(
+            v["events"][0]["text"]["text"]
+                .as_str()
+                .is_some_and(|t| t.contains("قال بايدن إن الحوار ممكن."))
+        );
     }
 }
