@@ -17,9 +17,10 @@ if [ ${#need[@]} -gt 0 ]; then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
 fi
-/usr/bin/chromium --version
+/usr/bin/chromium --version 2>/dev/null
 
-command -v npm >/dev/null 2>&1 || { echo "setup-browser: npm is missing (apt-get install npm)" >&2; exit 1; }
+command -v npm >/dev/null 2>&1 || { echo "setup-browser: npm is missing (the machine's Node.js 20+ and npm are needed)" >&2; exit 1; }
+node --version
 cd tests/browser
 if [ ! -f node_modules/.package-lock.json ] || ! cmp -s package-lock.json node_modules/.zaman-lock; then
   npm ci --no-audit --no-fund --loglevel=error
