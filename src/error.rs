@@ -118,4 +118,19 @@ pub enum Error {
         /// What is wrong.
         message: String,
     },
+    /// A span of the document that does not fit the text given with it (an export that
+    /// shows the article was handed another text).
+    #[error("{document}: {what} at [{start}, {end}): {message}")]
+    Span {
+        /// The document id.
+        document: String,
+        /// Which span (`timex t3`, `trigger of e2`).
+        what: String,
+        /// Start, in code points.
+        start: usize,
+        /// End, in code points.
+        end: usize,
+        /// What is wrong.
+        message: String,
+    },
 }

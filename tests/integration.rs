@@ -1,5 +1,6 @@
 //! One integration binary: conformance suites, the real samples, the CLI, properties.
 
+mod browser;
 mod cli;
 mod conformance;
 mod eval;

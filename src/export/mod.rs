@@ -12,9 +12,13 @@ pub(crate) mod common;
 pub mod csv;
 pub mod cytoscape;
 pub mod graphml;
+pub mod html;
+mod lanes;
 pub mod semeval;
 pub mod svg;
+pub mod timelinejs;
 pub mod timeml;
+pub mod vis;
 
 /// Every output format of `zaman extract --format` and `zaman merge --format`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,6 +40,12 @@ pub enum Format {
     Csv,
     /// The DOT graph rendered to SVG by Graphviz `dot`.
     Svg,
+    /// vis-timeline items and groups (one group per actor).
+    Vis,
+    /// TimelineJS3 JSON (title slide and one slide per dated event).
+    TimelineJs,
+    /// One self-contained offline HTML report: timeline, graph and annotated article.
+    Html,
 }
 
 impl Format {
@@ -49,6 +59,9 @@ impl Format {
         Format::Semeval,
         Format::Csv,
         Format::Svg,
+        Format::Vis,
+        Format::TimelineJs,
+        Format::Html,
     ];
 
     /// The name used on the command line.
@@ -62,6 +75,9 @@ impl Format {
             Format::Semeval => "semeval",
             Format::Csv => "csv",
             Format::Svg => "svg",
+            Format::Vis => "vis",
+            Format::TimelineJs => "timelinejs",
+            Format::Html => "html",
         }
     }
 
@@ -82,6 +98,9 @@ impl Format {
             }
             Format::Csv => "one CSV row per event, RFC 4180 UTF-8 (--bom for spreadsheets)",
             Format::Svg => "the graph rendered to SVG by Graphviz `dot` (must be installed)",
+            Format::Vis => "vis-timeline items and groups (lanes per actor; undated listed apart)",
+            Format::TimelineJs => "TimelineJS3 JSON (undated events listed on the title slide)",
+            Format::Html => "an offline HTML report: timeline lanes, graph, annotated article",
         }
     }
 }
@@ -141,5 +160,8 @@ pub fn write(
         Format::Semeval => semeval::write(doc, options, out),
         Format::Csv => csv::write(doc, text, options, out),
         Format::Svg => svg::write(doc, out),
+        Format::Vis => vis::write(doc, text, out),
+        Format::TimelineJs => timelinejs::write(doc, text, out),
+        Format::Html => html::write(doc, text, out),
     }
 }
