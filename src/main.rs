@@ -47,21 +47,8 @@ enum Command {
         dct: Option<String>,
         #[command(flatten)]
         common: Common,
-        /// Output format (json, dot, graphml, timeml, csv…; see `zaman formats`).
-        #[arg(long, value_parser = parse_format, default_value = "json")]
-        format: Format,
-        /// Write to this file instead of standard output.
-        #[arg(short, long)]
-        output: Option<PathBuf>,
-        /// One compact line per document instead of indented JSON.
-        #[arg(long)]
-        compact: bool,
-        /// CSV: start with a UTF-8 byte order mark (for spreadsheets).
-        #[arg(long)]
-        bom: bool,
-        /// SemEval: the target entity of the timeline (actor id, gazetteer id or name).
-        #[arg(long)]
-        entity: Option<String>,
+        #[command(flatten)]
+        output: Output,
     },
     /// One timeline across many documents: the same event reported by several articles
     /// becomes one event listing every source. Reads document JSONs (files as `extract`
@@ -73,15 +60,8 @@ enum Command {
         /// The id of the merged timeline.
         #[arg(long, default_value = "merged")]
         id: String,
-        /// Output format (see `zaman formats`).
-        #[arg(long, value_parser = parse_format, default_value = "json")]
-        format: Format,
-        /// Write to this file instead of standard output.
-        #[arg(short, long)]
-        output: Option<PathBuf>,
-        /// One compact line instead of indented JSON.
-        #[arg(long)]
-        compact: bool,
+        #[command(flatten)]
+        output: Output,
     },
     /// List the output formats of --format.
     Formats,
@@ -149,6 +129,37 @@ enum EvalFormat {
     Json,
 }
 
+/// Where and how a document is written.
+#[derive(clap::Args, Debug)]
+struct Output {
+    /// Output format: json, dot, graphml, cytoscape, timeml, semeval, csv, svg, vis,
+    /// timelinejs, html (`zaman formats` says what each is).
+    #[arg(long, value_parser = parse_format, default_value = "json")]
+    format: Format,
+    /// Write to this file instead of standard output.
+    #[arg(short, long)]
+    output: Option<PathBuf>,
+    /// JSON: one compact line per document instead of indented JSON.
+    #[arg(long)]
+    compact: bool,
+    /// CSV: start with a UTF-8 byte order mark (for spreadsheets).
+    #[arg(long)]
+    bom: bool,
+    /// SemEval: the target entity of the timeline (actor id, gazetteer id or name).
+    #[arg(long)]
+    entity: Option<String>,
+}
+
+impl Output {
+    fn options(&self, many: bool) -> export::Options {
+        export::Options {
+            compact: self.compact || many,
+            bom: self.bom,
+            entity: self.entity.clone(),
+        }
+    }
+}
+
 #[derive(ValueEnum, Clone, Copy, Debug)]
 enum PolicyArg {
     News,
@@ -213,13 +224,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
-        Command::Merge {
-            files,
-            id,
-            format: out_format,
-            output,
-            compact,
-        } => {
+        Command::Merge { files, id, output } => {
             let mut read = merge::ReadDocuments::default();
             if files.is_empty() || files.iter().any(|f| f.as_os_str() == "-") {
                 merge::read_documents(io::stdin().lock(), "standard input", &mut read)?;
@@ -236,12 +241,14 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 );
             }
             let merged = merge::merge(&id, &read.documents);
-            let mut out = open_output(output.as_ref())?;
-            let options = export::Options {
-                compact,
-                ..export::Options::default()
-            };
-            export::write(out_format, &merged, None, &options, &mut out)?;
+            let mut out = open_output(output.output.as_ref())?;
+            export::write(
+                output.format,
+                &merged,
+                None,
+                &output.options(false),
+                &mut out,
+            )?;
             out.flush()?;
             Ok(ExitCode::SUCCESS)
         }
@@ -271,11 +278,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             files,
             dct,
             common,
-            format: out_format,
             output,
-            compact,
-            bom,
-            entity,
         } => {
             let dct = dct.map(|d| d.parse::<Dct>()).transpose()?;
             let (lexicon, gazetteer) = load_data(&common)?;
@@ -286,16 +289,21 @@ fn run(cli: Cli) -> Result<ExitCode> {
             } else {
                 files
             };
-            let mut out = open_output(output.as_ref())?;
+            // JSON Lines holds many documents; every other format is one file per document
+            if inputs.len() > 1 && output.format != Format::Json {
+                bail!(
+                    "--format {} writes one document: give one input (or put the documents on \
+                     one timeline with `zaman batch | zaman merge --format {}`)",
+                    output.format.name(),
+                    output.format.name()
+                );
+            }
+            let options = output.options(inputs.len() > 1);
+            let mut out = open_output(output.output.as_ref())?;
             for path in &inputs {
                 let (id, text) = read_input(path)?;
                 let doc = extractor.extract(&id, &text, dct);
-                let options = export::Options {
-                    compact: compact || inputs.len() > 1,
-                    bom,
-                    entity: entity.clone(),
-                };
-                export::write(out_format, &doc, Some(&text), &options, &mut out)?;
+                export::write(output.format, &doc, Some(&text), &options, &mut out)?;
             }
             out.flush()?;
             Ok(ExitCode::SUCCESS)

@@ -1154,3 +1154,39 @@ fn batch_reads_gzip_input() {
     let line: Value = serde_json::from_str(stdout(&out).trim()).expect("JSON");
     assert_eq!(line["timexes"][0]["value"], "2021-04-12");
 }
+
+#[test]
+fn every_format_is_written_from_the_command_line() {
+    let sample = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("data/samples/cairo-talks-2023-11-05.txt");
+    for &format in zaman::export::Format::ALL {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_zaman"))
+            .args(["extract", "--dct", "2023-11-05", "--format", format.name()])
+            .arg(&sample)
+            .output()
+            .expect("zaman runs");
+        assert!(
+            out.status.success(),
+            "{}: {}",
+            format.name(),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let text = String::from_utf8(out.stdout).expect("UTF-8");
+        // every format names the article's call somewhere (text, label or trigger)
+        assert!(
+            text.contains("اتصال"),
+            "{}: {}",
+            format.name(),
+            &text[..text.len().min(300)]
+        );
+    }
+    // one document per file for every format but JSON (Lines)
+    let two = std::process::Command::new(env!("CARGO_BIN_EXE_zaman"))
+        .args(["extract", "--format", "html"])
+        .arg(&sample)
+        .arg(&sample)
+        .output()
+        .expect("zaman runs");
+    assert_eq!(two.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&two.stderr).contains("writes one document"));
+}

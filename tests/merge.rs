@@ -362,3 +362,50 @@ fn cli_merges_a_batch_stream_and_passes_over_error_records() {
         "{err}"
     );
 }
+
+#[test]
+fn every_format_renders_a_merged_timeline() {
+    use zaman::export::{self, Format, Options};
+    let merged = merge("gulf", &macron_bin_salman());
+    for &format in Format::ALL {
+        let mut out = Vec::new();
+        let options = Options {
+            entity: (format == Format::Semeval).then(|| "emmanuel_macron".to_string()),
+            ..Options::default()
+        };
+        let written = export::write(format, &merged, None, &options, &mut out);
+        if format == Format::Timeml {
+            // TimeML annotates one article's text: a merged timeline has none
+            let err = written.expect_err("TimeML needs the text");
+            assert!(err.to_string().contains("needs the original text"), "{err}");
+            continue;
+        }
+        written.unwrap_or_else(|e| panic!("{}: {e}", format.name()));
+        let text = String::from_utf8(out).expect("UTF-8 output");
+        assert!(!text.trim().is_empty(), "{}", format.name());
+        match format {
+            Format::Semeval => {
+                // the call's line lists its mention in each of the three articles
+                let line = text
+                    .lines()
+                    .find(|l| l.matches('\t').count() == 4)
+                    .unwrap_or_else(|| panic!("no line with three mentions:\n{text}"));
+                assert!(line.contains("\t2022-03-05\t"), "{line}");
+                for doc in ["agency-2022-03-05", "paris-2022-03-06", "riyadh-2022-03-06"] {
+                    assert!(line.contains(&format!("{doc}-")), "{line}");
+                }
+            }
+            Format::Vis => {
+                let v: serde_json::Value = serde_json::from_str(&text).expect("vis JSON");
+                let dated = merged
+                    .events
+                    .iter()
+                    .filter(|e| e.time.timex.is_some())
+                    .count();
+                assert_eq!(v["items"].as_array().map(Vec::len), Some(dated));
+            }
+            Format::Html => assert!(text.contains("dir=\"rtl\""), "html"),
+            _ => {}
+        }
+    }
+}
