@@ -635,6 +635,10 @@ fn title_phrase(
         let e = &gazetteer.entries[c as usize];
         e.country.as_deref().or(Some(&*e.id))
     });
+    // a spokesperson of an institution not in the gazetteer: المتحدث باسم الوزارة
+    if word(lexed, j - 1) == Some("باسم") && word(lexed, j).is_some() {
+        j += 1;
+    }
     let end = tokens[j - 1].end;
     let single_word = j == i + 1;
     // within the last mentions only: a role refers back a little way, and this stays linear
@@ -922,6 +926,20 @@ mod tests {
         let found = names("أبلغ بايدن بوتين ثم رد الزعيم الروسي بأن");
         assert_eq!(found.last().map(|f| f.1.as_str()), Some("vladimir_putin"));
         assert_eq!(found.last().map(|f| f.0.as_str()), Some("الزعيم الروسي"));
+    }
+
+    #[test]
+    fn titles_refer_back_to_their_holder() {
+        // a two-word title without nationality: the last person who held it
+        let found =
+            names("قال ولي العهد السعودي الأمير محمد بن سلمان إن المملكة، وأكد ولي العهد أن");
+        assert_eq!(
+            found.last().map(|f| (f.0.as_str(), f.1.as_str())),
+            Some(("ولي العهد", "mohammed_bin_salman"))
+        );
+        // a spokesperson of an institution not in the gazetteer keeps its institution
+        let found = names("وقال المتحدث الرسمي باسم الوزارة إن");
+        assert_eq!(found[0].0, "المتحدث الرسمي باسم الوزارة");
     }
 
     #[test]
