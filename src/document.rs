@@ -130,6 +130,10 @@ pub struct Document {
     pub relations: Vec<EventRelation>,
     /// Event ids in timeline order (repeated mentions are represented by their first).
     pub timeline: Vec<String>,
+    /// What the reader should know about the input (lossy decoding, another encoding,
+    /// HTML); absent from the JSON when there is nothing to say. See [`crate::input`].
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<crate::input::Warning>,
 }
 
 /// Runs the pipeline with one configuration; cheap to share across threads.
@@ -354,6 +358,7 @@ impl<'l> Extractor<'l> {
             events: events_out,
             relations,
             timeline: ordered.iter().map(|&n| event_id(n)).collect(),
+            warnings: Vec::new(),
         }
     }
 }

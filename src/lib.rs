@@ -21,11 +21,13 @@
 
 pub mod actors;
 pub mod batch;
+pub mod check;
 pub mod document;
 pub mod error;
 pub mod events;
 pub mod export;
 pub mod graph;
+pub mod input;
 pub mod lexicon;
 pub mod text;
 pub mod timeline;
