@@ -564,16 +564,144 @@ impl Collapser {
     }
 }
 
-/// Whether the process's standard output is open (it is not after `>&-`). A closed
-/// standard output would silently swallow every record, so the CLI refuses to run.
-pub fn stdout_is_open() -> bool {
-    #[cfg(unix)]
-    {
-        use std::os::fd::AsFd;
-        std::io::stdout().as_fd().try_clone_to_owned().is_ok()
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SENTENCE: &str = "قال الوزير أمس إن الوفد وصل.";
+
+    fn decode_ok(bytes: &[u8], options: &Options) -> Decoded {
+        decode("f.txt", bytes, options).expect("decodes")
     }
-    #[cfg(not(unix))]
-    {
-        true
+
+    #[test]
+    fn utf8_is_taken_as_it_is_with_its_bom() {
+        let with_bom = format!("\u{FEFF}{SENTENCE}");
+        let d = decode_ok(with_bom.as_bytes(), &Options::default());
+        assert_eq!(d.text, with_bom);
+        assert!(d.warnings.is_empty());
+    }
+
+    #[test]
+    fn utf16_with_and_without_bom() {
+        let units: Vec<u16> = SENTENCE.encode_utf16().collect();
+        let le: Vec<u8> = units.iter().flat_map(|u| u.to_le_bytes()).collect();
+        let be: Vec<u8> = units.iter().flat_map(|u| u.to_be_bytes()).collect();
+        for (bytes, name) in [
+            ([&[0xFF, 0xFE][..], &le].concat(), "UTF-16LE"),
+            ([&[0xFE, 0xFF][..], &be].concat(), "UTF-16BE"),
+            (le.clone(), "UTF-16LE"),
+            (be.clone(), "UTF-16BE"),
+        ] {
+            let d = decode_ok(&bytes, &Options::default());
+            assert_eq!(d.text, SENTENCE, "{name}");
+            assert_eq!(d.warnings.len(), 1);
+            assert_eq!(d.warnings[0].code, "encoding");
+            assert_eq!(d.warnings[0].encoding, Some(name));
+        }
+        // a lone high surrogate at unit 2 (byte 4 after the BOM's 2)
+        let mut bad = vec![0xFF, 0xFE, b'a', 0, b'b', 0];
+        bad.extend_from_slice(&0xD800u16.to_le_bytes());
+        bad.extend_from_slice(&[b'c', 0]);
+        let err = decode("u16.txt", &bad, &Options::default()).expect_err("malformed");
+        assert_eq!(
+            err.to_string(),
+            "u16.txt: not valid UTF-16LE (first bad code unit at byte offset 6; --lossy replaces bad units)"
+        );
+        let d = decode_ok(
+            &bad,
+            &Options {
+                lossy: true,
+                ..Options::default()
+            },
+        );
+        assert_eq!(d.text, "ab\u{FFFD}c");
+        assert_eq!(d.warnings[1].code, "lossy-utf16");
+        assert_eq!(d.warnings[1].byte_offset, Some(6));
+    }
+
+    #[test]
+    fn windows_1256_is_detected_from_its_arabic_letters() {
+        let (bytes, _, unmappable) = WINDOWS_1256.encode(SENTENCE);
+        assert!(!unmappable);
+        let d = decode_ok(&bytes, &Options::default());
+        assert_eq!(d.text, SENTENCE);
+        assert_eq!(d.warnings[0].encoding, Some("windows-1256"));
+        // Latin-1 French is not Arabic: an error naming the first bad byte
+        let err = decode("fr.txt", b"d\xe9j\xe0 vu", &Options::default()).expect_err("not Arabic");
+        assert!(
+            err.to_string()
+                .starts_with("fr.txt: not valid UTF-8 (first bad byte at offset 1)")
+        );
+    }
+
+    #[test]
+    fn damaged_utf8_is_an_error_or_lossy() {
+        let mut bytes = SENTENCE.as_bytes().to_vec();
+        bytes.insert(7, 0xFF);
+        bytes.push(0xC3);
+        let err = decode("d.txt", &bytes, &Options::default()).expect_err("damaged");
+        assert!(matches!(err, Error::Utf8 { offset: 7, .. }), "{err}");
+        let d = decode_ok(
+            &bytes,
+            &Options {
+                lossy: true,
+                ..Options::default()
+            },
+        );
+        assert_eq!(d.text.matches('\u{FFFD}').count(), 2);
+        assert_eq!(d.warnings[0].code, "lossy-utf8");
+        assert_eq!(d.warnings[0].byte_offset, Some(7));
+        assert!(d.warnings[0].message.contains("2 invalid byte sequences"));
+    }
+
+    #[test]
+    fn html_to_text_strips_tags_scripts_and_entities() {
+        let html = "<!DOCTYPE html><html><head><title>عنوان</title>\
+                    <script>var s = \"</p>أمس\";</script><style>p{}</style></head>\
+                    <body><!-- أمس --><p>قال&nbsp;الوزير &quot;نعم&quot; &#1571;&#x645;س</p>\
+                    <div>أ &amp; ب<br>ج &lt;د&gt; a < b</div><p title=\"x > y\">هـ</p></body></html>";
+        assert_eq!(
+            html_to_text(html),
+            "عنوان\nقال\u{A0}الوزير \"نعم\" أمس\nأ & ب\nج <د> a < b\nهـ\n"
+        );
+        assert_eq!(
+            html_to_text("<p>unterminated <b class=\"x"),
+            "unterminated\n"
+        );
+        assert_eq!(
+            html_to_text("&#0;&#x110000;&bogus;"),
+            "\u{FFFD}\u{FFFD}&bogus;\n"
+        );
+    }
+
+    #[test]
+    fn html_is_detected_or_forced() {
+        assert!(looks_like_html("  <!doctype HTML><p>x"));
+        assert!(looks_like_html("<HTML lang=ar>"));
+        assert!(looks_like_html("<p>أ</p><p>ب</p><div>ج</div>"));
+        assert!(!looks_like_html("قال إن 3 < 4 وإن <ب> ليست علامة."));
+        assert!(!looks_like_html(&format!(
+            "<b>{}</b><i>x</i>",
+            "نص طويل ".repeat(20)
+        )));
+        let d = decode_ok(
+            b"<p>\xd8\xa3\xd9\x85\xd8\xb3</p>",
+            &Options {
+                html: Html::Always,
+                ..Options::default()
+            },
+        );
+        assert_eq!(d.text, "أمس\n");
+        assert_eq!(d.warnings[0].code, "input-html");
+        let d = decode_ok(
+            b"<html>x</html>",
+            &Options {
+                html: Html::Never,
+                ..Options::default()
+            },
+        );
+        assert_eq!(d.text, "<html>x</html>");
+        assert!(d.warnings.is_empty());
     }
 }

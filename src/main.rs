@@ -162,12 +162,7 @@ impl From<PolicyArg> for Policy {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
-    if !zaman::input::stdout_is_open() {
-        eprintln!("zaman: standard output is closed; nothing could be written (use -o/--output)");
-        return ExitCode::from(2);
-    }
-    match run(cli) {
+    match run(Cli::parse()) {
         Ok(code) => code,
         Err(err) => {
             if is_broken_pipe(&err) {

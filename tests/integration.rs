@@ -4,6 +4,7 @@ mod cli;
 mod conformance;
 mod events;
 mod exports;
+mod hostile;
 mod pathological;
 mod properties;
 mod samples;
