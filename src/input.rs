@@ -261,7 +261,7 @@ fn first_bad_utf16(units: &[u8], little_endian: bool) -> Option<usize> {
 /// bytes (odd positions for LE, even for BE) are nearly all `00` (Latin text) or `06`
 /// (Arabic letters) while the other half are not.
 fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
-    if bytes.len() < 8 || bytes.len() % 2 != 0 {
+    if bytes.len() < 8 || !bytes.len().is_multiple_of(2) {
         return None;
     }
     let high = |b: u8| b == 0x00 || b == 0x06;
