@@ -128,7 +128,8 @@ fn decode_text<'b>(
     if let Some(encoding) = bom {
         return utf16(
             name,
-            &bytes[2..],
+            bytes,
+            2,
             encoding,
             "with a byte-order mark",
             lossy,
@@ -139,6 +140,7 @@ fn decode_text<'b>(
         return utf16(
             name,
             bytes,
+            0,
             encoding,
             "without a byte-order mark, detected from its byte pattern",
             lossy,
@@ -192,17 +194,20 @@ pub fn first_invalid_utf8(bytes: &[u8]) -> usize {
     std::str::from_utf8(bytes).map_or_else(|e| e.valid_up_to(), |_| bytes.len())
 }
 
+/// Decodes UTF-16 from `bytes[bom..]`; offsets in messages count from the file's start.
 fn utf16<'b>(
     name: &str,
-    units: &[u8],
+    bytes: &[u8],
+    bom: usize,
     encoding: &'static Encoding,
     how: &str,
     lossy: bool,
     warnings: &mut Vec<Warning>,
 ) -> Result<Cow<'b, str>, Error> {
+    let units = &bytes[bom..];
     warnings.push(encoding_warning(encoding, how));
     if let Some(offset) = first_bad_utf16(units, encoding == UTF_16LE) {
-        let offset = offset + if how.starts_with("with") { 2 } else { 0 };
+        let offset = offset + bom;
         if !lossy {
             return Err(Error::Encoding {
                 path: name.to_string(),
@@ -618,6 +623,14 @@ mod tests {
         assert_eq!(d.text, "ab\u{FFFD}c");
         assert_eq!(d.warnings[1].code, "lossy-utf16");
         assert_eq!(d.warnings[1].byte_offset, Some(6));
+        // without a BOM the offset counts from the first byte
+        let mut bad: Vec<u8> = "abcdefghi"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        bad.extend_from_slice(&0xD800u16.to_le_bytes());
+        let err = decode("u16.txt", &bad, &Options::default()).expect_err("malformed");
+        assert!(matches!(err, Error::Encoding { offset: 18, .. }), "{err}");
     }
 
     #[test]
