@@ -9,11 +9,15 @@ use rayon::prelude::*;
 use serde_json::Value;
 
 use crate::document::Extractor;
-use crate::error::Error;
+use crate::input::{self, Options};
 use crate::timex::Dct;
 
 /// Records in flight at once: memory is bounded by this window, not by the corpus.
 pub const WINDOW: usize = 256;
+
+/// Input bytes in flight at once: a window closes early when its records reach this
+/// size, so a run of huge records does not hold 256 of them in memory.
+pub const WINDOW_BYTES: usize = 64 << 20;
 
 /// One input document.
 #[derive(Debug, Clone)]
@@ -95,6 +99,28 @@ pub fn run(
     records: impl Iterator<Item = io::Result<Record>>,
     out: &mut dyn Write,
     pool: &rayon::ThreadPool,
+    on_progress: impl FnMut(&Summary),
+) -> io::Result<Summary> {
+    run_with(
+        extractor,
+        &Options::default(),
+        records,
+        out,
+        pool,
+        on_progress,
+    )
+}
+
+/// [`run`] with input options: `--lossy` decoding and HTML (see [`crate::input`]).
+///
+/// # Errors
+/// Only reading the input or writing the output can fail; a bad record never does.
+pub fn run_with(
+    extractor: &Extractor<'_>,
+    options: &Options,
+    records: impl Iterator<Item = io::Result<Record>>,
+    out: &mut dyn Write,
+    pool: &rayon::ThreadPool,
     mut on_progress: impl FnMut(&Summary),
 ) -> io::Result<Summary> {
     let mut summary = Summary::default();
@@ -102,16 +128,21 @@ pub fn run(
     let mut window: Vec<Record> = Vec::with_capacity(WINDOW);
     while records.peek().is_some() {
         window.clear();
-        while window.len() < WINDOW {
+        let mut bytes = 0usize;
+        while window.len() < WINDOW && bytes < WINDOW_BYTES {
             match records.next() {
-                Some(record) => window.push(record?),
+                Some(record) => {
+                    let record = record?;
+                    bytes += record.len();
+                    window.push(record);
+                }
                 None => break,
             }
         }
         let outputs: Vec<(String, bool)> = pool.install(|| {
             window
                 .par_iter()
-                .map(|r| output_line(extractor, r))
+                .map(|r| output_line_with(extractor, options, r))
                 .collect()
         });
         for (line, failed) in &outputs {
@@ -128,78 +159,182 @@ pub fn run(
 
 /// The output line of one record and whether it is an error record.
 pub fn output_line(extractor: &Extractor<'_>, record: &Record) -> (String, bool) {
-    match extract_record(extractor, record) {
+    output_line_with(extractor, &Options::default(), record)
+}
+
+/// [`output_line`] with input options.
+pub fn output_line_with(
+    extractor: &Extractor<'_>,
+    options: &Options,
+    record: &Record,
+) -> (String, bool) {
+    match extract_record(extractor, options, record) {
         Ok(line) => (line, false),
-        Err((id, message)) => (
-            serde_json::json!({"id": id, "error": message}).to_string(),
-            true,
-        ),
+        Err((id, message)) => (error_record(&id, &message), true),
     }
 }
 
-/// The document JSON of one record with its `id` first, or the id and what went wrong.
-fn extract_record(extractor: &Extractor<'_>, record: &Record) -> Result<String, (Value, String)> {
-    let (id, id_text, text, dct, at) = match record {
-        Record::Line { number, bytes } => {
-            let at = format!("line {number}");
-            let line = std::str::from_utf8(bytes).map_err(|e| {
-                (
-                    Value::Null,
-                    format!("{at}: not valid UTF-8 (byte {})", e.valid_up_to()),
-                )
-            })?;
-            let value: Value = serde_json::from_str(line.trim_end_matches(['\n', '\r']))
-                .map_err(|e| (Value::Null, format!("{at}: invalid JSON: {e}")))?;
-            let id = value.get("id").cloned().unwrap_or(Value::Null);
-            let Some(text) = value.get("text").and_then(|t| t.as_str()) else {
-                return Err((id, format!("{at}: missing string field \"text\"")));
-            };
-            let dct = match value.get("dct") {
-                None | Some(Value::Null) => None,
-                Some(Value::String(s)) => Some(s.clone()),
-                Some(_) => return Err((id, format!("{at}: field \"dct\" must be a string"))),
-            };
-            let id_text = match &id {
-                Value::String(s) => s.clone(),
-                Value::Null => format!("line-{number}"),
-                other => other.to_string(),
-            };
-            (id, id_text, text.to_string(), dct, at)
+/// The error record written in place of a record that failed: `{"id": …, "error": …}`,
+/// the id as given (null when the line could not be read as a JSON object).
+pub fn error_record(id: &Value, message: &str) -> String {
+    serde_json::json!({"id": id, "error": message}).to_string()
+}
+
+/// The name of a JSON value's type, for error messages.
+fn json_type(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// What one record holds once read: its id as given and as text, the decoded text with
+/// its warnings, the DCT, and how error messages name it.
+struct Parsed {
+    id: Value,
+    id_text: String,
+    decoded: input::Decoded,
+    dct: Option<String>,
+    at: String,
+}
+
+/// Reads one JSON Lines record.
+fn parse_line(number: usize, bytes: &[u8], options: &Options) -> Result<Parsed, (Value, String)> {
+    let at = format!("line {number}");
+    let bytes = bytes.strip_suffix(b"\n").unwrap_or(bytes);
+    let bytes = bytes.strip_suffix(b"\r").unwrap_or(bytes);
+    let mut warnings = Vec::new();
+    let line: std::borrow::Cow<'_, str> = match std::str::from_utf8(bytes) {
+        Ok(line) => line.into(),
+        Err(e) if options.lossy => {
+            let offset = e.valid_up_to();
+            warnings.push(input::Warning {
+                code: std::borrow::Cow::Borrowed("lossy-utf8"),
+                message: format!(
+                    "{at} is not valid UTF-8: bad bytes replaced by U+FFFD, the first at byte offset {offset} of the line"
+                ),
+                byte_offset: Some(offset),
+                encoding: None,
+            });
+            String::from_utf8_lossy(bytes)
         }
+        Err(e) => {
+            return Err((
+                Value::Null,
+                format!(
+                    "{at}: not valid UTF-8 (byte {}); JSON Lines must be UTF-8 (--lossy replaces bad bytes)",
+                    e.valid_up_to()
+                ),
+            ));
+        }
+    };
+    if line.trim().is_empty() {
+        return Err((Value::Null, format!("{at}: empty line, no JSON record")));
+    }
+    let value: Value = serde_json::from_str(&line)
+        .map_err(|e| (Value::Null, format!("{at}: invalid JSON: {e}")))?;
+    let Value::Object(record) = value else {
+        return Err((
+            Value::Null,
+            format!(
+                "{at}: a record must be a JSON object, found {}",
+                json_type(&value)
+            ),
+        ));
+    };
+    let id = record.get("id").cloned().unwrap_or(Value::Null);
+    let text = match record.get("text") {
+        Some(Value::String(t)) => t,
+        None => return Err((id, format!("{at}: missing string field \"text\""))),
+        Some(other) => {
+            return Err((
+                id,
+                format!(
+                    "{at}: field \"text\" must be a string, found {}",
+                    json_type(other)
+                ),
+            ));
+        }
+    };
+    let dct = match record.get("dct") {
+        None | Some(Value::Null) => None,
+        Some(Value::String(s)) => Some(s.clone()),
+        Some(other) => {
+            return Err((
+                id,
+                format!(
+                    "{at}: field \"dct\" must be a string, found {}",
+                    json_type(other)
+                ),
+            ));
+        }
+    };
+    let id_text = match &id {
+        Value::String(s) => s.clone(),
+        Value::Null => format!("line-{number}"),
+        other => other.to_string(),
+    };
+    let mut decoded = input::from_text(text, options.html);
+    warnings.append(&mut decoded.warnings);
+    decoded.warnings = warnings;
+    Ok(Parsed {
+        id,
+        id_text,
+        decoded,
+        dct,
+        at,
+    })
+}
+
+/// The document JSON of one record with its `id` first, or the id and what went wrong.
+fn extract_record(
+    extractor: &Extractor<'_>,
+    options: &Options,
+    record: &Record,
+) -> Result<String, (Value, String)> {
+    let parsed = match record {
+        Record::Line { number, bytes } => parse_line(*number, bytes, options)?,
         Record::Unreadable { id, message } => {
             return Err((Value::String(id.clone()), message.clone()));
         }
         Record::Text { id, bytes, dct } => {
-            let text = std::str::from_utf8(bytes).map_err(|e| {
-                let error = Error::Utf8 {
-                    path: id.clone(),
-                    offset: e.valid_up_to(),
-                };
-                (Value::String(id.clone()), error.to_string())
-            })?;
-            (
-                Value::String(id.clone()),
-                id.clone(),
-                text.to_string(),
-                dct.clone(),
-                id.clone(),
-            )
+            let decoded = input::decode(id, bytes, options)
+                .map_err(|e| (Value::String(id.clone()), e.to_string()))?;
+            Parsed {
+                id: Value::String(id.clone()),
+                id_text: id.clone(),
+                decoded,
+                dct: dct.clone(),
+                at: id.clone(),
+            }
         }
     };
+    let Parsed {
+        id,
+        id_text,
+        decoded,
+        dct,
+        at,
+    } = parsed;
     let dct = match dct.map(|d| d.parse::<Dct>()).transpose() {
         Ok(d) => d,
         Err(e) => return Err((id, format!("{at}: {e}"))),
     };
     // a defect in the engine must cost one record, never the batch
     let extracted = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        extractor.extract(&id_text, &text, dct)
+        extractor.extract(&id_text, &decoded.text, dct)
     }));
-    let Ok(doc) = extracted else {
+    let Ok(mut doc) = extracted else {
         return Err((
             id,
             format!("{at}: internal error while extracting this record"),
         ));
     };
+    doc.warnings = decoded.warnings;
     let body = serde_json::to_string(&doc)
         .map_err(|e| (id.clone(), format!("{at}: cannot write the document: {e}")))?;
     // the record's id first, then the document's own fields

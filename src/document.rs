@@ -164,6 +164,10 @@ pub struct Document {
     /// In a merged timeline: the documents it was built from, in input order.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<SourceDocument>,
+    /// What the reader should know about the input (lossy decoding, another encoding,
+    /// HTML); absent from the JSON when there is nothing to say. See [`crate::input`].
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<crate::input::Warning>,
 }
 
 /// Every relation type a document may hold.
@@ -412,6 +416,7 @@ impl<'l> Extractor<'l> {
             relations,
             timeline: ordered.iter().map(|&n| event_id(n)).collect(),
             sources: Vec::new(),
+            warnings: Vec::new(),
         }
     }
 }

@@ -42,7 +42,9 @@ pub enum Error {
         message: String,
     },
     /// An input file that is not valid UTF-8.
-    #[error("{path}: not valid UTF-8 (first bad byte at offset {offset})")]
+    #[error(
+        "{path}: not valid UTF-8 (first bad byte at offset {offset}), nor UTF-16 or Windows-1256; --lossy replaces bad bytes"
+    )]
     Utf8 {
         /// The file.
         path: String,
@@ -58,6 +60,18 @@ pub enum Error {
         record: usize,
         /// What is wrong.
         message: String,
+    },
+    /// An input in a recognised encoding (UTF-16) with malformed code units.
+    #[error(
+        "{path}: not valid {encoding} (first bad code unit at byte offset {offset}; --lossy replaces bad units)"
+    )]
+    Encoding {
+        /// The file.
+        path: String,
+        /// The encoding it was read in.
+        encoding: &'static str,
+        /// Byte offset of the first bad code unit.
+        offset: usize,
     },
     /// Writing an output failed.
     #[error("cannot write the output")]

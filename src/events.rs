@@ -260,6 +260,11 @@ fn verb_at(doc: &Doc<'_, '_>, x: usize, needs_conj: bool) -> bool {
 /// the extraction linear on long documents.
 const LOOKBACK: usize = 64;
 
+/// How far (in tokens) a content or a clause may reach from where it starts: sentences
+/// without punctuation can be as long as the document, and an unbounded content would
+/// make both the work and the output quadratic (`«قال «قال «قال …`).
+const MAX_REACH: usize = 256;
+
 /// Prepositions that put an actor out of subject position.
 const PREPOSITIONS: &[&str] = &[
     "في", "من", "الي", "علي", "عن", "مع", "بين", "حول", "ضد", "لدي", "عند", "بشان", "تجاه", "نحو",
@@ -389,6 +394,7 @@ pub fn extract(
             events
                 .iter()
                 .rev()
+                .take(LOOKBACK)
                 .take_while(|e| e.sentence == sentence)
                 .find(|e| e.agent.is_some() && e.kind == EventKind::Statement)
                 .and_then(|e| e.agent)
@@ -449,9 +455,10 @@ pub fn extract(
             if let Some(c) = doc.complementizer(k) {
                 if c < s_end {
                     // the content ends where a coordinated main verb begins: «…، ورفضت …»
-                    let stop = (c + 1..s_end)
+                    let reach = s_end.min(c + MAX_REACH);
+                    let stop = (c + 1..reach)
                         .find(|&x| doc.punct(x - 1, &[',']) && coordinated_verb(&doc, x))
-                        .map_or(s_end, |x| x - 1);
+                        .map_or(reach, |x| x - 1);
                     event.content =
                         Some((lexed.tokens[c].start, lexed.tokens[stop.max(c + 1) - 1].end));
                 }
@@ -465,6 +472,7 @@ pub fn extract(
         let same_sentence = events
             .iter()
             .rev()
+            .take(LOOKBACK)
             .take_while(|e| e.sentence == sentence)
             .count();
         event.reported_by = events[events.len() - same_sentence..]
@@ -723,7 +731,12 @@ fn participants(
             if cue_text.ends_with("بينهما") || cue_text.ends_with("بينهم") {
                 // جمع بينهما: the two people named before the trigger in this sentence
                 let mut distinct: Vec<usize> = Vec::new();
-                for m in doc.mentions_between(s_start, trig.token).iter().rev() {
+                for m in doc
+                    .mentions_between(s_start, trig.token)
+                    .iter()
+                    .rev()
+                    .take(LOOKBACK)
+                {
                     let a = m.actor;
                     if doc.actors.actors[a].kind == ActorType::Person && !distinct.contains(&a) {
                         distinct.push(a);
@@ -801,6 +814,7 @@ fn participants(
             .mentions_between(s_start, trig.token)
             .iter()
             .rev()
+            .take(LOOKBACK)
             .map(|m| m.actor)
             .find(|&a| {
                 doc.actors.actors[a].kind == ActorType::Person && !event.participants.contains(&a)
@@ -830,6 +844,24 @@ fn participants(
 fn attach_times(doc: &Doc<'_, '_>, events: &mut [Event]) {
     let dated =
         |t: &Timex| matches!(t.kind, TimexType::Date | TimexType::Time) && t.interval.is_some();
+    // next_dated[k]: the first dated timex at k or after; prev_dated[k]: the last before k
+    let count = doc.timexes.len();
+    let mut next_dated = vec![count; count + 1];
+    for k in (0..count).rev() {
+        next_dated[k] = if dated(&doc.timexes[k]) {
+            k
+        } else {
+            next_dated[k + 1]
+        };
+    }
+    let mut prev_dated = vec![None; count + 1];
+    for k in 0..count {
+        prev_dated[k + 1] = if dated(&doc.timexes[k]) {
+            Some(k)
+        } else {
+            prev_dated[k]
+        };
+    }
     for n in 0..events.len() {
         let e = &events[n];
         let trigger_byte = e.trigger.0;
@@ -841,20 +873,34 @@ fn attach_times(doc: &Doc<'_, '_>, events: &mut [Event]) {
                 doc.timex_spans.partition_point(|t| t.0 < x.end),
             )
         });
-        let in_sentence: Vec<usize> = (lo..hi).filter(|&k| dated(&doc.timexes[k])).collect();
-        // the clause: between the nearest boundaries around the trigger
+        let first_in_sentence = Some(next_dated[lo]).filter(|&k| k < hi);
+        // the clause: between the nearest boundaries around the trigger; the dated timex
+        // of the clause nearest the trigger (the earlier one on a tie)
         let clause = clause_bounds(doc, e.trigger.0, e.trigger.1, e.content);
-        let in_clause = in_sentence
-            .iter()
-            .copied()
-            .filter(|&k| clause.0 <= doc.timex_spans[k].0 && doc.timex_spans[k].0 < clause.1)
-            .min_by_key(|&k| {
-                let s = doc.timex_spans[k].0;
-                s.abs_diff(trigger_byte)
-            });
+        let (c_lo, c_hi) = (
+            doc.timex_spans
+                .partition_point(|t| t.0 < clause.0.max(sentence.map_or(0, |x| x.start))),
+            doc.timex_spans
+                .partition_point(|t| t.0 < clause.1.min(sentence.map_or(0, |x| x.end))),
+        );
+        let c_hi = c_hi.max(c_lo);
+        let pivot = doc
+            .timex_spans
+            .partition_point(|t| t.0 < trigger_byte)
+            .clamp(c_lo, c_hi);
+        let before = prev_dated[pivot].filter(|&k| k >= c_lo);
+        let after = Some(next_dated[pivot]).filter(|&k| k < c_hi);
+        let in_clause = match (before, after) {
+            (Some(b), Some(a)) => {
+                let db = doc.timex_spans[b].0.abs_diff(trigger_byte);
+                let da = doc.timex_spans[a].0.abs_diff(trigger_byte);
+                Some(if da < db { a } else { b })
+            }
+            (b, a) => b.or(a),
+        };
         let (time, how) = if let Some(k) = in_clause {
             (Some(k), TimeHow::Explicit)
-        } else if let Some(&k) = in_sentence.first() {
+        } else if let Some(k) = first_in_sentence {
             (Some(k), TimeHow::Sentence)
         } else {
             let from = events[n]
@@ -895,14 +941,15 @@ fn clause_bounds(
     let s = doc.sentence_of(t.min(toks.len().saturating_sub(1)));
     let (s_start, s_end) = doc.sentence_tokens(s);
     let mut a = t;
-    while a > s_start {
+    while a > s_start && t - a < MAX_REACH {
         if doc.complementizer(a - 1).is_some() {
             break;
         }
         a -= 1;
     }
     let mut b = toks.partition_point(|x| x.start < end);
-    while b < s_end {
+    let reach = s_end.min(b + MAX_REACH);
+    while b < reach {
         if doc.complementizer(b).is_some() || doc.punct(b, &['.', ';']) {
             break;
         }

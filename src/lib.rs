@@ -21,12 +21,14 @@
 
 pub mod actors;
 pub mod batch;
+pub mod check;
 pub mod document;
 pub mod error;
 pub mod eval;
 pub mod events;
 pub mod export;
 pub mod graph;
+pub mod input;
 pub mod lexicon;
 pub mod merge;
 pub mod text;

@@ -49,6 +49,8 @@ enum Command {
         common: Common,
         #[command(flatten)]
         output: Output,
+        #[command(flatten)]
+        input: InputArgs,
     },
     /// One timeline across many documents: the same event reported by several articles
     /// becomes one event listing every source. Reads document JSONs (files as `extract`
@@ -62,6 +64,15 @@ enum Command {
         id: String,
         #[command(flatten)]
         output: Output,
+    },
+    /// Print the text that spans point into: the input decoded (UTF-16, Windows-1256,
+    /// --lossy) and, for HTML, reduced to its text.
+    #[command(after_help = EXIT_CODES)]
+    Text {
+        /// Input file; `-` or nothing reads standard input.
+        file: Option<PathBuf>,
+        #[command(flatten)]
+        input: InputArgs,
     },
     /// List the output formats of --format.
     Formats,
@@ -105,7 +116,39 @@ enum Command {
         quiet: bool,
         #[command(flatten)]
         common: Common,
+        #[command(flatten)]
+        reading: InputArgs,
     },
+}
+
+/// How inputs are read (see `zaman::input`).
+#[derive(clap::Args, Debug)]
+struct InputArgs {
+    /// Replace invalid UTF-8 by U+FFFD and go on, with a `lossy-utf8` warning in the
+    /// document, instead of failing.
+    #[arg(long)]
+    lossy: bool,
+    /// Read inputs as HTML (tags removed, entities decoded); detected without this flag
+    /// when an input starts with <!doctype html or <html or is dominated by tags.
+    #[arg(long, conflicts_with = "no_html")]
+    html: bool,
+    /// Never read inputs as HTML.
+    #[arg(long)]
+    no_html: bool,
+}
+
+impl InputArgs {
+    fn options(&self) -> zaman::input::Options {
+        use zaman::input::Html;
+        zaman::input::Options {
+            lossy: self.lossy,
+            html: match (self.html, self.no_html) {
+                (true, _) => Html::Always,
+                (_, true) => Html::Never,
+                _ => Html::Detect,
+            },
+        }
+    }
 }
 
 #[derive(clap::Args, Debug)]
@@ -219,8 +262,9 @@ fn load_data(common: &Common) -> Result<(Cow<'static, Lexicon>, Cow<'static, Gaz
 fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Formats => {
+            let mut out = io::stdout().lock();
             for f in Format::ALL {
-                println!("{:<12} {}", f.name(), f.help());
+                writeln!(out, "{:<12} {}", f.name(), f.help())?;
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -274,11 +318,23 @@ fn run(cli: Cli) -> Result<ExitCode> {
             out.flush()?;
             Ok(ExitCode::SUCCESS)
         }
+        Command::Text { file, input } => {
+            let path = file.unwrap_or_else(|| PathBuf::from("-"));
+            let (_, decoded) = read_input(&path, &input.options())?;
+            for w in &decoded.warnings {
+                eprintln!("zaman: {}: {}", path.display(), w.message);
+            }
+            let mut out = io::stdout().lock();
+            out.write_all(decoded.text.as_bytes())?;
+            out.flush()?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Extract {
             files,
             dct,
             common,
             output,
+            input,
         } => {
             let dct = dct.map(|d| d.parse::<Dct>()).transpose()?;
             let (lexicon, gazetteer) = load_data(&common)?;
@@ -301,9 +357,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let options = output.options(inputs.len() > 1);
             let mut out = open_output(output.output.as_ref())?;
             for path in &inputs {
-                let (id, text) = read_input(path)?;
-                let doc = extractor.extract(&id, &text, dct);
-                export::write(output.format, &doc, Some(&text), &options, &mut out)?;
+                let (id, decoded) = read_input(path, &input.options())?;
+                let mut doc = extractor.extract(&id, &decoded.text, dct);
+                doc.warnings = decoded.warnings;
+                export::write(output.format, &doc, Some(&decoded.text), &options, &mut out)?;
             }
             out.flush()?;
             Ok(ExitCode::SUCCESS)
@@ -316,6 +373,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             jobs,
             quiet,
             common,
+            reading,
         } => {
             let (lexicon, gazetteer) = load_data(&common)?;
             let extractor =
@@ -351,7 +409,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 bar
             };
             let started = std::time::Instant::now();
-            let summary = batch::run(&extractor, records, &mut out, &pool, |s| {
+            let options = reading.options();
+            let summary = batch::run_with(&extractor, &options, records, &mut out, &pool, |s| {
                 progress.set_position(s.records as u64);
                 progress.set_message(format!("{:.1} MB", s.bytes as f64 / 1e6));
             })?;
@@ -390,8 +449,11 @@ fn open_output(path: Option<&PathBuf>) -> Result<Box<dyn Write>> {
     })
 }
 
-/// Reads a whole input as UTF-8, naming the file and the first bad byte otherwise.
-fn read_input(path: &PathBuf) -> Result<(String, String)> {
+/// Reads and decodes a whole input (see `zaman::input`), naming the file and what is wrong.
+fn read_input(
+    path: &PathBuf,
+    options: &zaman::input::Options,
+) -> Result<(String, zaman::input::Decoded)> {
     let mut bytes = Vec::new();
     let id = if path.as_os_str() == "-" {
         io::stdin()
@@ -402,13 +464,8 @@ fn read_input(path: &PathBuf) -> Result<(String, String)> {
         bytes = std::fs::read(path).with_context(|| format!("{}: cannot read", path.display()))?;
         path.display().to_string()
     };
-    match String::from_utf8(bytes) {
-        Ok(text) => Ok((id, text)),
-        Err(e) => bail!(zaman::Error::Utf8 {
-            path: id,
-            offset: e.utf8_error().valid_up_to()
-        }),
-    }
+    let decoded = zaman::input::decode(&id, &bytes, options)?;
+    Ok((id, decoded))
 }
 
 /// Wraps a reader in a gzip decoder when it starts with the gzip magic bytes.

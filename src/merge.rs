@@ -473,6 +473,8 @@ fn build(
         timeline: ordered.iter().map(|&g| events[g].id.clone()).collect(),
         events,
         relations,
+        // each source's own warnings stay with it (its id is in `sources`)
+        warnings: Vec::new(),
         sources: docs
             .iter()
             .map(|d| SourceDocument {

@@ -7,7 +7,9 @@ mod eval;
 mod events;
 mod exports;
 mod formats;
+mod hostile;
 mod merge;
+mod pathological;
 mod properties;
 mod samples;
 
