@@ -395,24 +395,41 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 .num_threads(jobs)
                 .build()
                 .context("cannot start the worker threads")?;
+            // a plain input file gives the total for a bar with an ETA; a stream, a gzip or
+            // a directory gives a running count
+            let total_bytes = input
+                .as_deref()
+                .filter(|p| !starts_with_gzip_magic(p))
+                .and_then(|p| std::fs::metadata(p).ok())
+                .map(|m| m.len());
             let progress = if quiet {
                 ProgressBar::hidden()
             } else {
                 // drawn only when standard error is a terminal
-                let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
+                let bar = ProgressBar::with_draw_target(total_bytes, ProgressDrawTarget::stderr());
+                let template = if total_bytes.is_some() {
+                    "{spinner} [{bar:30}] {percent:>3}% {msg} [{elapsed_precise}, ETA {eta}]"
+                } else {
+                    "{spinner} {msg} [{elapsed_precise}]"
+                };
                 bar.set_style(
-                    ProgressStyle::with_template(
-                        "{spinner} {pos} documents, {msg} [{elapsed_precise}] {per_sec}",
-                    )
-                    .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+                    ProgressStyle::with_template(template)
+                        .unwrap_or_else(|_| ProgressStyle::default_spinner()),
                 );
                 bar
             };
             let started = std::time::Instant::now();
             let options = reading.options();
             let summary = batch::run_with(&extractor, &options, records, &mut out, &pool, |s| {
-                progress.set_position(s.records as u64);
-                progress.set_message(format!("{:.1} MB", s.bytes as f64 / 1e6));
+                let secs = started.elapsed().as_secs_f64().max(1e-9);
+                progress.set_position(s.bytes as u64);
+                progress.set_message(format!(
+                    "{} documents, {:.1} MB, {:.0} docs/s, {:.1} MB/s",
+                    s.records,
+                    s.bytes as f64 / 1e6,
+                    s.records as f64 / secs,
+                    s.bytes as f64 / 1e6 / secs
+                ));
             })?;
             out.flush()?;
             progress.finish_and_clear();
@@ -466,6 +483,14 @@ fn read_input(
     };
     let decoded = zaman::input::decode(&id, &bytes, options)?;
     Ok((id, decoded))
+}
+
+/// Whether a file starts with the gzip magic bytes (its size then says nothing of the text).
+fn starts_with_gzip_magic(path: &Path) -> bool {
+    let mut head = [0u8; 2];
+    std::fs::File::open(path)
+        .and_then(|mut f| f.read_exact(&mut head))
+        .is_ok_and(|()| head == [0x1f, 0x8b])
 }
 
 /// Wraps a reader in a gzip decoder when it starts with the gzip magic bytes.

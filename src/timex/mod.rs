@@ -161,14 +161,22 @@ pub(crate) struct IsoDateTime(pub NaiveDateTime);
 impl fmt::Display for IsoDateTime {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let t = self.0;
-        write!(
-            f,
-            "{}T{:02}:{:02}:{:02}",
-            IsoDate(t.date()),
-            t.hour(),
-            t.minute(),
-            t.second()
-        )
+        let Some(date) = date_digits(t.date()) else {
+            return write!(
+                f,
+                "{}T{:02}:{:02}:{:02}",
+                IsoDate(t.date()),
+                t.hour(),
+                t.minute(),
+                t.second()
+            );
+        };
+        let mut time = *b"T00:00:00";
+        two_digits(&mut time[1..3], t.hour());
+        two_digits(&mut time[4..6], t.minute());
+        two_digits(&mut time[7..9], t.second());
+        f.write_str(ascii(&date))?;
+        f.write_str(ascii(&time))
     }
 }
 
@@ -178,8 +186,33 @@ pub(crate) struct IsoDate(pub NaiveDate);
 impl fmt::Display for IsoDate {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let d = self.0;
-        write!(f, "{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
+        match date_digits(d) {
+            Some(buf) => f.write_str(ascii(&buf)),
+            None => write!(f, "{:04}-{:02}-{:02}", d.year(), d.month(), d.day()),
+        }
     }
+}
+
+/// `YYYY-MM-DD` as bytes for years 0–9999 (the formatting machinery of `write!` showed
+/// in profiles of large outputs: every timex carries four dates).
+fn date_digits(d: NaiveDate) -> Option<[u8; 10]> {
+    let year = u32::try_from(d.year()).ok().filter(|y| *y <= 9999)?;
+    let mut buf = *b"0000-00-00";
+    two_digits(&mut buf[0..2], year / 100);
+    two_digits(&mut buf[2..4], year % 100);
+    two_digits(&mut buf[5..7], d.month());
+    two_digits(&mut buf[8..10], d.day());
+    Some(buf)
+}
+
+fn two_digits(out: &mut [u8], n: u32) {
+    out[0] = b'0' + (n / 10 % 10) as u8;
+    out[1] = b'0' + (n % 10) as u8;
+}
+
+fn ascii(bytes: &[u8]) -> &str {
+    // only ASCII digits and punctuation are ever written into these buffers
+    std::str::from_utf8(bytes).unwrap_or("?")
 }
 
 /// The document creation time: a date, or a date-time with its UTC offset.
@@ -465,6 +498,26 @@ fn infer_dct(sentences: &[Sentence], candidates: &[parse::Candidate]) -> Option<
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_are_written_as_iso_8601_at_every_year() {
+        let at = |y, m, d, h, min, sec| {
+            NaiveDate::from_ymd_opt(y, m, d)
+                .and_then(|d| d.and_hms_opt(h, min, sec))
+                .expect("valid")
+        };
+        let cases = [
+            (at(2021, 4, 13, 0, 0, 0), "2021-04-13T00:00:00"),
+            (at(7, 12, 31, 23, 59, 58), "0007-12-31T23:59:58"),
+            (at(9999, 1, 2, 3, 4, 5), "9999-01-02T03:04:05"),
+            (at(12345, 6, 7, 8, 9, 10), "12345-06-07T08:09:10"),
+            (at(-44, 3, 15, 12, 0, 0), "-0044-03-15T12:00:00"),
+        ];
+        for (t, want) in cases {
+            assert_eq!(IsoDateTime(t).to_string(), want);
+            assert_eq!(IsoDate(t.date()).to_string(), want[..want.len() - 9]);
+        }
+    }
 
     fn one(text: &str, dct: &str, policy: Policy) -> Timex {
         let t = tag(
