@@ -188,7 +188,12 @@ impl fmt::Display for IsoDate {
         let d = self.0;
         match date_digits(d) {
             Some(buf) => f.write_str(ascii(&buf)),
-            None => write!(f, "{:04}-{:02}-{:02}", d.year(), d.month(), d.day()),
+            // ISO 8601 expanded years: -0044, 12345
+            None => {
+                let sign = if d.year() < 0 { "-" } else { "" };
+                let year = d.year().unsigned_abs();
+                write!(f, "{sign}{year:04}-{:02}-{:02}", d.month(), d.day())
+            }
         }
     }
 }
