@@ -228,6 +228,14 @@ impl<'a, 'l> Doc<'a, 'l> {
 }
 
 /// A finite verb trigger with a glued و at token x: a coordinated main clause.
+/// Whether token x is a future verb trigger (سيزور، وسيتصل).
+fn future_verb(doc: &Doc<'_, '_>, x: usize) -> bool {
+    doc.lexed
+        .at(x)
+        .iter()
+        .any(|l| l.entry.kind == Kind::Event && l.entry.extra.starts_with("verb-future"))
+}
+
 fn coordinated_verb(doc: &Doc<'_, '_>, x: usize) -> bool {
     verb_at(doc, x, true)
 }
@@ -390,14 +398,27 @@ pub fn extract(
             && doc.cue(trig.token - 1, "continuation").is_some())
             || (trig.token > s_start + 1 && doc.cue(trig.token - 2, "continuation").is_some());
         // the speaker of the same sentence, else the narrator of the last statement
+        let conjoined = trig.lexeme.conj;
         let dropped_subject = |events: &[Event]| {
-            events
-                .iter()
-                .rev()
-                .take(LOOKBACK)
-                .take_while(|e| e.sentence == sentence)
-                .find(|e| e.agent.is_some() && e.kind == EventKind::Statement)
-                .and_then(|e| e.agent)
+            let in_sentence = || {
+                events
+                    .iter()
+                    .rev()
+                    .take(LOOKBACK)
+                    .take_while(|e| e.sentence == sentence)
+            };
+            // «… إن بايدن سيزور الأردن وسيتصل بالملك»: a verb joined by و to the one before
+            // it in the sentence keeps that verb's subject
+            let coordinated = in_sentence()
+                .next()
+                .filter(|e| conjoined && e.kind != EventKind::Statement)
+                .and_then(|e| e.agent);
+            coordinated
+                .or_else(|| {
+                    in_sentence()
+                        .find(|e| e.agent.is_some() && e.kind == EventKind::Statement)
+                        .and_then(|e| e.agent)
+                })
                 .or(last_speaker)
         };
         match subject(&doc, trig, trig.lexeme.next, s_start, s_end) {
@@ -454,10 +475,15 @@ pub fn extract(
             }
             if let Some(c) = doc.complementizer(k) {
                 if c < s_end {
-                    // the content ends where a coordinated main verb begins: «…، ورفضت …»
+                    // the content ends where a coordinated main verb begins: «…، ورفضت …»;
+                    // a future verb (وسيتصل) goes on with what is reported
                     let reach = s_end.min(c + MAX_REACH);
                     let stop = (c + 1..reach)
-                        .find(|&x| doc.punct(x - 1, &[',']) && coordinated_verb(&doc, x))
+                        .find(|&x| {
+                            doc.punct(x - 1, &[','])
+                                && coordinated_verb(&doc, x)
+                                && !future_verb(&doc, x)
+                        })
                         .map_or(reach, |x| x - 1);
                     event.content =
                         Some((lexed.tokens[c].start, lexed.tokens[stop.max(c + 1) - 1].end));
@@ -670,6 +696,17 @@ fn subject(
                 found.push(m.actor);
             }
             k = m.next_token;
+            continue;
+        }
+        // a name after a title in a prepositional phrase is no subject:
+        // بالعاهل الأردني الملك عبد الله، للرئيس الفرنسي ماكرون
+        if doc
+            .word(k)
+            .is_some_and(|w| w.starts_with("بال") || w.starts_with("لل"))
+            && let Some(m) = doc.first_mention(k + 1, (k + 4).min(s_end))
+        {
+            k = m.next_token;
+            skipped += 1;
             continue;
         }
         skipped += usize::from(!doc.is_timex_token(k) && !doc.punct(k, &[',']));
@@ -941,8 +978,11 @@ fn clause_bounds(
     let s = doc.sentence_of(t.min(toks.len().saturating_sub(1)));
     let (s_start, s_end) = doc.sentence_tokens(s);
     let mut a = t;
+    // a clause also ends at a comma before a verb joined by و: «سيزور الأردن الأسبوع
+    // المقبل، وسيتصل بالملك غدا» holds two clauses, each with its own time
+    let new_clause = |x: usize| x > 0 && doc.punct(x - 1, &[',']) && coordinated_verb(doc, x);
     while a > s_start && t - a < MAX_REACH {
-        if doc.complementizer(a - 1).is_some() {
+        if doc.complementizer(a - 1).is_some() || new_clause(a) {
             break;
         }
         a -= 1;
@@ -950,7 +990,7 @@ fn clause_bounds(
     let mut b = toks.partition_point(|x| x.start < end);
     let reach = s_end.min(b + MAX_REACH);
     while b < reach {
-        if doc.complementizer(b).is_some() || doc.punct(b, &['.', ';']) {
+        if doc.complementizer(b).is_some() || doc.punct(b, &['.', ';']) || new_clause(b + 1) {
             break;
         }
         b += 1;

@@ -168,11 +168,11 @@ const VSO: &[Said] = &[
         how: TimeHow::Explicit,
     },
     Said {
-        text: "أكدت الخارجية الروسية أن لافروف سيزور الصين.",
+        text: "أكدت الخارجية الروسية أن لافروف سيصل إلى الصين.",
         trigger: "أكدت",
         agent: "rus_foreign_ministry",
         complementizer: "أن",
-        content_starts: "لافروف سيزور",
+        content_starts: "لافروف سيصل",
         time: None,
         how: TimeHow::None,
     },
@@ -1882,6 +1882,41 @@ fn meetings_and_calls_by_phone_name_both_parties() {
             participants(&doc, found[0]),
             with.iter().map(|s| s.to_string()).collect::<Vec<_>>(),
             "{text}"
+        );
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// future verbs: announced visits and calls are events, each with its own clause's time
+
+#[test]
+fn announced_visits_and_calls_are_events_with_their_own_times() {
+    let dct: Dct = "2023-06-01".parse().expect("the DCT parses");
+    let text = "وقال البيت الأبيض إن الرئيس جو بايدن سيزور الأردن الأسبوع المقبل، \
+                وسيتصل بالعاهل الأردني الملك عبد الله الثاني غدا.";
+    let doc = Extractor::default().extract("t", text, Some(dct));
+    let said = event_with_trigger(&doc, "قال").expect("the statement");
+    let visit = event_with_trigger(&doc, "سيزور").expect("the visit");
+    let call = event_with_trigger(&doc, "سيتصل").expect("the call");
+    assert_eq!(agent(&doc, said).as_deref(), Some("white_house"));
+    assert_eq!(visit.kind, EventKind::Meeting);
+    assert_eq!(agent(&doc, visit).as_deref(), Some("joe_biden"));
+    assert_eq!(participants(&doc, visit), ["jor"]);
+    assert_eq!(visit.time.value.as_deref(), Some("2023-W23"));
+    // joined by و, the call keeps the visit's subject; the king after بالعاهل is called
+    assert_eq!(call.kind, EventKind::Call);
+    assert_eq!(agent(&doc, call).as_deref(), Some("joe_biden"));
+    assert_eq!(participants(&doc, call), ["abdullah_ii"]);
+    assert_eq!(call.time.value.as_deref(), Some("2023-06-02"));
+    assert_eq!(call.time.how, TimeHow::Explicit);
+    // both are what the White House said
+    for e in [visit, call] {
+        assert!(
+            doc.relations
+                .iter()
+                .any(|r| r.kind == "REPORTS" && r.from == said.id && r.to == e.id),
+            "{:?}",
+            doc.relations
         );
     }
 }
