@@ -38,6 +38,21 @@ pub enum EventKind {
     Other,
 }
 
+impl EventKind {
+    /// Every kind, in the order above.
+    pub const ALL: [EventKind; 9] = [
+        EventKind::Statement,
+        EventKind::Call,
+        EventKind::Appeal,
+        EventKind::Meeting,
+        EventKind::Publication,
+        EventKind::Accusation,
+        EventKind::Sanction,
+        EventKind::Threat,
+        EventKind::Other,
+    ];
+}
+
 /// How an event got its time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]

@@ -13,7 +13,7 @@ use std::io::Write;
 use serde_json::{Map, Value, json};
 
 use super::Options;
-use super::common::{Attr, io, node_attributes};
+use super::common::{Attr, node_attributes};
 use crate::document::Document;
 use crate::error::Error;
 use crate::graph::EventGraph;
@@ -61,12 +61,5 @@ pub fn to_value(doc: &Document) -> Value {
 
 /// Writes the elements JSON (`options.compact` for one line).
 pub fn write(doc: &Document, options: &Options, out: &mut dyn Write) -> Result<(), Error> {
-    let value = to_value(doc);
-    if options.compact {
-        serde_json::to_writer(&mut *out, &value)
-    } else {
-        serde_json::to_writer_pretty(&mut *out, &value)
-    }
-    .map_err(|e| io(e.into()))?;
-    out.write_all(b"\n").map_err(io)
+    super::write_json(&to_value(doc), options.compact, out)
 }

@@ -116,20 +116,7 @@ fn policy_name(doc: &Document) -> &'static str {
     }
 }
 
-const KINDS: [crate::events::EventKind; 9] = {
-    use crate::events::EventKind::*;
-    [
-        Statement,
-        Call,
-        Appeal,
-        Meeting,
-        Publication,
-        Accusation,
-        Sanction,
-        Threat,
-        Other,
-    ]
-};
+const KINDS: [crate::events::EventKind; 9] = crate::events::EventKind::ALL;
 
 fn legend() -> Markup {
     html! {

@@ -120,6 +120,22 @@ impl std::str::FromStr for Format {
     }
 }
 
+/// Writes any JSON view, indented or on one line, with a final newline.
+pub(crate) fn write_json(
+    value: &impl serde::Serialize,
+    compact: bool,
+    out: &mut dyn Write,
+) -> Result<(), Error> {
+    let io = |source| Error::Output { source };
+    if compact {
+        serde_json::to_writer(&mut *out, value)
+    } else {
+        serde_json::to_writer_pretty(&mut *out, value)
+    }
+    .map_err(|e| io(e.into()))?;
+    out.write_all(b"\n").map_err(io)
+}
+
 /// Options shared by the formats; each format reads the ones it needs.
 #[derive(Debug, Clone, Default)]
 pub struct Options {
@@ -142,15 +158,7 @@ pub fn write(
 ) -> Result<(), Error> {
     let io = |source| Error::Output { source };
     match format {
-        Format::Json => {
-            if options.compact {
-                serde_json::to_writer(&mut *out, doc).map_err(std::io::Error::from)
-            } else {
-                serde_json::to_writer_pretty(&mut *out, doc).map_err(std::io::Error::from)
-            }
-            .map_err(io)?;
-            out.write_all(b"\n").map_err(io)
-        }
+        Format::Json => write_json(doc, options.compact, out),
         Format::Dot => out
             .write_all(EventGraph::from_document(doc).to_dot(doc).as_bytes())
             .map_err(io),

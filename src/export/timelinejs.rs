@@ -116,12 +116,7 @@ pub fn to_value(doc: &Document, text: Option<&str>) -> Result<Value, Error> {
 
 /// Writes the TimelineJS3 JSON.
 pub fn write(doc: &Document, text: Option<&str>, out: &mut dyn Write) -> Result<(), Error> {
-    let value = to_value(doc, text)?;
-    let io = |source| Error::Output { source };
-    serde_json::to_writer_pretty(&mut *out, &value)
-        .map_err(std::io::Error::from)
-        .map_err(io)?;
-    out.write_all(b"\n").map_err(io)
+    super::write_json(&to_value(doc, text)?, false, out)
 }
 
 /// The evidence sentence with the trigger in bold, and where the date comes from.

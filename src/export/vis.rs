@@ -87,12 +87,7 @@ pub fn to_value(doc: &Document, text: Option<&str>) -> Result<Value, Error> {
 
 /// Writes the vis-timeline JSON.
 pub fn write(doc: &Document, text: Option<&str>, out: &mut dyn Write) -> Result<(), Error> {
-    let value = to_value(doc, text)?;
-    let io = |source| Error::Output { source };
-    serde_json::to_writer_pretty(&mut *out, &value)
-        .map_err(std::io::Error::from)
-        .map_err(io)?;
-    out.write_all(b"\n").map_err(io)
+    super::write_json(&to_value(doc, text)?, false, out)
 }
 
 fn listed(view: &View<'_>, e: &Entry<'_>) -> Value {
