@@ -4,6 +4,7 @@ mod cli;
 mod conformance;
 mod events;
 mod exports;
+mod fuzz_regressions;
 mod hostile;
 mod pathological;
 mod properties;
