@@ -129,3 +129,21 @@ fn within_zero_days_is_an_empty_interval_not_a_reversed_one() {
         Some("2013-02-13 00:00:00")
     );
 }
+
+/// A title as the last word of a text (`… الرئيس الأمريكي`) looked for a name one token
+/// past the end: an index out of bounds in `actors::title_phrase`, a panic on `zaman
+/// extract` of a text ending that way.
+#[test]
+fn a_title_as_the_last_word_is_an_actor_not_a_panic() {
+    let doc = Extractor::default().extract("t", "الرئيس", None);
+    assert_eq!(doc.actors.len(), 1);
+    assert_eq!(doc.actors[0].role.as_deref(), Some("president"));
+    assert_eq!(doc.actors[0].mentions[0].span, [0, 6]);
+    let text = "التقى الرئيس الأمريكي";
+    let doc = Extractor::default().extract("t", text, None);
+    assert_eq!(doc.actors[0].name, "الرئيس الأمريكي");
+    assert_eq!(doc.actors[0].country.as_deref(), Some("USA"));
+    assert!(zaman::check::document(&doc, text).is_empty());
+    let doc = Extractor::default().extract("t", "قال المتحدث باسم", None);
+    assert_eq!(doc.actors[0].role.as_deref(), Some("spokesperson"));
+}
