@@ -560,8 +560,9 @@ fn title_phrase(
         }
     }
     // باسم / ل + organisation: المتحدث باسم الكرملين
-    if let Some((start, end, next, entry)) =
-        match_name(lexed, gazetteer, j).filter(|_| j < tokens.len())
+    // (the bound is checked first: a title can be the last word of a text; found by fuzzing)
+    if j < tokens.len()
+        && let Some((start, end, next, entry)) = match_name(lexed, gazetteer, j)
     {
         let e = &gazetteer.entries[entry as usize];
         if e.kind != ActorType::Person {

@@ -2,7 +2,7 @@
 //! typed nodes, with typed edges. Every export reads it. petgraph stays inside
 //! this module; the public API speaks in the document's ids (`a1`, `e3`, `t2`).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt::Write as _;
 
 use petgraph::Direction;
@@ -109,12 +109,14 @@ impl EventGraph {
         for a in &doc.actors {
             g.node(&a.id, NodeKind::Actor, &a.name);
         }
+        // a set, not a search per timex: linear on documents with 100,000s of events
+        let used: HashSet<&str> = doc
+            .events
+            .iter()
+            .filter_map(|e| e.time.timex.as_deref())
+            .collect();
         for t in &doc.timexes {
-            if doc
-                .events
-                .iter()
-                .any(|e| e.time.timex.as_deref() == Some(&t.id))
-            {
+            if used.contains(t.id.as_str()) {
                 g.node(&t.id, NodeKind::Time, &t.value);
             }
         }
@@ -267,15 +269,22 @@ impl EventGraph {
             "  node [fontname=\"Noto Sans Arabic,DejaVu Sans,sans-serif\"];"
         );
         // one rank per date value, in timeline order
+        // (maps instead of searches: linear on documents with 100,000s of events)
         let mut ranks: Vec<(String, Vec<&str>)> = Vec::new();
+        let events: HashMap<&str, &crate::document::Event> =
+            doc.events.iter().map(|e| (e.id.as_str(), e)).collect();
+        let mut rank_of: HashMap<String, usize> = HashMap::new();
         for id in &self.timeline {
-            let Some(e) = doc.events.iter().find(|e| &e.id == id) else {
+            let Some(e) = events.get(id.as_str()) else {
                 continue;
             };
             let date = e.time.value.clone().unwrap_or_else(|| "undated".into());
-            match ranks.iter_mut().find(|(d, _)| *d == date) {
-                Some((_, list)) => list.push(&e.id),
-                None => ranks.push((date, vec![&e.id])),
+            match rank_of.get(&date) {
+                Some(&k) => ranks[k].1.push(&e.id),
+                None => {
+                    rank_of.insert(date.clone(), ranks.len());
+                    ranks.push((date, vec![&e.id]));
+                }
             }
         }
         for n in self.graph.node_indices() {

@@ -7,6 +7,7 @@ mod eval;
 mod events;
 mod exports;
 mod formats;
+mod fuzz_regressions;
 mod hostile;
 mod merge;
 mod pathological;

@@ -61,6 +61,22 @@ fn a_large_document_is_its_copies() {
     );
     let offset = (copies - 1) * samples().chars().count();
     assert_eq!(last[0].span[0], one.timexes[0].span[0] + offset);
+    // the graph and its DOT stay linear too (they searched the events once per item)
+    let graph = zaman::graph::EventGraph::from_document(&doc);
+    let used: std::collections::HashSet<&str> = doc
+        .events
+        .iter()
+        .filter_map(|e| e.time.timex.as_deref())
+        .collect();
+    assert_eq!(
+        graph.node_count(),
+        1 + doc.actors.len() + used.len() + doc.events.len()
+    );
+    let dot = graph.to_dot(&doc);
+    assert_eq!(
+        dot.matches(" -> ").count(),
+        graph.edge_count() - doc.events.len() + dot.matches("style=invis").count()
+    );
 }
 
 #[test]

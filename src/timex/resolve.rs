@@ -296,7 +296,12 @@ impl Context {
                 } else {
                     end
                 };
-                Some(Interval { start: now, end })
+                // never before now: "within 0 days" or half a day from the morning would
+                // end at today's midnight, before the interval starts (found by fuzzing)
+                Some(Interval {
+                    start: now,
+                    end: end.max(now),
+                })
             } else {
                 let start = shift_datetime(midnight(now.date()), -n, unit)?;
                 Some(Interval {
