@@ -6,7 +6,7 @@
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use serde_json::Value;
@@ -34,23 +34,7 @@ fn read_sample(rel: &str) -> String {
 
 /// Runs `zaman args…` from the project root, feeding `stdin` (empty when None).
 fn zaman(args: &[&str], stdin: Option<&[u8]>) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_zaman"))
-        .args(args)
-        .current_dir(root())
-        .env("RUST_BACKTRACE", "0")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn zaman");
-    {
-        let mut input = child.stdin.take().expect("stdin");
-        if let Some(bytes) = stdin {
-            // A process that exits early may close its stdin; that is not this test's concern.
-            let _ = input.write_all(bytes);
-        }
-    }
-    child.wait_with_output().expect("wait for zaman")
+    crate::run_zaman(args, stdin.unwrap_or_default())
 }
 
 fn stdout(out: &Output) -> String {
@@ -1157,14 +1141,19 @@ fn batch_reads_gzip_input() {
 
 #[test]
 fn every_format_is_written_from_the_command_line() {
-    let sample = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("data/samples/cairo-talks-2023-11-05.txt");
+    let sample = "data/samples/cairo-talks-2023-11-05.txt";
     for &format in zaman::export::Format::ALL {
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_zaman"))
-            .args(["extract", "--dct", "2023-11-05", "--format", format.name()])
-            .arg(&sample)
-            .output()
-            .expect("zaman runs");
+        let out = zaman(
+            &[
+                "extract",
+                "--dct",
+                "2023-11-05",
+                "--format",
+                format.name(),
+                sample,
+            ],
+            None,
+        );
         assert!(
             out.status.success(),
             "{}: {}",
@@ -1181,12 +1170,7 @@ fn every_format_is_written_from_the_command_line() {
         );
     }
     // one document per file for every format but JSON (Lines)
-    let two = std::process::Command::new(env!("CARGO_BIN_EXE_zaman"))
-        .args(["extract", "--format", "html"])
-        .arg(&sample)
-        .arg(&sample)
-        .output()
-        .expect("zaman runs");
+    let two = zaman(&["extract", "--format", "html", sample, sample], None);
     assert_eq!(two.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&two.stderr).contains("writes one document"));
 }

@@ -12,24 +12,7 @@ fn root() -> &'static Path {
 }
 
 fn zaman(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_zaman"))
-        .args(args)
-        .current_dir(root())
-        .env("RUST_BACKTRACE", "0")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn zaman");
-    let mut input = child.stdin.take().expect("stdin");
-    let bytes = stdin.to_vec();
-    // feed stdin from a thread: zaman may write before it has read everything
-    let feeder = std::thread::spawn(move || {
-        let _ = input.write_all(&bytes);
-    });
-    let out = child.wait_with_output().expect("wait for zaman");
-    let _ = feeder.join();
-    out
+    crate::run_zaman(args, stdin)
 }
 
 fn stderr(out: &Output) -> String {

@@ -3,7 +3,6 @@
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
 
 use zaman::merge::merge;
 use zaman::{Dct, Document, Extractor};
@@ -309,7 +308,6 @@ fn merged_json_validates_and_reads_back() {
 
 #[test]
 fn cli_merges_a_batch_stream_and_passes_over_error_records() {
-    let bin = env!("CARGO_BIN_EXE_zaman");
     let mut input = String::new();
     for f in [
         "agency-2022-03-05.txt",
@@ -322,17 +320,7 @@ fn cli_merges_a_batch_stream_and_passes_over_error_records() {
         input.push('\n');
     }
     input.push_str("{not json\n");
-    let run = |args: &[&str], stdin: &[u8]| {
-        let mut child = Command::new(bin)
-            .args(args)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("zaman runs");
-        std::io::Write::write_all(&mut child.stdin.take().expect("stdin"), stdin).expect("write");
-        child.wait_with_output().expect("zaman finishes")
-    };
+    let run = crate::run_zaman;
     let batch = run(&["batch", "--quiet"], input.as_bytes());
     assert_eq!(batch.status.code(), Some(1), "one malformed line");
     let merged = run(&["merge", "--id", "gulf", "--compact"], &batch.stdout);
