@@ -269,14 +269,21 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Merge { files, id, output } => {
+            // in the order given: ties in the merged timeline follow input order
             let mut read = merge::ReadDocuments::default();
-            if files.is_empty() || files.iter().any(|f| f.as_os_str() == "-") {
-                merge::read_documents(io::stdin().lock(), "standard input", &mut read)?;
-            }
-            for path in files.iter().filter(|f| f.as_os_str() != "-") {
-                let file = std::fs::File::open(path)
-                    .with_context(|| format!("{}: cannot open", path.display()))?;
-                merge::read_documents(file, &path.display().to_string(), &mut read)?;
+            let inputs = if files.is_empty() {
+                vec![PathBuf::from("-")]
+            } else {
+                files
+            };
+            for path in &inputs {
+                if path.as_os_str() == "-" {
+                    merge::read_documents(io::stdin().lock(), "standard input", &mut read)?;
+                } else {
+                    let file = std::fs::File::open(path)
+                        .with_context(|| format!("{}: cannot open", path.display()))?;
+                    merge::read_documents(file, &path.display().to_string(), &mut read)?;
+                }
             }
             if read.error_records > 0 {
                 eprintln!(
