@@ -39,6 +39,9 @@ use crate::timex::{DctSource, Timex};
 /// The least share of common content words (Jaccard) for two statements to be one.
 pub const CONTENT_OVERLAP: f64 = 0.3;
 
+/// A document's timex ids and their positions in its `timexes`.
+type TimexIndex<'d> = FxHashMap<&'d str, usize>;
+
 /// One event of one input document, as the matcher sees it.
 struct Mention<'d> {
     doc: usize,
@@ -55,9 +58,28 @@ struct Mention<'d> {
 pub fn merge(id: &str, docs: &[Document]) -> Document {
     let (actors, actor_map) = unify_actors(docs);
     let referent = referents(&actors);
-    let mentions = collect_mentions(docs, &actor_map, &actors, &referent);
+    // each document's timex id → its position, for the event times and the copies
+    let timex_index: Vec<TimexIndex> = docs
+        .iter()
+        .map(|d| {
+            d.timexes
+                .iter()
+                .enumerate()
+                .map(|(i, t)| (t.id.as_str(), i))
+                .collect()
+        })
+        .collect();
+    let mentions = collect_mentions(docs, &actor_map, &actors, &referent, &timex_index);
     let groups = group(&mentions);
-    build(id, docs, actors, &actor_map, &mentions, &groups)
+    build(
+        id,
+        docs,
+        actors,
+        &actor_map,
+        &timex_index,
+        &mentions,
+        &groups,
+    )
 }
 
 /// Merged actors, and for each document a map from its actor ids to merged indices.
@@ -138,19 +160,18 @@ fn collect_mentions<'d>(
     actor_map: &[FxHashMap<String, usize>],
     actors: &[Actor],
     referent: &[usize],
+    timex_index: &[TimexIndex],
 ) -> Vec<Mention<'d>> {
     let mut out = Vec::new();
     for (d, doc) in docs.iter().enumerate() {
-        let timexes: FxHashMap<&str, &Timex> =
-            doc.timexes.iter().map(|t| (t.id.as_str(), t)).collect();
         let party = |id: &String| actor_map[d].get(id).map(|&a| referent[a]);
         for event in doc.events.iter().filter(|e| e.order.is_some()) {
             let interval = event
                 .time
                 .timex
                 .as_deref()
-                .and_then(|t| timexes.get(t))
-                .and_then(|t| t.interval)
+                .and_then(|t| timex_index[d].get(t))
+                .and_then(|&k| doc.timexes[k].interval)
                 .map(|iv| (iv.start, iv.end));
             let agent = event.agent.as_ref().and_then(party);
             let parties: BTreeSet<usize> = agent
@@ -307,6 +328,7 @@ fn build(
     docs: &[Document],
     actors: Vec<Actor>,
     actor_map: &[FxHashMap<String, usize>],
+    timex_index: &[TimexIndex],
     mentions: &[Mention],
     groups: &[Vec<usize>],
 ) -> Document {
@@ -316,7 +338,8 @@ fn build(
     let mut intervals = Vec::with_capacity(groups.len());
     // which merged event each (document, event id) became, for the relations
     let mut event_of: FxHashMap<(usize, &str), usize> = FxHashMap::default();
-    let actor_id = |d: usize, id: &String| actor_map[d].get(id).map(|&a| actors[a].id.clone());
+    // a document's actor id → the merged actor's index
+    let merged_actor = |d: usize, id: &String| actor_map[d].get(id).copied();
     for (g, members) in groups.iter().enumerate() {
         let first = &mentions[members[0]];
         // the most precise date among the sources
@@ -327,12 +350,10 @@ fn build(
             .min_by_key(|m| m.interval.map(|(s, e)| (e - s, m.doc)));
         let time = match timed {
             Some(m) => EventTime {
-                timex: m
-                    .event
-                    .time
-                    .timex
-                    .as_ref()
-                    .map(|t| copy_timex(&docs[m.doc], m.doc, t, &mut timexes, &mut timex_ids)),
+                timex: m.event.time.timex.as_ref().map(|t| {
+                    let source = (&docs[m.doc], m.doc, &timex_index[m.doc]);
+                    copy_timex(source, t, &mut timexes, &mut timex_ids)
+                }),
                 value: m.event.time.value.clone(),
                 how: m.event.time.how,
             },
@@ -341,48 +362,51 @@ fn build(
         intervals.push(timed.and_then(|m| m.interval));
         // the agent: a source's agent that another names as the initiator (بايدن اتصل،
         // تلقى بوتين اتصالا من بايدن), else a person named as initiator, else the first agent
-        let initiators: Vec<String> = members
+        let initiators: Vec<usize> = members
             .iter()
             .filter_map(|&m| {
                 let m = &mentions[m];
-                m.event.initiator.as_ref().and_then(|a| actor_id(m.doc, a))
+                m.event
+                    .initiator
+                    .as_ref()
+                    .and_then(|a| merged_actor(m.doc, a))
             })
             .collect();
-        let agents: Vec<String> = members
+        let agents: Vec<usize> = members
             .iter()
             .filter_map(|&m| {
                 let m = &mentions[m];
-                m.event.agent.as_ref().and_then(|a| actor_id(m.doc, a))
+                m.event.agent.as_ref().and_then(|a| merged_actor(m.doc, a))
             })
             .collect();
-        let is_person = |id: &String| {
-            actors
-                .iter()
-                .any(|a| &a.id == id && a.kind == ActorType::Person)
-        };
         let agent = agents
             .iter()
             .find(|a| initiators.contains(a))
-            .or_else(|| initiators.iter().find(|a| is_person(a)))
+            .or_else(|| {
+                initiators
+                    .iter()
+                    .find(|&&a| actors[a].kind == ActorType::Person)
+            })
             .or(agents.first())
-            .cloned();
+            .copied();
         let initiator = initiators
             .iter()
-            .find(|i| Some(*i) == agent.as_ref())
+            .find(|&&i| Some(i) == agent)
             .or(initiators.first())
-            .cloned();
-        let mut participants: Vec<String> = Vec::new();
+            .copied();
+        let mut participants: Vec<usize> = Vec::new();
         for &m in members {
             let m = &mentions[m];
             for p in m.event.agent.iter().chain(&m.event.participants) {
-                if let Some(p) = actor_id(m.doc, p)
-                    && Some(&p) != agent.as_ref()
+                if let Some(p) = merged_actor(m.doc, p)
+                    && Some(p) != agent
                     && !participants.contains(&p)
                 {
                     participants.push(p);
                 }
             }
         }
+        let id_of = |a: usize| actors[a].id.clone();
         let doc = &docs[first.doc];
         events.push(Event {
             id: format!("e{}", g + 1),
@@ -390,9 +414,9 @@ fn build(
             cameo: first.event.cameo.clone(),
             trigger: with_document(&first.event.trigger, doc),
             sentence: first.event.sentence,
-            agent,
-            participants,
-            initiator,
+            agent: agent.map(id_of),
+            participants: participants.into_iter().map(id_of).collect(),
+            initiator: initiator.map(id_of),
             content: first.event.content.as_ref().map(|c| with_document(c, doc)),
             time,
             negated: first.event.negated,
@@ -488,8 +512,7 @@ fn build(
 /// Copies timex `id` of document `d` (and the timex it is anchored on, if any) into
 /// the merged list once, returning its merged id.
 fn copy_timex(
-    doc: &Document,
-    d: usize,
+    (doc, d, index): (&Document, usize, &TimexIndex),
     id: &str,
     timexes: &mut Vec<Timex>,
     ids: &mut FxHashMap<(usize, String), String>,
@@ -497,21 +520,19 @@ fn copy_timex(
     if let Some(done) = ids.get(&(d, id.to_string())) {
         return done.clone();
     }
-    let Some(source) = doc.timexes.iter().find(|t| t.id == id) else {
+    let Some(&k) = index.get(id) else {
         return id.to_string();
     };
+    let source = &doc.timexes[k];
     let mut copy = source.clone();
-    let new_id = format!("t{}", timexes.len() + 1);
+    let at = timexes.len();
+    let new_id = format!("t{}", at + 1);
     ids.insert((d, id.to_string()), new_id.clone());
     copy.id = new_id.clone();
     copy.document = Some(doc.document.id.clone());
     timexes.push(copy);
-    let anchor = source.anchor.clone();
-    if doc.timexes.iter().any(|t| t.id == anchor) {
-        let anchored = copy_timex(doc, d, &anchor, timexes, ids);
-        if let Some(t) = timexes.iter_mut().find(|t| t.id == new_id) {
-            t.anchor = anchored;
-        }
+    if index.contains_key(source.anchor.as_str()) {
+        timexes[at].anchor = copy_timex((doc, d, index), &source.anchor, timexes, ids);
     }
     new_id
 }
