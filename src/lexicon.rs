@@ -257,28 +257,46 @@ impl Lexicon {
                 0
             };
             let form = fold(cols[0].trim());
-            let words: Vec<&str> = form.split_whitespace().collect();
-            if words.is_empty() {
+            if form.split_whitespace().next().is_none() {
                 return Err(bad("empty form".to_string()));
             }
-            let key: Box<str> = words.join(" ").into();
-            if words.len() > 1 {
-                let slot = self.multi_first.entry(words[0].into()).or_insert(0);
-                *slot = (*slot).max(words.len());
+            let extra = cols.get(3).map(|s| s.trim()).unwrap_or_default();
+            // the future of a present verb trigger: سـ + يزور، تعقد اجتماعا، يتصل
+            if kind == Kind::Event
+                && let Some(aspect) = extra.strip_prefix("verb-present")
+                && form.starts_with(['ي', 'ت'])
+            {
+                let future = Entry {
+                    kind,
+                    value: value.into(),
+                    num,
+                    extra: format!("verb-future{aspect}").into(),
+                };
+                self.insert(&format!("س{form}"), future);
             }
-            self.known.insert(words[0].into());
             let entry = Entry {
                 kind,
                 value: value.into(),
                 num,
-                extra: cols.get(3).map(|s| s.trim()).unwrap_or_default().into(),
+                extra: extra.into(),
             };
-            let list = self.entries.entry(key).or_default();
-            if !list.contains(&entry) {
-                list.push(entry);
-            }
+            self.insert(&form, entry);
         }
         Ok(())
+    }
+
+    /// Adds an entry under a folded, non-empty form.
+    fn insert(&mut self, form: &str, entry: Entry) {
+        let words: Vec<&str> = form.split_whitespace().collect();
+        if words.len() > 1 {
+            let slot = self.multi_first.entry(words[0].into()).or_insert(0);
+            *slot = (*slot).max(words.len());
+        }
+        self.known.insert(words[0].into());
+        let list = self.entries.entry(words.join(" ").into()).or_default();
+        if !list.contains(&entry) {
+            list.push(entry);
+        }
     }
 
     /// Entries for an exact folded form.
@@ -489,6 +507,27 @@ mod tests {
         assert_eq!(month.next, 2);
         assert!(month.conj);
         assert_eq!(month.start, "و".len());
+    }
+
+    #[test]
+    fn present_verb_triggers_get_their_future() {
+        let mut lexicon = Lexicon::default();
+        lexicon
+            .add_file(
+                "e.tsv",
+                "يعقد اجتماعا\tevent\tmeeting:040\tverb-present\n\
+                 يدعون\tevent\tappeal:020\tverb-present-ambiguous\n\
+                 اتصل\tevent\tcall:041\tverb-past\n",
+            )
+            .expect("loads");
+        let future = lexicon.get("سيعقد اجتماعا");
+        assert_eq!(future.len(), 1);
+        assert_eq!(&*future[0].extra, "verb-future");
+        assert_eq!(&*future[0].value, "meeting:040");
+        assert_eq!(&*lexicon.get("سيدعون")[0].extra, "verb-future-ambiguous");
+        // past forms and other kinds get none
+        assert!(lexicon.get("ساتصل").is_empty());
+        assert_eq!(lexicon.len(), 5);
     }
 
     #[test]
