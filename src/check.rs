@@ -9,6 +9,7 @@
 //!   timex);
 //! - intervals are not reversed; `order` numbers the timeline exactly.
 
+use crate::events::TimeHow;
 use std::collections::HashSet;
 
 use crate::document::{Document, Evidence};
@@ -54,13 +55,12 @@ pub fn document(doc: &Document, text: &str) -> Vec<String> {
             spans.evidence(&mut problems, "mention", &a.id, m);
         }
     }
-    let mut event_ids = HashSet::new();
+    let event_ids: HashSet<&str> = doc.events.iter().map(|e| e.id.as_str()).collect();
     let mut orders = Vec::new();
     for (n, e) in doc.events.iter().enumerate() {
         if e.id != format!("e{}", n + 1) {
             problems.push(format!("event {n}: id {} out of sequence", e.id));
         }
-        event_ids.insert(e.id.as_str());
         spans.evidence(&mut problems, "trigger", &e.id, &e.trigger);
         if let Some(c) = &e.content {
             spans.evidence(&mut problems, "content", &e.id, c);
@@ -83,6 +83,26 @@ pub fn document(doc: &Document, text: &str) -> Vec<String> {
                 }
                 Some(_) => {}
             }
+        }
+        match e.time.how {
+            TimeHow::None if e.time.value.is_some() => {
+                problems.push(format!("{}: undated (how none) with a value", e.id));
+            }
+            TimeHow::Explicit if e.time.timex.is_none() => {
+                problems.push(format!("{}: explicit time without a timex", e.id));
+            }
+            TimeHow::Dct if e.time.timex.is_some() || e.time.news_day().is_none() => {
+                problems.push(format!("{}: a dct time is the story's day, no timex", e.id));
+            }
+            TimeHow::Tied | TimeHow::Explicit | TimeHow::Dct if e.time.value.is_none() => {
+                problems.push(format!("{}: dated without a value", e.id));
+            }
+            _ => {}
+        }
+        if let Some(f) = &e.time.from
+            && (f == &e.id || !event_ids.contains(f.as_str()))
+        {
+            problems.push(format!("{}: time from {f}, no other event", e.id));
         }
         if let Some(o) = e.order {
             orders.push((o, e.id.as_str()));

@@ -71,10 +71,56 @@ pub struct Actor {
 pub struct EventTime {
     /// The timex id, when there is one.
     pub timex: Option<String>,
-    /// Its value.
+    /// Its value: the timex's, or the story's day for `how: "dct"`.
     pub value: Option<String>,
-    /// explicit, sentence, inherited or none.
+    /// The dating rule: explicit, tied, dct or none.
     pub how: TimeHow,
+    /// For `tied`: the id of the event the date came from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<String>,
+}
+
+impl EventTime {
+    /// The story's day as a half-open interval, for an event dated by the news convention
+    /// (`how: "dct"`, or `tied` to such an event): it has a day as its value and no timex.
+    pub fn news_day(&self) -> Option<(chrono::NaiveDateTime, chrono::NaiveDateTime)> {
+        if self.timex.is_some() || !matches!(self.how, TimeHow::Dct | TimeHow::Tied) {
+            return None;
+        }
+        let day = chrono::NaiveDate::parse_from_str(self.value.as_deref()?, "%Y-%m-%d").ok()?;
+        let start = day.and_hms_opt(0, 0, 0)?;
+        Some((start, start + chrono::Duration::days(1)))
+    }
+}
+
+impl Document {
+    /// The half-open interval an event is dated to: its timex's, or the story's day when
+    /// the news convention dates it (`None` for an undated event).
+    pub fn interval_of(&self, e: &Event) -> Option<(chrono::NaiveDateTime, chrono::NaiveDateTime)> {
+        match &e.time.timex {
+            Some(t) => self
+                .timexes
+                .iter()
+                .find(|x| &x.id == t)
+                .and_then(|x| x.interval)
+                .map(|iv| (iv.start, iv.end)),
+            None => e.time.news_day(),
+        }
+    }
+}
+
+/// The interval an event is dated to: its timex's, or the story's day.
+fn event_interval(
+    e: &events::Event,
+    timexes: &[Timex],
+) -> Option<(chrono::NaiveDateTime, chrono::NaiveDateTime)> {
+    match e.time {
+        Some(k) => timexes[k].interval.map(|iv| (iv.start, iv.end)),
+        None => e.news_day.and_then(|d| {
+            let start = d.and_hms_opt(0, 0, 0)?;
+            Some((start, start + chrono::Duration::days(1)))
+        }),
+    }
 }
 
 /// An event of the document.
@@ -268,6 +314,7 @@ impl<'l> Extractor<'l> {
             &sentences,
             &tagged.timexes,
             &tagged.normalized_spans,
+            tagged.dct.map(|d| d.datetime.date()),
         );
 
         let chars = CharIndex::new(text);
@@ -330,10 +377,7 @@ impl<'l> Extractor<'l> {
         let items: Vec<Item> = canonical
             .iter()
             .map(|&n| Item {
-                interval: extracted[n]
-                    .time
-                    .and_then(|k| tagged.timexes[k].interval)
-                    .map(|iv| (iv.start, iv.end)),
+                interval: event_interval(&extracted[n], &tagged.timexes),
                 discourse: extracted[n].trigger.0,
             })
             .collect();
@@ -363,8 +407,12 @@ impl<'l> Extractor<'l> {
                 content,
                 time: EventTime {
                     timex: e.time.map(|k| tagged.timexes[k].id.clone()),
-                    value: e.time.map(|k| tagged.timexes[k].value.clone()),
+                    value: e
+                        .time
+                        .map(|k| tagged.timexes[k].value.clone())
+                        .or_else(|| e.news_day.map(|d| d.format("%Y-%m-%d").to_string())),
                     how: e.how,
+                    from: e.time_from.map(event_id),
                 },
                 negated: e.negated,
                 order: order_of[n],
@@ -389,12 +437,7 @@ impl<'l> Extractor<'l> {
                 });
             }
         }
-        let interval = |n: usize| {
-            extracted[n]
-                .time
-                .and_then(|k| tagged.timexes[k].interval)
-                .map(|iv| (iv.start, iv.end))
-        };
+        let interval = |n: usize| event_interval(&extracted[n], &tagged.timexes);
         for (a, b, kind) in timeline::neighbour_relations(&ordered, interval) {
             relations.push(EventRelation {
                 from: event_id(a),

@@ -172,7 +172,8 @@ fn collect_mentions<'d>(
                 .as_deref()
                 .and_then(|t| timex_index[d].get(t))
                 .and_then(|&k| doc.timexes[k].interval)
-                .map(|iv| (iv.start, iv.end));
+                .map(|iv| (iv.start, iv.end))
+                .or_else(|| event.time.news_day());
             let agent = event.agent.as_ref().and_then(party);
             let parties: BTreeSet<usize> = agent
                 .into_iter()
@@ -356,6 +357,8 @@ fn build(
                 }),
                 value: m.event.time.value.clone(),
                 how: m.event.time.how,
+                // the event it was tied to is another document's id
+                from: None,
             },
             None => first.event.time.clone(),
         };

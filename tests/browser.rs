@@ -131,27 +131,15 @@ fn dated(doc: &Document) -> Vec<&zaman::document::Event> {
     doc.timeline
         .iter()
         .filter_map(|id| doc.events.iter().find(|e| &e.id == id))
-        .filter(|e| {
-            e.time.timex.as_ref().is_some_and(|t| {
-                doc.timexes
-                    .iter()
-                    .any(|x| &x.id == t && x.interval.is_some())
-            })
-        })
+        .filter(|e| doc.interval_of(e).is_some())
         .collect()
 }
 
 fn interval_of(doc: &Document, e: &zaman::document::Event) -> (String, String) {
-    let t = e.time.timex.as_ref().expect("dated");
-    let iv = doc
-        .timexes
-        .iter()
-        .find(|x| &x.id == t)
-        .and_then(|x| x.interval)
-        .expect("interval");
+    let (start, end) = doc.interval_of(e).expect("dated");
     (
-        iv.start.format("%Y-%m-%dT%H:%M:%S").to_string(),
-        iv.end.format("%Y-%m-%dT%H:%M:%S").to_string(),
+        start.format("%Y-%m-%dT%H:%M:%S").to_string(),
+        end.format("%Y-%m-%dT%H:%M:%S").to_string(),
     )
 }
 

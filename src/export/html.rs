@@ -158,7 +158,7 @@ fn columns(view: &View<'_>) -> (Vec<Column>, Vec<usize>) {
                     label: w.label.clone(),
                     tip: format!(
                         "{} · [{}، {})",
-                        w.timex.value,
+                        w.value,
                         w.start.format("%Y-%m-%dT%H:%M"),
                         w.end.format("%Y-%m-%dT%H:%M")
                     ),
@@ -595,7 +595,7 @@ fn embedded_json(view: &View<'_>, has_text: bool) -> Result<String, Error> {
                     "headline": e.headline,
                     "lane": view.lanes[e.lane].label,
                     "date": e.when.as_ref().map(|w| w.label.clone()),
-                    "value": e.when.as_ref().map(|w| w.timex.value.clone()),
+                    "value": e.when.as_ref().map(|w| w.value),
                     "timex": e.event.time.timex,
                     "evidence": e.evidence,
                 }),

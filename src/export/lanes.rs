@@ -28,8 +28,15 @@ pub(crate) struct Lane<'d> {
 /// Where an event sits on the time axis.
 #[derive(Debug, Clone)]
 pub(crate) struct When<'d> {
-    /// The timex that dates the event.
-    pub timex: &'d Timex,
+    /// The timex that dates the event; `None` for an event dated by the news convention
+    /// (`how: "dct"`, the story's day).
+    pub timex: Option<&'d Timex>,
+    /// The date's TIMEX3 value (the timex's, or the story's day).
+    pub value: &'d str,
+    /// What dates it: the timex's text, or `تاريخ الخبر` (the story's day).
+    pub text: &'d str,
+    /// The precision of the date.
+    pub granularity: Option<Granularity>,
     /// First instant inside.
     pub start: NaiveDateTime,
     /// First instant after.
@@ -338,13 +345,33 @@ fn sentence_texts(text: &str) -> Vec<SentenceText> {
         .collect()
 }
 
-fn when_of<'d>(timex_of: &BTreeMap<&str, &'d Timex>, e: &Event) -> Option<When<'d>> {
-    let timex = *timex_of.get(e.time.timex.as_deref()?)?;
+/// The text that stands for the story's day when an event is dated by the news convention.
+pub(crate) const NEWS_DAY: &str = "تاريخ الخبر";
+
+fn when_of<'d>(timex_of: &BTreeMap<&str, &'d Timex>, e: &'d Event) -> Option<When<'d>> {
+    let Some(id) = e.time.timex.as_deref() else {
+        // dated by the news convention: the story's day
+        let (start, end) = e.time.news_day()?;
+        return Some(When {
+            timex: None,
+            value: e.time.value.as_deref()?,
+            text: NEWS_DAY,
+            granularity: Some(Granularity::Day),
+            start,
+            end,
+            point: true,
+            label: day_label(start),
+        });
+    };
+    let timex = *timex_of.get(id)?;
     let interval = timex.interval?;
     let point = matches!(timex.granularity, Some(g) if g <= Granularity::Day)
         && interval.end - interval.start <= Duration::days(1);
     Some(When {
-        timex,
+        timex: Some(timex),
+        value: &timex.value,
+        text: &timex.text,
+        granularity: timex.granularity,
         start: interval.start,
         end: interval.end,
         point,

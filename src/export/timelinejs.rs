@@ -64,7 +64,7 @@ pub fn to_value(doc: &Document, text: Option<&str>) -> Result<Value, Error> {
         .iter()
         .filter_map(|e| {
             let when = e.when.as_ref()?;
-            let p = precision(when.timex.granularity);
+            let p = precision(when.granularity);
             let start = date(when.start, p);
             let end = date(when.end - Duration::seconds(1), p);
             let mut slide = json!({
@@ -77,7 +77,7 @@ pub fn to_value(doc: &Document, text: Option<&str>) -> Result<Value, Error> {
             slide["display_date"] = when.label.clone().into();
             slide["text"] = json!({
                 "headline": escape(&e.headline),
-                "text": slide_text(&view, e, &when.timex.text, &when.timex.value),
+                "text": slide_text(&view, e, when.text, when.value),
             });
             slide["group"] = escape(&view.lanes[e.lane].label).into();
             Some(slide)

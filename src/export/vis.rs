@@ -58,8 +58,8 @@ pub fn to_value(doc: &Document, text: Option<&str>) -> Result<Value, Error> {
             item["content"] = escape(&e.headline).into();
             item["title"] = escape(&format!("{} — {}", when.label, e.evidence)).into();
             item["className"] = format!("zaman-{}", kind_key(e.event.kind)).into();
-            item["timex"] = when.timex.id.clone().into();
-            item["value"] = when.timex.value.clone().into();
+            item["timex"] = when.timex.map(|t| t.id.as_str()).into();
+            item["value"] = when.value.into();
             Some(item)
         })
         .collect();

@@ -1,0 +1,268 @@
+//! Dating: each event's date by discourse, as a reader dates it. The rules, tried in
+//! this order (each one's name is the `how` it reports):
+//!
+//! 1. `explicit` — a dated timex in the event's own clause (`clauses.rs`): the reported
+//!    content of a statement is another clause, so in «قال الوزير أمس إن الاجتماع سيعقد
+//!    الأحد المقبل» the statement is dated by أمس and the meeting by الأحد المقبل. A vague
+//!    timex (مؤخرا، قبل أيام) dates only an event right beside it.
+//! 2. `tied` — the date of the event it is bound to, recorded in `time_from`: a repeat
+//!    mention of a dated event (and the first mention takes its repeat's explicit date);
+//!    a statement made during a dated call or meeting (`وأكد خلال الاتصال`، `خلالها`); the
+//!    continuation of a statement by the same speaker (`وأضاف`، `كما أشار`، `مضيفا`); a
+//!    statement of a document dated in a relative clause (`جاء في التقرير الذي صدر
+//!    الثلاثاء`); an event reported inside a dated statement's content.
+//! 3. `dct` — news convention: an undated event of the story's current news took place
+//!    on the story's day (its own stated today, else the DCT's day).
+//! 4. `none` — background stays undated: a pluperfect or anteriority clause (`وكان … قد`,
+//!    `سبق أن`) and its continuation, planned events with no date, negated acts.
+
+use chrono::NaiveDate;
+
+use crate::lexicon::Kind;
+use crate::timex::{Timex, TimexType};
+
+use super::clauses::Clauses;
+use super::doc::*;
+use super::{Event, EventKind, TimeHow};
+
+/// How near (in tokens) a vague timex must stand to date an event.
+const VAGUE_REACH: usize = 4;
+
+/// How far (in events) a continuation or a "during" looks back for the event it is tied to.
+const TIE_REACH: usize = 12;
+
+/// Words in a clause that make what it says planned, not done.
+const FUTURE_CUES: &[&str] = &[
+    "سوف",
+    "وسوف",
+    "المقرر",
+    "المرتقب",
+    "المزمع",
+    "المنتظر",
+    "المتوقع",
+    "يعتزم",
+    "تعتزم",
+    "ينوي",
+    "تنوي",
+];
+
+/// Words that put an event during another: `خلال الاتصال`، `خلالها`، `أثناء اللقاء`.
+fn during(word: &str) -> bool {
+    let w = word.trim_start_matches('و');
+    w.starts_with("خلال") || w.starts_with("اثناء")
+}
+
+/// Whether a timex can date an event: a date or time with an interval.
+fn dated(t: &Timex) -> bool {
+    matches!(t.kind, TimexType::Date | TimexType::Time) && t.interval.is_some()
+}
+
+/// Whether a timex is vague (PAST_REF, PRESENT_REF, FUTURE_REF).
+fn vague(t: &Timex) -> bool {
+    t.value.ends_with("_REF")
+}
+
+/// Dates every event (rules above). `today` is the story's day for rule 3.
+pub(crate) fn date_events(
+    doc: &Doc<'_, '_>,
+    clauses: &Clauses,
+    events: &mut [Event],
+    today: Option<NaiveDate>,
+) {
+    let tokens = doc.lexed.tokens;
+    let token_of = |byte: usize| tokens.partition_point(|t| t.start < byte);
+    // rule 1, for every event first: a repeat's explicit date also dates its first mention
+    for e in events.iter_mut() {
+        if let Some(k) = explicit(doc, clauses, e, &token_of) {
+            e.time = Some(k);
+            e.how = TimeHow::Explicit;
+        }
+    }
+    for n in 0..events.len() {
+        if let Some(p) = events[n].same_as
+            && events[n].how == TimeHow::Explicit
+            && events[p].how != TimeHow::Explicit
+        {
+            events[p].time = events[n].time;
+            events[p].how = TimeHow::Tied;
+            events[p].time_from = Some(n);
+        }
+    }
+    // rules 2–4 in text order, so that an event is tied to one already dated
+    for n in 0..events.len() {
+        if events[n].how != TimeHow::None {
+            continue;
+        }
+        let t = token_of(events[n].trigger.0);
+        let clause = clauses.get(events[n].clause).copied();
+        if let Some(p) = tie(doc, clauses, events, n, t) {
+            events[n].how = events[p].how;
+            if events[p].how != TimeHow::None {
+                events[n].how = TimeHow::Tied;
+            }
+            events[n].time = events[p].time;
+            events[n].news_day = events[p].news_day;
+            events[n].time_from = Some(p);
+            continue;
+        }
+        if let Some(k) = document_date(doc, clauses, &events[n], t) {
+            events[n].time = Some(k);
+            events[n].how = TimeHow::Tied;
+            continue;
+        }
+        let background = clause.is_some_and(|c| c.background);
+        let planned = planned(doc, clauses, &events[n], t);
+        if background || planned || events[n].negated {
+            continue;
+        }
+        if let Some(day) = today {
+            events[n].news_day = Some(day);
+            events[n].how = TimeHow::Dct;
+        }
+    }
+}
+
+/// Rule 1: the dated timex of the event's clause nearest its trigger (the earlier on a
+/// tie); a vague one only beside the trigger.
+fn explicit(
+    doc: &Doc<'_, '_>,
+    clauses: &Clauses,
+    e: &Event,
+    token_of: &impl Fn(usize) -> usize,
+) -> Option<usize> {
+    let clause = clauses.get(e.clause)?;
+    let tokens = doc.lexed.tokens;
+    let lo = tokens.get(clause.start)?.start;
+    let hi = tokens
+        .get(clause.end.saturating_sub(1))
+        .map_or(lo, |t| t.end);
+    let hi = e.content.map_or(hi, |(c, _)| hi.min(c));
+    let first = doc.timex_spans.partition_point(|s| s.0 < lo);
+    let last = doc.timex_spans.partition_point(|s| s.0 < hi);
+    let trigger = token_of(e.trigger.0);
+    let trigger_end = token_of(e.trigger.1);
+    let distance = |k: usize| {
+        let (s, x) = doc.timex_spans[k];
+        let (a, b) = (token_of(s), token_of(x));
+        if b <= trigger {
+            trigger - b
+        } else {
+            a.saturating_sub(trigger_end)
+        }
+    };
+    (first..last)
+        .filter(|&k| dated(&doc.timexes[k]))
+        .filter(|&k| !vague(&doc.timexes[k]) || distance(k) <= VAGUE_REACH)
+        .min_by_key(|&k| (distance(k), k))
+}
+
+/// Rule 2: the event this one is tied to, when there is one.
+fn tie(
+    doc: &Doc<'_, '_>,
+    clauses: &Clauses,
+    events: &[Event],
+    n: usize,
+    t: usize,
+) -> Option<usize> {
+    let e = &events[n];
+    let from = n.saturating_sub(TIE_REACH);
+    // a repeat mention: the first mention's date
+    if let Some(p) = e.same_as {
+        return Some(p);
+    }
+    // during a call or meeting: «وأكد الجانبان خلال الاتصال»، «التقى خلالها»
+    let clause = clauses.get(e.clause)?;
+    let near = t.saturating_sub(3).max(clause.start)..(t + 6).min(clause.end);
+    if near.clone().any(|k| doc.word(k).is_some_and(during)) {
+        let host = events[from..n]
+            .iter()
+            .rposition(|p| matches!(p.kind, EventKind::Call | EventKind::Meeting))
+            .map(|k| k + from);
+        if host.is_some() {
+            return host;
+        }
+    }
+    // the continuation of a statement by the same speaker
+    if matches!(e.kind, EventKind::Statement | EventKind::Appeal)
+        && (e.continued || participle(doc, t) || continuation_cue(doc, t))
+        && e.agent.is_some()
+    {
+        let p = events[from..n]
+            .iter()
+            .rposition(|p| p.agent == e.agent && p.reported_by.is_none())
+            .map(|k| k + from);
+        if p.is_some() {
+            return p;
+        }
+    }
+    // the same speaker again, right after their last statement: «ذكر البيت الأبيض … .
+    // وقال البيت الأبيض …» goes on with what it said
+    if e.kind == EventKind::Statement
+        && e.agent.is_some()
+        && e.reported_by.is_none()
+        && let Some(p) = events[from..n]
+            .iter()
+            .rposition(|p| p.kind == EventKind::Statement && p.reported_by.is_none())
+            .map(|k| k + from)
+        && events[p].agent == e.agent
+    {
+        return Some(p);
+    }
+    // reported inside a statement's content: the statement's date
+    if let Some(r) = e.reported_by
+        && !planned(doc, clauses, e, t)
+    {
+        return Some(r);
+    }
+    None
+}
+
+/// A participle that reports speech (مؤكدا، مضيفة): it continues its main verb.
+fn participle(doc: &Doc<'_, '_>, t: usize) -> bool {
+    doc.lexed
+        .at(t)
+        .iter()
+        .any(|l| l.entry.kind == Kind::Event && l.entry.extra.starts_with("participle"))
+}
+
+/// `وأضاف`, `كما أشار`, `وتابع`: a continuation cue before or at the trigger.
+fn continuation_cue(doc: &Doc<'_, '_>, t: usize) -> bool {
+    (t >= 1 && doc.cue(t - 1, "continuation").is_some())
+        || (t >= 2 && doc.cue(t - 2, "continuation").is_some())
+        || doc.lexed.at(t).iter().any(|l| {
+            l.entry.kind == Kind::Event && l.conj && l.entry.value.starts_with("statement")
+        }) && doc.word(t).is_some_and(|w| {
+            let w = w.trim_start_matches('و');
+            w.starts_with("اضاف") || w.starts_with("تابع") || w.starts_with("استطرد")
+        })
+}
+
+/// A statement of a document dated in the relative clause right after it: «وجاء في
+/// التقرير الذي صدر الثلاثاء أن…».
+fn document_date(doc: &Doc<'_, '_>, clauses: &Clauses, e: &Event, t: usize) -> Option<usize> {
+    if e.kind != EventKind::Statement {
+        return None;
+    }
+    let next = clauses.get(e.clause + 1)?;
+    if next.kind != super::clauses::ClauseKind::Relative || next.start > t + 4 {
+        return None;
+    }
+    let tokens = doc.lexed.tokens;
+    let lo = tokens.get(next.start)?.start;
+    let hi = tokens.get(next.end.saturating_sub(1))?.end;
+    let first = doc.timex_spans.partition_point(|s| s.0 < lo);
+    let last = doc.timex_spans.partition_point(|s| s.0 < hi);
+    (first..last).find(|&k| dated(&doc.timexes[k]) && !vague(&doc.timexes[k]))
+}
+
+/// A planned event: a future verb trigger (سيزور), or a future cue in its clause.
+fn planned(doc: &Doc<'_, '_>, clauses: &Clauses, e: &Event, t: usize) -> bool {
+    if future_verb(doc, t) {
+        return true;
+    }
+    let Some(clause) = clauses.get(e.clause) else {
+        return false;
+    };
+    (clause.start..clause.end.min(clause.start + MAX_REACH))
+        .any(|k| doc.word(k).is_some_and(|w| FUTURE_CUES.contains(&w)))
+}

@@ -1,0 +1,110 @@
+//! Linking: the statement that reports an event (REPORTS), and repeat mentions of one
+//! real-world event (SAME_AS).
+
+use super::doc::*;
+use super::{Event, EventKind};
+
+/// Mentions of one real-world event: an anaphoric call (المكالمة، الاتصال الهاتفي نفسه)
+/// is the last call; a proposal to meet by the same agent to the same party is the
+/// same proposal (the headline's دعا … إلى عقد قمة and the body's اقترح عقد اجتماع).
+pub(crate) fn link_same_events(doc: &Doc<'_, '_>, events: &mut [Event]) {
+    // first mentions of calls, meetings and publications, in text order
+    let mut firsts: [Vec<usize>; 3] = [Vec::new(), Vec::new(), Vec::new()];
+    let slot = |kind: EventKind| match kind {
+        EventKind::Call => Some(0),
+        EventKind::Meeting => Some(1),
+        EventKind::Publication => Some(2),
+        _ => None,
+    };
+    for n in 0..events.len() {
+        let Some(k) = slot(events[n].kind) else {
+            continue;
+        };
+        let (before, rest) = events.split_at_mut(n);
+        let e = &mut rest[0];
+        let trigger_text = &doc.lexed.text[e.trigger.0..e.trigger.1];
+        let anaphoric = trigger_text.starts_with("ال")
+            || trigger_text.contains("نفس")
+            || trigger_text.contains("ذات");
+        let antecedent = firsts[k].iter().rev().take(LOOKBACK).copied().find(|&i| {
+            let p = &before[i];
+            match e.kind {
+                EventKind::Call => {
+                    anaphoric || (p.agent.is_some() && p.agent == e.agent && overlap(p, e))
+                }
+                // الزيارة after زار/زيارة, القمة after قمة, اللقاء after التقى
+                EventKind::Meeting if e.cameo != "036" => {
+                    anaphoric
+                        && !e.verb
+                        && p.cameo == e.cameo
+                        && (p.verb || noun_stem(doc, p) == noun_stem(doc, e))
+                }
+                EventKind::Meeting => {
+                    p.cameo == "036" && (anaphoric || (p.agent.is_some() && p.agent == e.agent))
+                }
+                EventKind::Publication => anaphoric,
+                _ => false,
+            }
+        });
+        let Some(p) = antecedent else {
+            firsts[k].push(n);
+            continue;
+        };
+        {
+            e.same_as = Some(p);
+            // what the later mention adds belongs to the event
+            let (agent, participants, initiator) = (e.agent, e.participants.clone(), e.initiator);
+            let first = &mut before[p];
+            if first.initiator.is_none() {
+                first.initiator = initiator;
+            }
+            for a in participants.into_iter().chain(agent) {
+                if first.agent != Some(a)
+                    && !first.participants.contains(&a)
+                    && e.kind != EventKind::Call
+                {
+                    first.participants.push(a);
+                }
+            }
+        }
+    }
+}
+
+/// The first word of a trigger without و and the article: `والزيارة` → `زياره`.
+fn noun_stem<'t>(doc: &Doc<'_, 't>, e: &Event) -> &'t str {
+    let text = &doc.lexed.text[e.trigger.0..e.trigger.1];
+    let word = text.split(' ').next().unwrap_or(text);
+    let word = word
+        .strip_prefix('و')
+        .filter(|w| w.starts_with("ال"))
+        .unwrap_or(word);
+    word.strip_prefix("ال").unwrap_or(word)
+}
+
+pub(crate) fn overlap(a: &Event, b: &Event) -> bool {
+    a.participants
+        .iter()
+        .any(|p| b.participants.contains(p) || b.agent == Some(*p))
+        || b.participants.iter().any(|p| a.agent == Some(*p))
+}
+
+/// Nested report: the statement of this sentence whose content holds the trigger at
+/// byte `trigger_start` (a content never leaves its sentence, so only this sentence's
+/// events can report).
+pub(crate) fn reporter(events: &[Event], sentence: usize, trigger_start: usize) -> Option<usize> {
+    let same_sentence = events
+        .iter()
+        .rev()
+        .take(LOOKBACK)
+        .take_while(|e| e.sentence == sentence)
+        .count();
+    let from = events.len() - same_sentence;
+    events[from..]
+        .iter()
+        .rposition(|e| {
+            e.kind == EventKind::Statement
+                && e.content
+                    .is_some_and(|(a, b)| a <= trigger_start && trigger_start < b)
+        })
+        .map(|k| k + from)
+}

@@ -1,0 +1,463 @@
+//! Roles: the agent (subject), the participants and the initiator of each event.
+
+use crate::actors::{ActorType, Mention};
+
+use super::clauses::{self, Clauses};
+use super::doc::*;
+use super::linking;
+use super::triggers::Found;
+use super::{Event, EventKind, TimeHow};
+
+/// What stands in subject position of a trigger.
+pub(crate) enum Subject {
+    /// An actor, SVO or VSO.
+    Actor(usize),
+    /// A single actor right after a verb that takes an object (دعا روسيا): subject or
+    /// addressee, decided by the caller.
+    Object(usize),
+    /// الزعيمان، الطرفان: the parties of the last call or meeting.
+    Plural,
+    /// البيان، التقرير: the speaker of the last statement.
+    StatementNoun,
+    /// A participle (مؤكدا): the subject of its main verb.
+    MainVerb,
+    /// A passive speech act (تم التأكيد): none.
+    Passive,
+    None,
+}
+
+/// Whether an actor mention is inside a prepositional phrase (لروسيا، في أوكرانيا).
+/// Whether mention `m`, found from token `k`, is introduced by بـ glued to token `k`:
+/// the name itself (بأردوغان) or a title before it (بالرئيس الأوكراني …).
+pub(crate) fn called_with_bi(doc: &Doc<'_, '_>, k: usize, m: &Mention) -> bool {
+    let token = doc.lexed.tokens[k];
+    if m.first_token == k {
+        let glued = &doc.lexed.text[token.start..m.start];
+        glued == "ب" || glued == "وب"
+    } else {
+        doc.word(k).is_some_and(|w| w.starts_with("بال"))
+    }
+}
+
+pub(crate) fn prepositional(doc: &Doc<'_, '_>, m: &Mention) -> bool {
+    let token = doc.lexed.tokens[m.first_token];
+    let glued = &doc.lexed.text[token.start..m.start];
+    if glued.contains(['ب', 'ل', 'ك']) {
+        return true;
+    }
+    m.first_token > 0
+        && doc
+            .word(m.first_token - 1)
+            .is_some_and(|w| PREPOSITIONS.contains(&w))
+}
+
+/// The subject of a trigger: SVO (an actor right before the verb), else VSO (the first
+/// actor after it, before the content), for nouns the actor right after (اتهامات أمريكا).
+pub(crate) fn subject(
+    doc: &Doc<'_, '_>,
+    trig: &Trigger<'_>,
+    end: usize,
+    s_start: usize,
+    s_end: usize,
+) -> Subject {
+    if !trig.verb {
+        // the owner right after the noun, or after one more noun of the chain:
+        // اتهامات أمريكا، تقرير إدارة الاستخبارات، التقرير السنوي لأجهزة الاستخبارات
+        for at in [end, end + 1] {
+            if at > end
+                && (doc.word(end).is_none()
+                    || !doc.lexed.at(end).is_empty()
+                    || doc.mention_at(end).is_some())
+            {
+                break;
+            }
+            if let Some(m) = doc.mention_at(at) {
+                let glued = &doc.lexed.text[doc.lexed.tokens[at].start..m.start];
+                if glued.contains(['ب', 'ك'])
+                    || doc.word(at - 1).is_some_and(|w| PREPOSITIONS.contains(&w))
+                {
+                    break;
+                }
+                return Subject::Actor(m.actor);
+            }
+        }
+        // the subject of a light verb before the noun: فرضت الولايات المتحدة عقوبات
+        if let Some(m) = doc
+            .mention_ending_at(trig.token)
+            .filter(|m| m.first_token > s_start)
+            && !prepositional(doc, m)
+            && m.first_token > 0
+            && doc
+                .word(m.first_token - 1)
+                .is_some_and(|w| !PREPOSITIONS.contains(&w))
+            && doc.mention_covering(m.first_token - 1).is_none()
+        {
+            return Subject::Actor(m.actor);
+        }
+        return Subject::None;
+    }
+    // the two parties before the verb: إن الزعيمين اتفقا
+    if trig.token > s_start && doc.cue(trig.token - 1, "plural_reference").is_some() {
+        return Subject::Plural;
+    }
+    // SVO: البيت الأبيض أكد، أن بايدن اقترح، بايدن دعا
+    let mut j = trig.token;
+    while j > s_start && trig.token - j < 2 {
+        j -= 1;
+        if let Some(m) = doc
+            .mention_ending_at(j + 1)
+            .filter(|m| m.first_token >= s_start)
+        {
+            if !prepositional(doc, m) {
+                return Subject::Actor(m.actor);
+            }
+            break;
+        }
+        if !matches!(doc.word(j), Some("قد" | "فقد" | "لقد" | "وقد")) {
+            break;
+        }
+    }
+    if let Some(w) = doc.word(end) {
+        if doc.cue(end, "plural_reference").is_some() {
+            return Subject::Plural;
+        }
+        if STATEMENT_SUBJECTS.contains(&w.strip_prefix('و').unwrap_or(w)) {
+            return Subject::StatementNoun;
+        }
+    }
+    // VSO: the first actor after the verb, skipping a time, a comma, "في بيان له"
+    let mut found: Vec<usize> = Vec::new();
+    let mut k = end;
+    let mut skipped = 0;
+    while k < s_end && skipped < 6 && found.len() < 2 {
+        if doc.complementizer(k).is_some()
+            || doc.punct(k, &['.', ';'])
+            || doc.word(k).is_some_and(|w| w == "الي" || w == "الى")
+        {
+            break;
+        }
+        if let Some(m) = doc.mention_at(k) {
+            if !prepositional(doc, m) {
+                found.push(m.actor);
+            }
+            k = m.next_token;
+            continue;
+        }
+        // a name after a title in a prepositional phrase is no subject:
+        // بالعاهل الأردني الملك عبد الله، للرئيس الفرنسي ماكرون
+        if doc
+            .word(k)
+            .is_some_and(|w| w.starts_with("بال") || w.starts_with("لل"))
+            && let Some(m) = doc.first_mention(k + 1, (k + 4).min(s_end))
+        {
+            k = m.next_token;
+            skipped += 1;
+            continue;
+        }
+        skipped += usize::from(!doc.is_timex_token(k) && !doc.punct(k, &[',']));
+        k += 1;
+    }
+    match (found.as_slice(), trig.kind) {
+        ([a, _], EventKind::Appeal) => Subject::Actor(*a),
+        ([a], EventKind::Appeal | EventKind::Meeting) => Subject::Object(*a),
+        ([a, ..], _) => Subject::Actor(*a),
+        _ => Subject::None,
+    }
+}
+
+/// Participants and initiator: بين X و Y، مع X، جمع بينهما، بمبادرة من X، دعا X Y إلى،
+/// أبلغ X.
+pub(crate) fn participants(
+    doc: &Doc<'_, '_>,
+    event: &mut Event,
+    trig: &Trigger<'_>,
+    end: usize,
+    s_start: usize,
+    s_end: usize,
+) {
+    let add = |event: &mut Event, actor: usize| {
+        if event.agent != Some(actor) && !event.participants.contains(&actor) {
+            event.participants.push(actor);
+        }
+    };
+    let trigger_word = doc.word(trig.token).unwrap_or_default();
+    // التقى بايدن بوتين، استقبل أردوغان الرئيس الإيراني، دعا بوتين، أبلغ نظيره
+    let takes_object = matches!(event.kind, EventKind::Appeal | EventKind::Accusation)
+        || (event.kind == EventKind::Meeting && trig.verb)
+        || TELL_VERBS.iter().any(|v| trigger_word.ends_with(v));
+    let window_end = (end + 14).min(s_end);
+    let mut k = trig.token + 1;
+    let mut took_object = !event.participants.is_empty();
+    while k < window_end {
+        if k >= end && doc.complementizer(k).is_some() {
+            break;
+        }
+        if let Some(l) = doc.cue(k, "initiator")
+            && let Some(m) = doc.first_mention(l.next, (l.next + 4).min(window_end))
+        {
+            event.initiator = Some(m.actor);
+            k = m.next_token;
+            continue;
+        }
+        let joint = matches!(
+            event.kind,
+            EventKind::Call | EventKind::Meeting | EventKind::Other
+        );
+        if let Some(l) = doc
+            .cue(k, "between")
+            .or_else(|| doc.cue(k, "with"))
+            .filter(|_| joint)
+        {
+            let cue_text =
+                &doc.lexed.text[doc.lexed.tokens[k].start..doc.lexed.tokens[l.next - 1].end];
+            if cue_text.ends_with("بينهما") || cue_text.ends_with("بينهم") {
+                // جمع بينهما: the two people named before the trigger in this sentence
+                let mut distinct: Vec<usize> = Vec::new();
+                for m in doc
+                    .mentions_between(s_start, trig.token)
+                    .iter()
+                    .rev()
+                    .take(LOOKBACK)
+                {
+                    let a = m.actor;
+                    if doc.actors.actors[a].kind == ActorType::Person && !distinct.contains(&a) {
+                        distinct.push(a);
+                    }
+                    if distinct.len() == 2 {
+                        break;
+                    }
+                }
+                distinct.reverse();
+                if event.kind == EventKind::Call {
+                    event.agent = distinct.first().copied().or(event.agent);
+                }
+                for a in distinct {
+                    add(event, a);
+                }
+                k = l.next;
+                continue;
+            }
+            // بين X و Y، مع X (و Y): each party may come with its title (والرئيس الفرنسي …)
+            let mut j = l.next;
+            let mut limit = (l.next + 4).min(window_end);
+            while let Some(m) = doc.first_mention(j, limit) {
+                if doc.lexed.text[doc.lexed.tokens[m.first_token].start..m.start]
+                    .contains(['ب', 'ل', 'ك'])
+                {
+                    break;
+                }
+                add(event, m.actor);
+                j = m.next_token;
+                // another party only after و
+                let joined = doc.word(j).is_some_and(|w| w == "و" || w.starts_with('و'));
+                if !joined {
+                    break;
+                }
+                limit = (j + 5).min(window_end);
+            }
+            k = j.max(k + 1);
+            continue;
+        }
+        // the party called: اتصل بأردوغان، اتصالا هاتفيا بالرئيس الأوكراني زيلينسكي
+        if event.kind == EventKind::Call
+            && !took_object
+            && k <= end + 4
+            && let Some(m) = doc.first_mention(k, (k + 4).min(window_end))
+            && called_with_bi(doc, k, m)
+        {
+            add(event, m.actor);
+            took_object = true;
+            k = m.next_token;
+            continue;
+        }
+        // the addressee right after the verb (and its subject): دعا بوتين، أبلغ نظيره
+        if takes_object
+            && !took_object
+            && k <= end + 4
+            && let Some(m) = doc.mention_at(k)
+        {
+            if event.agent != Some(m.actor) && !prepositional(doc, m) {
+                add(event, m.actor);
+                took_object = true;
+            }
+            k = m.next_token;
+            continue;
+        }
+        k += 1;
+    }
+    // a call with one party named after مع: the caller is the person named before it
+    if event.kind == EventKind::Call
+        && (event.agent.is_none()
+            || event
+                .participants
+                .contains(&event.agent.unwrap_or(usize::MAX)))
+    {
+        event.agent = doc
+            .mentions_between(s_start, trig.token)
+            .iter()
+            .rev()
+            .take(LOOKBACK)
+            .map(|m| m.actor)
+            .find(|&a| {
+                doc.actors.actors[a].kind == ActorType::Person && !event.participants.contains(&a)
+            })
+            .or(event.agent);
+    }
+    if matches!(event.kind, EventKind::Call | EventKind::Meeting) {
+        // the caller of a received call (تلقى … من بايدن) takes part in it
+        if let Some(init) = event.initiator
+            && event.agent != Some(init)
+            && !event.participants.contains(&init)
+        {
+            event.participants.push(init);
+        }
+        // a call between two parties with no subject: the first named acts
+        if event.agent.is_none() && !event.participants.is_empty() {
+            event.agent = Some(event.participants.remove(0));
+        }
+    }
+    if let Some(a) = event.agent {
+        event.participants.retain(|&p| p != a);
+    }
+}
+
+/// Builds the events of the found triggers in text order, with their roles, content and
+/// the statement that reports each (a subject dropped in a continuation is the speaker
+/// before it, so the events are built one after the other).
+pub(crate) fn assign(doc: &Doc<'_, '_>, clauses: &Clauses, found: &[Found<'_>]) -> Vec<Event> {
+    let lexed = doc.lexed;
+    let mut events: Vec<Event> = Vec::with_capacity(found.len());
+    let mut last_speaker: Option<usize> = None;
+    for f in found {
+        let trig = &f.trig;
+        let end_token = f.end_token;
+        let sentence = doc.sentence_of(trig.token);
+        let (s_start, s_end) = doc.sentence_tokens(sentence);
+        let trigger_start = trig.lexeme.start;
+        let trigger_end = lexed.tokens[end_token - 1].end;
+        let mut event = Event {
+            kind: f.kind,
+            cameo: f.cameo.clone(),
+            trigger: (trigger_start, trigger_end),
+            sentence,
+            agent: None,
+            participants: Vec::new(),
+            initiator: None,
+            content: None,
+            time: None,
+            how: TimeHow::None,
+            time_from: None,
+            news_day: None,
+            verb: trig.verb,
+            clause: clauses.of(trig.token),
+            same_as: None,
+            reported_by: None,
+            negated: trig.token > s_start && doc.cue(trig.token - 1, "negation").is_some(),
+            continued: false,
+            via_statement_noun: false,
+        };
+        let continuation = (trig.token > s_start
+            && doc.cue(trig.token - 1, "continuation").is_some())
+            || (trig.token > s_start + 1 && doc.cue(trig.token - 2, "continuation").is_some());
+        // the speaker of the same sentence, else the narrator of the last statement
+        let conjoined = trig.lexeme.conj;
+        let dropped_subject = |events: &[Event]| {
+            let in_sentence = || {
+                events
+                    .iter()
+                    .rev()
+                    .take(LOOKBACK)
+                    .take_while(|e| e.sentence == sentence)
+            };
+            // «… إن بايدن سيزور الأردن وسيتصل بالملك»: a verb joined by و to the one before
+            // it in the sentence keeps that verb's subject
+            let coordinated = in_sentence()
+                .next()
+                .filter(|e| conjoined && e.kind != EventKind::Statement)
+                .and_then(|e| e.agent);
+            coordinated
+                .or_else(|| {
+                    in_sentence()
+                        .find(|e| e.agent.is_some() && e.kind == EventKind::Statement)
+                        .and_then(|e| e.agent)
+                })
+                .or(last_speaker)
+        };
+        let sentence_agent = || {
+            events
+                .iter()
+                .rev()
+                .take(LOOKBACK)
+                .take_while(|e| e.sentence == sentence)
+                .find_map(|e| e.agent)
+        };
+        let found_subject = if trig.passive {
+            // تم التأكيد على …: a speech act without an agent
+            Subject::Passive
+        } else if trig.participle {
+            // مؤكدا، مضيفة: the subject of the main verb it goes on from
+            Subject::MainVerb
+        } else {
+            subject(doc, trig, trig.lexeme.next, s_start, s_end)
+        };
+        match found_subject {
+            Subject::Passive => {}
+            Subject::MainVerb => {
+                event.agent = sentence_agent().or(last_speaker);
+                event.continued = true;
+            }
+            Subject::Actor(a) => event.agent = Some(a),
+            Subject::Object(a) if continuation || dropped_subject(&events).is_some() => {
+                // كما دعا روسيا إلى …: the subject is dropped, the actor is the addressee
+                event.agent = dropped_subject(&events);
+                event.continued = true;
+                event.participants.push(a);
+            }
+            Subject::Object(a) => event.agent = Some(a),
+            Subject::Plural => {
+                // اتفق الزعيمان: the two parties of the last call or meeting
+                if let Some(p) = events.iter().rev().take(LOOKBACK).find(|e| {
+                    matches!(e.kind, EventKind::Call | EventKind::Meeting) && e.agent.is_some()
+                }) {
+                    event.agent = p.agent;
+                    event.participants = p.participants.clone();
+                }
+            }
+            Subject::StatementNoun => {
+                // وقال البيان: whoever spoke "in a statement" last
+                event.agent = events
+                    .iter()
+                    .rev()
+                    .take(LOOKBACK)
+                    .find(|e| e.via_statement_noun && e.agent.is_some())
+                    .or_else(|| {
+                        events
+                            .iter()
+                            .rev()
+                            .take(LOOKBACK)
+                            .find(|e| e.kind == EventKind::Statement && e.reported_by.is_none())
+                    })
+                    .and_then(|e| e.agent);
+                event.continued = true;
+            }
+            Subject::None if trig.verb => {
+                event.agent = dropped_subject(&events);
+                event.continued = event.agent.is_some();
+            }
+            Subject::None => {}
+        }
+        let (content, via_statement_noun) = clauses::content(doc, end_token, s_end);
+        event.content = content;
+        event.via_statement_noun = via_statement_noun;
+        participants(doc, &mut event, trig, end_token, s_start, s_end);
+        event.reported_by = linking::reporter(&events, sentence, trigger_start);
+        if event.kind == EventKind::Statement
+            && event.reported_by.is_none()
+            && event.agent.is_some()
+        {
+            last_speaker = event.agent;
+        }
+        events.push(event);
+    }
+    events
+}

@@ -1,0 +1,234 @@
+//! Triggers and their kinds: every event word of `data/lexicon/events.tsv` outside names
+//! and temporal expressions.
+
+use crate::lexicon::Kind;
+
+use super::EventKind;
+use super::clauses::Clauses;
+use super::doc::*;
+
+/// Event triggers in text order, one per token, skipping words inside actor names
+/// and temporal expressions.
+pub(crate) fn find_triggers<'a, 'l>(doc: &Doc<'a, 'l>) -> Vec<Trigger<'a>>
+where
+    'l: 'a,
+{
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < doc.lexed.tokens.len() {
+        let best = doc
+            .lexed
+            .at(i)
+            .iter()
+            .filter(|l| l.entry.kind == Kind::Event && l.prep.is_none())
+            .max_by_key(|l| l.next);
+        let Some(l) = best else {
+            i += 1;
+            continue;
+        };
+        if doc.mention_covering(i).is_some() || doc.is_timex_token(i) {
+            i += 1;
+            continue;
+        }
+        let kind = kind_of(l.entry.value.split(':').next().unwrap_or_default());
+        let participle = l.entry.extra.starts_with("participle");
+        let passive = &*l.entry.extra == "passive";
+        let verb = (l.entry.extra.starts_with("verb") || participle || passive) && !l.article;
+        // an ambiguous word (بين، وقع، نشر، مجددا) is a trigger only before a complementizer;
+        // an ambiguous speech verb (كتب، صدر عن) also when its content comes a few words on
+        // (كتب الرئيس على حسابه في إكس: …)
+        let clause_follows = doc.complementizer(l.next).is_some()
+            || doc
+                .mention_at(l.next)
+                .is_some_and(|m| doc.complementizer(m.next_token).is_some())
+            || (kind == EventKind::Statement
+                && verb
+                && (l.next..(l.next + 8).min(doc.lexed.tokens.len()))
+                    .take_while(|&k| !doc.punct(k, &['.', ';', '?']) && !finite_verb(doc, k))
+                    .any(|k| doc.complementizer(k).is_some()));
+        if l.entry.extra.ends_with("ambiguous") && !clause_follows {
+            i += 1;
+            continue;
+        }
+        if not_an_event(doc, i, l.next) {
+            i = l.next;
+            continue;
+        }
+        out.push(Trigger {
+            lexeme: l,
+            token: i,
+            kind,
+            verb,
+            participle,
+            passive,
+        });
+        i = l.next;
+    }
+    out
+}
+
+/// Litotes: «لم يستبعد» (did not rule out) is a statement, the only negated act that is.
+const LITOTES: &[&str] = &["يستبعد", "تستبعد", "نستبعد", "استبعد", "استبعدت"];
+
+/// Words before a speech verb that make it an attribution adjunct, not an act:
+/// «حسب ما ذكرت الوكالة», «بحسب ما قال», «وفق ما أعلنت», «حسبما أفادت».
+const ATTRIBUTION: &[&str] = &["حسب", "بحسب", "وحسب", "وبحسب", "وفق", "ووفق", "طبق", "على"];
+const ATTRIBUTION_GLUED: &[&str] = &[
+    "حسبما",
+    "بحسبما",
+    "وحسبما",
+    "وبحسبما",
+    "وفقما",
+    "ووفقما",
+    "وفقا لما",
+    "طبقا لما",
+];
+
+/// Speech words that are not acts of a speaker: a negated act («لم يعلن», but «لم
+/// يستبعد» is a statement), an attribution adjunct («حسب ما ذكرت»), the impersonal
+/// «يُذكر أن», and a trigger in a question («ماذا دار بينهما؟»).
+fn not_an_event(doc: &Doc<'_, '_>, i: usize, next: usize) -> bool {
+    let word = doc.word(i).unwrap_or_default().trim_start_matches('و');
+    if i > 0
+        && doc
+            .cue(i - 1, "negation")
+            .is_some_and(|l| &*l.entry.extra != "ambiguous")
+        && !LITOTES.contains(&word)
+    {
+        return true;
+    }
+    let before = |k: usize| i.checked_sub(k).and_then(|j| doc.word(j));
+    if before(1) == Some("ما") && before(2).is_some_and(|w| ATTRIBUTION.contains(&w)) {
+        return true;
+    }
+    if before(1).is_some_and(|w| ATTRIBUTION_GLUED.contains(&w))
+        || (before(1) == Some("لما") && before(2).is_some_and(|w| w == "وفقا" || w == "طبقا"))
+    {
+        return true;
+    }
+    // يُذكر أن، ويذكر أن: impersonal
+    if matches!(word, "يذكر" | "يشار") && doc.complementizer(next).is_some() {
+        return true;
+    }
+    question(doc, i)
+}
+
+/// Whether token `i` is in a question: its sentence ends with ؟ and holds a question word.
+fn question(doc: &Doc<'_, '_>, i: usize) -> bool {
+    let (start, end) = doc.sentence_tokens(doc.sentence_of(i));
+    end > start
+        && doc.punct(end - 1, &['?'])
+        && (start..end).any(|k| {
+            doc.word(k).is_some_and(|w| {
+                matches!(
+                    w.trim_start_matches('و'),
+                    "ماذا" | "هل" | "كيف" | "لماذا" | "متي" | "اين"
+                )
+            })
+        })
+}
+
+pub(crate) fn kind_of(name: &str) -> EventKind {
+    match name {
+        "statement" | "denial" => EventKind::Statement,
+        "call" => EventKind::Call,
+        "appeal" => EventKind::Appeal,
+        "meeting" | "proposal" | "visit" | "topic" => EventKind::Meeting,
+        "publication" => EventKind::Publication,
+        "accusation" => EventKind::Accusation,
+        "sanction" => EventKind::Sanction,
+        "threat" => EventKind::Threat,
+        _ => EventKind::Other,
+    }
+}
+
+/// A trigger with its kind settled: a light verb and its event noun are one trigger
+/// (أجرى اتصالا هاتفيا), a verb of speech "by phone" is a call.
+#[derive(Debug, Clone)]
+pub(crate) struct Found<'a> {
+    pub trig: Trigger<'a>,
+    pub kind: EventKind,
+    pub cameo: String,
+    /// The token after the whole trigger.
+    pub end_token: usize,
+}
+
+/// The events' triggers in text order, with their kinds.
+pub(crate) fn find<'a, 'l>(doc: &Doc<'a, 'l>, clauses: &Clauses) -> Vec<Found<'a>>
+where
+    'l: 'a,
+{
+    let triggers = find_triggers(doc);
+    let lexed = doc.lexed;
+    let mut out = Vec::with_capacity(triggers.len());
+    let mut absorbed = vec![false; triggers.len()];
+    for (n, trig) in triggers.iter().enumerate() {
+        if absorbed[n] {
+            continue;
+        }
+        let mut kind = trig.kind;
+        let mut cameo = cameo_of(trig.lexeme);
+        let mut end_token = trig.lexeme.next;
+        // a verb followed by an event noun: أجرى اتصالا هاتفيا، اقترح عقد اجتماع، دعا إلى عقد قمة
+        // (only verbs that take an event as object: أجرى، تلقى، اقترح، دعا، عقد، استضاف)
+        if trig.verb && trig.kind != EventKind::Statement {
+            for (m, other) in triggers.iter().enumerate().skip(n + 1) {
+                if other.token > trig.lexeme.next + 4
+                    || other.verb
+                    || clauses.of(other.token) != clauses.of(trig.token)
+                    || doc.sentence_of(other.token) != doc.sentence_of(trig.token)
+                {
+                    break;
+                }
+                if matches!(other.kind, EventKind::Call | EventKind::Meeting) {
+                    absorbed[m] = true;
+                    kind = other.kind;
+                    let proposes = trig.kind == EventKind::Appeal
+                        || trig.lexeme.entry.value.starts_with("proposal");
+                    cameo = if kind == EventKind::Meeting && proposes {
+                        "036".into()
+                    } else if trig.kind == EventKind::Meeting {
+                        cameo_of(trig.lexeme)
+                    } else {
+                        cameo_of(other.lexeme)
+                    };
+                    // the trigger covers the noun too when nothing but particles lie between
+                    if doc
+                        .mentions_between(trig.lexeme.next, other.token)
+                        .is_empty()
+                    {
+                        end_token = other.lexeme.next;
+                    }
+                    break;
+                }
+            }
+        }
+        // statement nouns (بيان، تصريح) are the medium of a statement, not an event
+        if !trig.verb && kind == EventKind::Statement {
+            continue;
+        }
+        // a verb of speech or discussion "by phone": تحدث ماكرون هاتفيا مع بوتين، بحث … هاتفيا
+        if matches!(kind, EventKind::Statement | EventKind::Meeting)
+            && (end_token..(end_token + 4).min(lexed.tokens.len()))
+                .take_while(|&k| doc.complementizer(k).is_none())
+                .any(|k| {
+                    doc.word(k)
+                        .is_some_and(|w| w.trim_start_matches('و') == "هاتفيا")
+                })
+        {
+            kind = EventKind::Call;
+            cameo = "041".into();
+        }
+        // بحث، ناقش: what a call or meeting covered, an event only as the call itself
+        if trig.lexeme.entry.value.starts_with("topic") && kind != EventKind::Call {
+            continue;
+        }
+        out.push(Found {
+            trig: *trig,
+            kind,
+            cameo,
+            end_token,
+        });
+    }
+    out
+}
