@@ -556,3 +556,178 @@ fn devset_parity_with_score_py() {
         }
     }
 }
+
+/// A small deterministic generator for the mutations below.
+struct Lcg(u64);
+
+impl Lcg {
+    fn next(&mut self, n: usize) -> usize {
+        self.0 = self
+            .0
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        ((self.0 >> 33) % n.max(1) as u64) as usize
+    }
+}
+
+/// zaman's dev-set output changed at random — spans moved and stretched, values, kinds,
+/// agents and dates replaced or emptied, events duplicated (exact ties for the
+/// alignment) or dropped, SAME_AS links added — scored by score.py and by zaman eval:
+/// the same figures and misses every time.
+#[test]
+fn devset_parity_with_score_py_on_mutated_output() {
+    let devset = crate::shared_dir().join("devset");
+    let dir = devset.to_str().expect("path");
+    let input = python(&[devset.join("gold_input.py").to_str().expect("path"), dir]);
+    assert!(input.status.success());
+    let batch = crate::run_zaman(&["batch", "--quiet"], &input.stdout);
+    assert!(batch.status.success());
+    let docs: Vec<Value> = String::from_utf8(batch.stdout)
+        .expect("UTF-8")
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("JSON"))
+        .collect();
+    let tmp = TempDir::new("devset-mutated");
+    let score = devset.join("score.py");
+    let mut figures = std::collections::HashSet::new();
+    for round in 0..12u64 {
+        let mut rng = Lcg(round + 1);
+        let mut lines = Vec::new();
+        for (n, doc) in docs.iter().enumerate() {
+            if rng.next(20) == 0 {
+                continue; // a passage without output
+            }
+            let mut d = doc.clone();
+            if rng.next(25) == 0 {
+                lines.push(serde_json::json!({"id": d["id"], "error": "boom"}).to_string());
+                continue;
+            }
+            let actor_ids: Vec<Value> = d["actors"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .map(|a| a["id"].clone())
+                .collect();
+            if let Some(ts) = d["timexes"].as_array_mut() {
+                for t in ts.iter_mut() {
+                    if let Some(span) = t["span"].as_array_mut() {
+                        let s = span[0].as_i64().unwrap_or(0) + rng.next(5) as i64 - 2;
+                        let e = span[1].as_i64().unwrap_or(0) + rng.next(5) as i64 - 2;
+                        *span = vec![s.max(0).into(), e.max(s.max(0)).into()];
+                    }
+                    match rng.next(6) {
+                        0 => t["value"] = Value::Null,
+                        1 => t["value"] = "".into(),
+                        2 => t["type"] = "set".into(),
+                        _ => {}
+                    }
+                }
+                if !ts.is_empty() && rng.next(2) == 0 {
+                    let copy = ts[rng.next(ts.len())].clone();
+                    ts.push(copy);
+                }
+            }
+            let event_ids: Vec<Value> = d["events"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .map(|e| e["id"].clone())
+                .collect();
+            if let Some(es) = d["events"].as_array_mut() {
+                for e in es.iter_mut() {
+                    match rng.next(8) {
+                        0 => {
+                            e["kind"] = ["statement", "call", "appeal", "visit"][rng.next(4)].into()
+                        }
+                        1 => e["agent"] = Value::Null,
+                        2 if !actor_ids.is_empty() => {
+                            e["agent"] = actor_ids[rng.next(actor_ids.len())].clone();
+                        }
+                        3 => e["time"] = Value::Null,
+                        4 => e["time"]["value"] = "".into(),
+                        5 => {
+                            if let Some(span) = e["trigger"]["span"].as_array_mut() {
+                                let s = span[0].as_i64().unwrap_or(0) + rng.next(7) as i64 - 3;
+                                *span = vec![
+                                    s.max(0).into(),
+                                    (s.max(0) + 1 + rng.next(6) as i64).into(),
+                                ];
+                            }
+                        }
+                        6 if !actor_ids.is_empty() => {
+                            e["participants"] = Value::Array(
+                                (0..rng.next(3))
+                                    .map(|_| actor_ids[rng.next(actor_ids.len())].clone())
+                                    .collect(),
+                            );
+                        }
+                        _ => {}
+                    }
+                }
+                if !es.is_empty() {
+                    for _ in 0..rng.next(3) {
+                        let copy = es[rng.next(es.len())].clone();
+                        es.push(copy);
+                    }
+                    if rng.next(3) == 0 {
+                        es.remove(rng.next(es.len()));
+                    }
+                }
+            }
+            if !event_ids.is_empty()
+                && let Some(rs) = d["relations"].as_array_mut()
+            {
+                for _ in 0..rng.next(4) {
+                    rs.push(serde_json::json!({
+                        "type": "SAME_AS",
+                        "from": event_ids[rng.next(event_ids.len())],
+                        "to": event_ids[rng.next(event_ids.len())],
+                    }));
+                }
+            }
+            if n % 7 == 0 {
+                // the id only in the document
+                let id = d["id"].take();
+                d.as_object_mut().expect("object").remove("id");
+                d["document"]["id"] = id;
+            }
+            lines.push(d.to_string());
+        }
+        let system = tmp.write(&format!("round{round}.jsonl"), lines.join("\n").as_bytes());
+        let system = system.to_str().expect("path");
+        let py = python(&[score.to_str().expect("path"), dir, system, "--verbose"]);
+        assert!(
+            py.status.success(),
+            "{}",
+            String::from_utf8_lossy(&py.stderr)
+        );
+        let out = zaman(&[
+            "eval",
+            "--gold",
+            dir,
+            "--system",
+            system,
+            "--format",
+            "json",
+            "--verbose",
+        ]);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert_eq!(
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&py.stdout),
+            "round {round}"
+        );
+        assert_eq!(
+            String::from_utf8_lossy(&out.stderr),
+            String::from_utf8_lossy(&py.stderr),
+            "round {round}"
+        );
+        figures.insert(out.stdout);
+    }
+    // the mutations change the figures: every round scores differently
+    assert_eq!(figures.len(), 12);
+}
