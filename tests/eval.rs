@@ -545,6 +545,30 @@ fn devset_parity_with_score_py() {
             "{args:?}"
         );
     }
+    // the library's evaluate on the dev set gives the table counts of the same scoring
+    let report = eval::evaluate(&devset, &Extractor::default(), None).expect("evaluates");
+    assert_eq!(report.files.len(), 40);
+    let t = report.overall.timexes.expect("timexes");
+    assert_eq!(
+        (t.gold, t.system),
+        (224, expected["timex"]["sys"].as_u64().expect("n") as usize)
+    );
+    let e = report.overall.events.expect("events");
+    assert_eq!(e.gold, 335);
+    assert_eq!(Some(e.system as u64), expected["events"]["sys"].as_u64());
+    let rounded = |x: Option<f64>| zaman::eval::devset::round3(x.unwrap_or_default());
+    assert_eq!(
+        Some(rounded(t.strict.f1)),
+        expected["timex"]["strict_f1"].as_f64()
+    );
+    assert_eq!(
+        Some(rounded(e.detection.f1)),
+        expected["events"]["f1"].as_f64()
+    );
+    assert_eq!(
+        Some(rounded(e.agent.accuracy)),
+        expected["events"]["agent_acc"].as_f64()
+    );
     // the devset lines hold every number of score.py's object
     let out = zaman(&["eval", "--gold", dir]);
     assert!(out.status.success());
