@@ -76,8 +76,9 @@ enum Command {
     },
     /// List the output formats of --format.
     Formats,
-    /// Score zaman against gold annotations: TimeML (.tml) or the document JSON (.json
-    /// with a `text` field or a sibling .txt).
+    /// Score zaman against gold annotations: TimeML (.tml), the document JSON (.json
+    /// with a `text` field or a sibling .txt), or the dev set's passages (text, timex,
+    /// events, actors, dct), scored as its score.py scores them.
     #[command(after_help = EXIT_CODES)]
     Eval {
         /// A gold file, or a directory of gold files (*.tml, *.timeml, *.json).
