@@ -20,6 +20,13 @@
 //! IS_INCLUDED/DURING/SIMULTANEOUS) are scored as accuracy over the matched events
 //! whose gold gives that attribute. Overall figures are micro-averaged: counts are
 //! summed over files, then divided.
+//!
+//! The development set's own format (`../shared/devset/`: `timex`, `events` with
+//! `trigger_start`, `actors`, `dct`) is read and scored by [`devset`], by the rules of
+//! its reference scorer `score.py` (which differ: global largest-overlap alignment, a
+//! value over every relaxed match, repeats, call parties, core F1).
+
+pub mod devset;
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -692,7 +699,12 @@ pub fn score(gold: &Gold, doc: &Document) -> FileScore {
 
 /// Scores zaman on every gold file at `path` (a file or a directory). A gold file's own
 /// DCT is used; `dct` is the fallback for gold files without one (else it is inferred).
+/// A dev set ([`devset::detect`]) is scored by [`devset`]'s rules (those of its
+/// `score.py`), its table counts in the report.
 pub fn evaluate(path: &Path, extractor: &Extractor, dct: Option<Dct>) -> Result<Report, Error> {
+    if let Some(set) = devset::detect(path)? {
+        return Ok(set.score(&devset::extract(&set, extractor)?).report);
+    }
     let mut files = Vec::new();
     for file in gold_files(path)? {
         let gold = read_gold(&file)?;

@@ -76,8 +76,9 @@ enum Command {
     },
     /// List the output formats of --format.
     Formats,
-    /// Score zaman against gold annotations: TimeML (.tml) or the document JSON (.json
-    /// with a `text` field or a sibling .txt).
+    /// Score zaman against gold annotations: TimeML (.tml), the document JSON (.json
+    /// with a `text` field or a sibling .txt), or the dev set's passages (text, timex,
+    /// events, actors, dct), scored as its score.py scores them.
     #[command(after_help = EXIT_CODES)]
     Eval {
         /// A gold file, or a directory of gold files (*.tml, *.timeml, *.json).
@@ -89,6 +90,14 @@ enum Command {
         /// DCT for gold files that give none (YYYY-MM-DD or RFC 3339); else inferred.
         #[arg(long)]
         dct: Option<String>,
+        /// Dev-set gold only: score this `zaman batch` output (JSON Lines) instead of
+        /// running zaman on the passages.
+        #[arg(long)]
+        system: Option<PathBuf>,
+        /// Dev-set gold only: the misses on standard error, as score.py --verbose writes
+        /// them (VALUE, MISSED, SPURIOUS, AGENT, DATE).
+        #[arg(long)]
+        verbose: bool,
         #[command(flatten)]
         common: Common,
     },
@@ -307,12 +316,38 @@ fn run(cli: Cli) -> Result<ExitCode> {
             gold,
             format,
             dct,
+            system,
+            verbose,
             common,
         } => {
             let dct = dct.map(|d| d.parse::<Dct>()).transpose()?;
             let (lexicon, gazetteer) = load_data(&common)?;
             let extractor =
                 Extractor::new(&lexicon, common.policy.into()).with_gazetteer(&gazetteer);
+            if let Some(set) = zaman::eval::devset::detect(&gold)? {
+                // the development set's format, scored as its score.py scores it
+                let system = match &system {
+                    Some(path) => zaman::eval::devset::read_system(path)?,
+                    None => zaman::eval::devset::extract(&set, &extractor)?,
+                };
+                let scores = set.score(&system);
+                if verbose {
+                    eprintln!("{}", scores.misses.join("\n"));
+                }
+                let mut out = io::stdout().lock();
+                match format {
+                    EvalFormat::Table => out.write_all(scores.table().as_bytes())?,
+                    EvalFormat::Json => writeln!(out, "{}", scores.json_text())?,
+                }
+                out.flush()?;
+                return Ok(ExitCode::SUCCESS);
+            }
+            if system.is_some() {
+                bail!(
+                    "{}: --system needs dev-set gold (passages with text, timex, events, actors and dct)",
+                    gold.display()
+                );
+            }
             let report = zaman::eval::evaluate(&gold, &extractor, dct)?;
             let mut out = io::stdout().lock();
             match format {
