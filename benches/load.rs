@@ -32,6 +32,8 @@ struct Case {
     expect: Vec<u8>,
     /// raw bytes on the wire instead of a request
     raw: bool,
+    /// a 503 with Retry-After and its JSON error is a right answer too (overload run)
+    or_busy: bool,
 }
 
 #[derive(Default)]
@@ -39,14 +41,24 @@ struct Outcome {
     latencies: Vec<Duration>,
     lost: usize,
     wrong: usize,
+    busy: usize,
     by_case: Vec<usize>,
 }
 
-fn check(case: &Case, answer: std::io::Result<http_client::Response>) -> Result<(), bool> {
+/// Ok(false) the answer expected, Ok(true) a right 503, Err(true) lost, Err(false) wrong.
+fn check(case: &Case, answer: std::io::Result<http_client::Response>) -> Result<bool, bool> {
     match answer {
         Err(_) => Err(true),
         Ok(r) if r.status == case.status && (case.expect.is_empty() || r.body == case.expect) => {
-            Ok(())
+            Ok(false)
+        }
+        Ok(r)
+            if case.or_busy
+                && r.status == 503
+                && r.header("retry-after") == Some("1")
+                && r.text().starts_with("{\"error\":\"busy: ") =>
+        {
+            Ok(true)
         }
         Ok(_) => Err(false),
     }
@@ -92,7 +104,8 @@ fn run(
                     out.latencies.push(t.elapsed());
                     out.by_case[i % cases.len()] += 1;
                     match check(case, answer) {
-                        Ok(()) => {}
+                        Ok(false) => {}
+                        Ok(true) => out.busy += 1,
                         Err(true) => out.lost += 1,
                         Err(false) => out.wrong += 1,
                     }
@@ -110,6 +123,7 @@ fn run(
         all.latencies.extend(o.latencies);
         all.lost += o.lost;
         all.wrong += o.wrong;
+        all.busy += o.busy;
         for (a, b) in all.by_case.iter_mut().zip(o.by_case) {
             *a += b;
         }
@@ -123,6 +137,41 @@ fn percentile(sorted: &[Duration], p: f64) -> f64 {
     }
     let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
     sorted[i.min(sorted.len() - 1)].as_secs_f64() * 1e3
+}
+
+/// Starts `zaman serve` on a free loopback port: the process and its address.
+fn start(args: &[&str]) -> Option<(std::process::Child, String)> {
+    let mut child = match Command::new(env!("CARGO_BIN_EXE_zaman"))
+        .args(["serve", "--addr", "127.0.0.1:0"])
+        .args(args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+    {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("load: cannot start zaman serve: {e}");
+            return None;
+        }
+    };
+    let mut first = String::new();
+    if let Some(stderr) = child.stderr.take() {
+        let mut reader = BufReader::new(stderr);
+        let _ = reader.read_line(&mut first);
+        std::thread::spawn(move || for _ in reader.lines() {});
+    }
+    match first
+        .trim()
+        .strip_prefix("zaman serve: listening on http://")
+    {
+        Some(addr) => Some((child, addr.to_string())),
+        None => {
+            eprintln!("load: zaman serve said {first:?}");
+            let _ = child.kill();
+            None
+        }
+    }
 }
 
 fn main() {
@@ -154,32 +203,7 @@ fn main() {
         std::process::exit(2);
     }
 
-    let mut child = match Command::new(env!("CARGO_BIN_EXE_zaman"))
-        .args(["serve", "--addr", "127.0.0.1:0"])
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-    {
-        Ok(c) => c,
-        Err(e) => {
-            eprintln!("load: cannot start zaman serve: {e}");
-            std::process::exit(2);
-        }
-    };
-    let mut first = String::new();
-    if let Some(stderr) = child.stderr.take() {
-        let mut reader = BufReader::new(stderr);
-        let _ = reader.read_line(&mut first);
-        std::thread::spawn(move || for _ in reader.lines() {});
-    }
-    let Some(addr) = first
-        .trim()
-        .strip_prefix("zaman serve: listening on http://")
-        .map(str::to_string)
-    else {
-        eprintln!("load: zaman serve said {first:?}");
-        let _ = child.kill();
+    let Some((mut child, addr)) = start(&[]) else {
         std::process::exit(2);
     };
     assert!(addr.starts_with("127.0.0.1:"), "loopback only");
@@ -192,6 +216,7 @@ fn main() {
         status: 200,
         expect: expected.clone(),
         raw: false,
+        or_busy: false,
     };
     let error = |message: &str| {
         format!("{{\"error\":{}}}\n", serde_json::Value::from(message)).into_bytes()
@@ -206,6 +231,7 @@ fn main() {
             status: 400,
             expect: error("invalid JSON body: EOF while parsing a value at line 1 column 9"),
             raw: false,
+            or_busy: false,
         },
         good(),
         Case {
@@ -216,6 +242,7 @@ fn main() {
             status: 400,
             expect: Vec::new(),
             raw: false,
+            or_busy: false,
         },
         Case {
             name: "unknown format",
@@ -225,6 +252,7 @@ fn main() {
             status: 400,
             expect: Vec::new(),
             raw: false,
+            or_busy: false,
         },
         good(),
         Case {
@@ -235,6 +263,7 @@ fn main() {
             status: 404,
             expect: Vec::new(),
             raw: false,
+            or_busy: false,
         },
         Case {
             name: "junk on the wire",
@@ -244,6 +273,7 @@ fn main() {
             status: 400,
             expect: Vec::new(),
             raw: true,
+            or_busy: false,
         },
         Case {
             name: "bad batch line",
@@ -253,6 +283,7 @@ fn main() {
             status: 200,
             expect: b"{\"id\":1,\"error\":\"line 1: field \\\"text\\\" must be a string, found a number\"}\n".to_vec(),
             raw: false,
+            or_busy: false,
         },
     ];
     let good_only = Arc::new(vec![good()]);
@@ -298,6 +329,31 @@ fn main() {
             println!("mixed run, requests by kind: {}", kinds.join(", "));
         }
         failed |= o.lost > 0 || o.wrong > 0;
+    }
+    // overload: 64 clients against a server that admits 4 extractions at once; every
+    // answer must be the document or a 503 with Retry-After
+    if let Some((mut small, small_addr)) = start(&["--max-concurrent", "4"]) {
+        let mut busy_case = good();
+        busy_case.or_busy = true;
+        let cases = Arc::new(vec![busy_case]);
+        let (mut o, took) = run(&small_addr, &cases, 64, requests, bound);
+        o.latencies.sort();
+        let n = o.latencies.len();
+        println!();
+        println!(
+            "overload (--max-concurrent 4, 64 clients): {n} requests in {:.2} s, {} answered 503 + Retry-After, {} documents ({:.0}/s), p50 {:.1} ms, p99 {:.1} ms, lost {}, wrong {}",
+            took.as_secs_f64(),
+            o.busy,
+            n - o.busy - o.lost - o.wrong,
+            (n - o.busy - o.lost - o.wrong) as f64 / took.as_secs_f64(),
+            percentile(&o.latencies, 0.50),
+            percentile(&o.latencies, 0.99),
+            o.lost,
+            o.wrong
+        );
+        failed |= o.lost > 0 || o.wrong > 0;
+        let _ = small.kill();
+        let _ = small.wait();
     }
     let health = http_client::request(&addr, "GET", "/health", &[], b"");
     let alive = health.as_ref().is_ok_and(|r| r.status == 200);
