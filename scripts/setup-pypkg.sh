@@ -31,8 +31,8 @@ fi
 
 # what the wheel is built from: the package, the core crate's sources and data
 hash=$( { find python/Cargo.toml python/Cargo.lock python/pyproject.toml python/src python/pysrc \
-           Cargo.toml src data/lexicon data/gazetteer -type f ! -name '*.pyc' 2>/dev/null || true; } \
-       | LC_ALL=C sort | xargs sha256sum | sha256sum | cut -d' ' -f1)
+           Cargo.toml src data/lexicon data/gazetteer -type f ! -name '*.pyc' -print0 2>/dev/null || true; } \
+       | LC_ALL=C sort -z | xargs -0 sha256sum | sha256sum | cut -d' ' -f1)
 if [ "$(cat "$stamp" 2>/dev/null)" = "$hash" ] && "$venv/bin/python" -c "import zaman" 2>/dev/null; then
   echo "setup-pypkg: $venv ready (zaman $("$venv/bin/python" -c 'import zaman; print(zaman.__version__)'), up to date)"
   exit 0
