@@ -31,6 +31,8 @@ pub mod graph;
 pub mod input;
 pub mod lexicon;
 pub mod merge;
+#[cfg(feature = "server")]
+pub mod serve;
 pub mod text;
 pub mod timeline;
 pub mod timex;

@@ -101,6 +101,25 @@ enum Command {
         #[command(flatten)]
         common: Common,
     },
+    /// Serve extraction over HTTP: POST /extract, POST /batch, GET /health, /formats, /.
+    #[cfg(feature = "server")]
+    Serve {
+        /// Address to listen on (port 0: any free port; the bound address is printed).
+        #[arg(long, default_value = "127.0.0.1:8080", value_parser = zaman::serve::parse_addr)]
+        addr: std::net::SocketAddr,
+        /// Extraction threads (0 = one per core).
+        #[arg(long, default_value_t = 0)]
+        threads: usize,
+        /// Largest request body in bytes (413 beyond it).
+        #[arg(long, default_value_t = 16 << 20)]
+        max_body: usize,
+        /// Seconds allowed for one request (408 beyond it).
+        #[arg(long, default_value_t = 30.0)]
+        timeout: f64,
+        /// Extractions admitted at once (503 with Retry-After beyond it).
+        #[arg(long, default_value_t = 64)]
+        max_concurrent: usize,
+    },
     /// Read JSON Lines {"id", "text", "dct"?} and write one document JSON per line, in order.
     #[command(after_help = EXIT_CODES)]
     Batch {
@@ -275,6 +294,25 @@ fn run(cli: Cli) -> Result<ExitCode> {
             for f in Format::ALL {
                 writeln!(out, "{:<12} {}", f.name(), f.help())?;
             }
+            Ok(ExitCode::SUCCESS)
+        }
+        #[cfg(feature = "server")]
+        Command::Serve {
+            addr,
+            threads,
+            max_body,
+            timeout,
+            max_concurrent,
+        } => {
+            let timeout = std::time::Duration::try_from_secs_f64(timeout)
+                .context("--timeout must be a positive number of seconds")?;
+            zaman::serve::run(zaman::serve::Config {
+                addr,
+                threads,
+                max_body,
+                timeout,
+                max_concurrent,
+            })?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Merge { files, id, output } => {

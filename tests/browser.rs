@@ -13,7 +13,9 @@ use zaman::{Dct, Document, Extractor};
 
 use crate::shared_dir;
 
-const SETUP: &str = "run scripts/setup-browser.sh (it installs Debian's chromium and fonts, and `npm ci` in tests/browser)";
+const SETUP: &str = "run the tests with scripts/test, which sets up what they need (here \
+     scripts/setup-browser.sh: Debian's chromium and fonts, and `npm ci` in tests/browser) and \
+     then runs cargo test --release";
 
 fn browser_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))

@@ -81,7 +81,7 @@ fn dot_output_renders_with_graphviz() {
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()
-            .expect("Graphviz `dot` must be installed (.ci/run installs the graphviz package)");
+            .expect("Graphviz `dot` must be installed: run the tests with scripts/test, which installs the graphviz package");
         child
             .stdin
             .take()

@@ -1,7 +1,8 @@
 //! The export formats read back by real consumers: GraphML by networkx, CSV by Python's
 //! csv module, TimeML by Python's XML parser (expat), SVG from Graphviz parsed as XML,
 //! Cytoscape JSON checked for structure. The Python readers are the scripts in
-//! `tests/validate/`, run with the venv `scripts/setup-python.sh` creates.
+//! `tests/validate/`, run with the venv `scripts/setup-python.sh` creates (`scripts/test`
+//! runs it before the tests).
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -87,8 +88,9 @@ fn python(script: &str, file: &Path) -> Value {
     let python = root().join("target/venv/bin/python");
     assert!(
         python.exists(),
-        "{} is missing: run scripts/setup-python.sh (it creates the venv with networkx that \
-         these tests read the exports with)",
+        "{} is missing: run the tests with scripts/test, which sets up what they need \
+         (here scripts/setup-python.sh: the venv with networkx that these tests read the \
+         exports with) and then runs cargo test --release",
         python.display()
     );
     let out = Command::new(&python)
@@ -603,7 +605,7 @@ fn csv_without_text_leaves_the_sentence_empty() {
 fn svg_from_graphviz_is_xml_with_the_event_labels() {
     assert!(
         Command::new("dot").arg("-V").output().is_ok(),
-        "Graphviz `dot` is missing: install the graphviz package (.ci/run does)"
+        "Graphviz `dot` is missing: run the tests with scripts/test, which installs the graphviz package"
     );
     for (path, _, doc) in documents() {
         let name = path.display().to_string();

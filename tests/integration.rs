@@ -9,10 +9,13 @@ mod exports;
 mod formats;
 mod fuzz_regressions;
 mod hostile;
+mod http_client;
 mod merge;
 mod pathological;
 mod properties;
 mod samples;
+#[cfg(feature = "server")]
+mod serve;
 
 /// `../shared` beside the project root, where the real samples and conformance data live.
 pub fn shared_dir() -> std::path::PathBuf {
