@@ -187,9 +187,13 @@ fn tie(
         && (e.continued || participle(doc, t) || continuation_cue(doc, t))
         && e.agent.is_some()
     {
+        // (the statement it goes on with may itself be reported: «ذكر البيت الأبيض أن بايدن
+        // أكد … . كما أكد بايدن …»)
         let p = events[from..n]
             .iter()
-            .rposition(|p| p.agent == e.agent && p.reported_by.is_none())
+            .rposition(|p| {
+                p.agent == e.agent && matches!(p.kind, EventKind::Statement | EventKind::Appeal)
+            })
             .map(|k| k + from);
         if p.is_some() {
             return p;

@@ -58,6 +58,18 @@ pub(crate) fn link_same_events(doc: &Doc<'_, '_>, events: &mut [Event]) {
             if first.initiator.is_none() {
                 first.initiator = initiator;
             }
+            // the text says who called in this mention: the call's agent is the caller
+            // anywhere in the passage («تلقى X اتصالا من Y» after «اتصال بين X وY»)
+            if e.kind == EventKind::Call && e.caller_known && !first.caller_known {
+                if let Some(caller) = e.agent {
+                    let old = first.agent.replace(caller);
+                    first.participants.retain(|&a| a != caller);
+                    if let Some(old) = old.filter(|&a| a != caller) {
+                        first.participants.insert(0, old);
+                    }
+                    first.caller_known = true;
+                }
+            }
             for a in participants.into_iter().chain(agent) {
                 if first.agent != Some(a)
                     && !first.participants.contains(&a)

@@ -119,6 +119,8 @@ pub struct Event {
     pub time_from: Option<usize>,
     /// The day of the story's current news (rule `dct`, no timex).
     pub news_day: Option<NaiveDate>,
+    /// For a call: the text says who called (تلقى … من Y), so the agent is the caller.
+    pub caller_known: bool,
     /// Whether the trigger is a verb (not a noun or masdar).
     pub verb: bool,
     /// Index of the clause of the trigger (`clauses::Clauses`).

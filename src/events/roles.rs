@@ -182,8 +182,16 @@ pub(crate) fn participants(
     };
     let trigger_word = doc.word(trig.token).unwrap_or_default();
     // التقى بايدن بوتين، استقبل أردوغان الرئيس الإيراني، دعا بوتين، أبلغ نظيره
+    let bare = trigger_word.trim_start_matches('و');
+    // هاتف الرئيس نظيره، السيسي يهاتف سعيّد: the party called is the object
+    let phones = event.kind == EventKind::Call
+        && trig.verb
+        && ["هاتف", "يهاتف", "تهاتف"]
+            .iter()
+            .any(|v| bare.starts_with(v));
     let takes_object = matches!(event.kind, EventKind::Appeal | EventKind::Accusation)
         || (event.kind == EventKind::Meeting && trig.verb)
+        || phones
         || TELL_VERBS.iter().any(|v| trigger_word.ends_with(v));
     let window_end = (end + 14).min(s_end);
     let mut k = trig.token + 1;
@@ -237,6 +245,23 @@ pub(crate) fn participants(
                 k = l.next;
                 continue;
             }
+            // بينه وبين X، بينها وبين X، معه: the pronoun is the person named last before
+            if matches!(cue_text, "بينه" | "بينها" | "معه" | "معها") {
+                if let Some(m) = doc
+                    .mentions_between(s_start.saturating_sub(MAX_REACH), trig.token)
+                    .iter()
+                    .rev()
+                    .take(LOOKBACK)
+                    .find(|m| {
+                        doc.actors.actors[m.actor].kind == ActorType::Person
+                            && Some(m.actor) != event.agent
+                    })
+                {
+                    add(event, m.actor);
+                }
+                k = l.next;
+                continue;
+            }
             // بين X و Y، مع X (و Y): each party may come with its title (والرئيس الفرنسي …)
             let mut j = l.next;
             let mut limit = (l.next + 4).min(window_end);
@@ -258,10 +283,28 @@ pub(crate) fn participants(
             k = j.max(k + 1);
             continue;
         }
+        // a call told in a relative clause: «المحادثة الهاتفية التي يجريها X مع Y»
+        if matches!(event.kind, EventKind::Call | EventKind::Meeting)
+            && !trig.verb
+            && matches!(doc.word(k), Some("التي" | "الذي"))
+            && doc.word(k + 1).is_some_and(|w| {
+                ["يجري", "اجري", "اجرا", "تجري", "جري", "جرت", "عقد", "يعقد"]
+                    .iter()
+                    .any(|v| w.starts_with(v))
+            })
+            && let Some(m) = doc.first_mention(k + 2, (k + 6).min(window_end))
+        {
+            if event.agent.is_none() {
+                event.agent = Some(m.actor);
+            } else {
+                add(event, m.actor);
+            }
+            k = m.next_token;
+            continue;
+        }
         // the party called: اتصل بأردوغان، اتصالا هاتفيا بالرئيس الأوكراني زيلينسكي
         if event.kind == EventKind::Call
             && !took_object
-            && k <= end + 4
             && let Some(m) = doc.first_mention(k, (k + 4).min(window_end))
             && called_with_bi(doc, k, m)
         {
@@ -303,6 +346,37 @@ pub(crate) fn participants(
             })
             .or(event.agent);
     }
+    // a received call: «تلقى X اتصالا هاتفيا من Y», «X يتلقى مكالمة من Y»: Y called
+    if event.kind == EventKind::Call
+        && RECEIVE.iter().any(|v| bare.starts_with(v))
+        && let Some(caller) = caller_after(doc, end, window_end)
+    {
+        if let Some(receiver) = event.agent.filter(|&a| a != caller) {
+            event.participants.retain(|&p| p != caller);
+            event.participants.insert(0, receiver);
+        }
+        event.agent = Some(caller);
+        event.initiator = Some(caller);
+        event.caller_known = true;
+    }
+    // a call noun whose parties are named before it in its sentence: «تناول الرئيسان X
+    // وY، في محادثة هاتفية»، «بوتين وأردوغان يتحادثان»
+    if event.kind == EventKind::Call && event.participants.is_empty() {
+        let before: Vec<usize> = doc
+            .mentions_between(s_start, trig.token)
+            .iter()
+            .rev()
+            .take(LOOKBACK)
+            .map(|m| m.actor)
+            .filter(|&a| doc.actors.actors[a].kind == ActorType::Person && Some(a) != event.agent)
+            .collect();
+        if let Some(&other) = before.first() {
+            let coordinated = before.len() >= 1 && event.agent.is_some();
+            if coordinated || before.len() >= 2 || !trig.verb {
+                add(event, other);
+            }
+        }
+    }
     if matches!(event.kind, EventKind::Call | EventKind::Meeting) {
         // the caller of a received call (تلقى … من بايدن) takes part in it
         if let Some(init) = event.initiator
@@ -319,6 +393,31 @@ pub(crate) fn participants(
     if let Some(a) = event.agent {
         event.participants.retain(|&p| p != a);
     }
+}
+
+/// Verbs of receiving a call: the caller comes after من.
+const RECEIVE: &[&str] = &["تلقي", "يتلقي", "تتلقي", "تلقت", "تلقيا", "تلقوا"];
+
+/// The actor after «من» within the few tokens after a received call: the caller.
+fn caller_after<'a>(doc: &Doc<'a, '_>, end: usize, window_end: usize) -> Option<usize> {
+    for k in end..(end + 6).min(window_end) {
+        if doc.complementizer(k).is_some() || doc.punct(k, &['.', ';', ',']) {
+            return None;
+        }
+        if doc.word(k) == Some("من") {
+            return doc
+                .first_mention(k + 1, (k + 5).min(window_end))
+                .map(|m| m.actor);
+        }
+        // من glued to the name: منه is a pronoun, not a caller
+        if let Some(m) = doc.mention_at(k) {
+            let token = doc.lexed.tokens[k];
+            if &doc.lexed.text[token.start..m.start] == "من" {
+                return Some(m.actor);
+            }
+        }
+    }
+    None
 }
 
 /// Builds the events of the found triggers in text order, with their roles, content and
@@ -348,6 +447,7 @@ pub(crate) fn assign(doc: &Doc<'_, '_>, clauses: &Clauses, found: &[Found<'_>]) 
             how: TimeHow::None,
             time_from: None,
             news_day: None,
+            caller_known: false,
             verb: trig.verb,
             clause: clauses.of(trig.token),
             same_as: None,
@@ -383,13 +483,20 @@ pub(crate) fn assign(doc: &Doc<'_, '_>, clauses: &Clauses, found: &[Found<'_>]) 
                 })
                 .or(last_speaker)
         };
+        // the main verb of a participle: the sentence's last statement that no one reports
+        // (أعلن ترامب أنه تلقى اتصالا …، مؤكدا …: Trump), else its last event with an agent
         let sentence_agent = || {
-            events
-                .iter()
-                .rev()
-                .take(LOOKBACK)
-                .take_while(|e| e.sentence == sentence)
-                .find_map(|e| e.agent)
+            let in_sentence = || {
+                events
+                    .iter()
+                    .rev()
+                    .take(LOOKBACK)
+                    .take_while(|e| e.sentence == sentence)
+            };
+            in_sentence()
+                .find(|e| e.kind == EventKind::Statement && e.reported_by.is_none())
+                .and_then(|e| e.agent)
+                .or_else(|| in_sentence().find_map(|e| e.agent))
         };
         let found_subject = if trig.passive {
             // تم التأكيد على …: a speech act without an agent

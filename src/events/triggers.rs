@@ -41,8 +41,7 @@ where
             || doc
                 .mention_at(l.next)
                 .is_some_and(|m| doc.complementizer(m.next_token).is_some())
-            || (kind == EventKind::Statement
-                && verb
+            || (distant_content(doc, i)
                 && (l.next..(l.next + 8).min(doc.lexed.tokens.len()))
                     .take_while(|&k| !doc.punct(k, &['.', ';', '?']) && !finite_verb(doc, k))
                     .any(|k| doc.complementizer(k).is_some()));
@@ -65,6 +64,16 @@ where
         i = l.next;
     }
     out
+}
+
+/// Ambiguous speech verbs whose content may come a few words on: «كتب الرئيس على
+/// حسابه في إكس: …», «صدر عن الديوان بيان جاء فيه أن …».
+fn distant_content(doc: &Doc<'_, '_>, i: usize) -> bool {
+    match doc.word(i).map(|w| w.strip_prefix('و').unwrap_or(w)) {
+        Some("كتب" | "كتبت") => true,
+        Some("صدر") => doc.word(i + 1) == Some("عن"),
+        _ => false,
+    }
 }
 
 /// Litotes: «لم يستبعد» (did not rule out) is a statement, the only negated act that is.
