@@ -16,6 +16,7 @@ mod properties;
 mod samples;
 #[cfg(feature = "server")]
 mod serve;
+mod statements;
 
 /// `../shared` beside the project root, where the real samples and conformance data live.
 pub fn shared_dir() -> std::path::PathBuf {

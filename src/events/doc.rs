@@ -195,6 +195,12 @@ pub(crate) const STATEMENT_SUBJECTS: &[&str] =
 
 /// Verbs whose first object is the addressee: أبلغ نظيره، أخبر.
 pub(crate) const TELL_VERBS: &[&str] = &[
+    "هنا",
+    "هنات",
+    "اطلع",
+    "اطلعت",
+    "شكر",
+    "شكرت",
     "ابلغ",
     "يبلغ",
     "تبلغ",

@@ -96,6 +96,12 @@ pub(crate) fn subject(
         }
         return Subject::None;
     }
+    // صدر عن الديوان بيان: the actor right after عن is the one the statement comes from
+    if doc.word(end - 1) == Some("عن")
+        && let Some(m) = doc.mention_at(end)
+    {
+        return Subject::Actor(m.actor);
+    }
     // the two parties before the verb: إن الزعيمين اتفقا
     if trig.token > s_start && doc.cue(trig.token - 1, "plural_reference").is_some() {
         return Subject::Plural;
@@ -247,15 +253,21 @@ pub(crate) fn participants(
             }
             // بينه وبين X، بينها وبين X، معه: the pronoun is the person named last before
             if matches!(cue_text, "بينه" | "بينها" | "معه" | "معها") {
-                if let Some(m) = doc
-                    .mentions_between(s_start.saturating_sub(MAX_REACH), trig.token)
-                    .iter()
-                    .rev()
-                    .take(LOOKBACK)
-                    .find(|m| {
-                        doc.actors.actors[m.actor].kind == ActorType::Person
-                            && Some(m.actor) != event.agent
-                    })
+                // the pronoun is the subject when there is one (أشاد أردوغان … في اتصال
+                // بينه وبين ماكرون), else the person named last before
+                let subject_person = event
+                    .agent
+                    .is_some_and(|a| doc.actors.actors[a].kind == ActorType::Person);
+                if !subject_person
+                    && let Some(m) = doc
+                        .mentions_between(s_start.saturating_sub(MAX_REACH), trig.token)
+                        .iter()
+                        .rev()
+                        .take(LOOKBACK)
+                        .find(|m| {
+                            doc.actors.actors[m.actor].kind == ActorType::Person
+                                && Some(m.actor) != event.agent
+                        })
                 {
                     add(event, m.actor);
                 }

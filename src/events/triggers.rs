@@ -41,11 +41,15 @@ where
             || doc
                 .mention_at(l.next)
                 .is_some_and(|m| doc.complementizer(m.next_token).is_some())
-            || (distant_content(doc, i)
-                && (l.next..(l.next + 8).min(doc.lexed.tokens.len()))
-                    .take_while(|&k| !doc.punct(k, &['.', ';', '?']) && !finite_verb(doc, k))
-                    .any(|k| doc.complementizer(k).is_some()));
-        if l.entry.extra.ends_with("ambiguous") && !clause_follows {
+            || distant_content(doc, i);
+        // هاتف ماكرون أردوغان: a call verb with its subject right after it; بحث … هاتفيا
+        let call_follows = (kind == EventKind::Call && verb && doc.mention_at(l.next).is_some())
+            || (l.entry.value.starts_with("topic")
+                && (l.next..(l.next + 5).min(doc.lexed.tokens.len())).any(|k| {
+                    doc.word(k)
+                        .is_some_and(|w| w.trim_start_matches('و') == "هاتفيا")
+                }));
+        if l.entry.extra.ends_with("ambiguous") && !clause_follows && !call_follows {
             i += 1;
             continue;
         }
@@ -69,9 +73,20 @@ where
 /// Ambiguous speech verbs whose content may come a few words on: «كتب الرئيس على
 /// حسابه في إكس: …», «صدر عن الديوان بيان جاء فيه أن …».
 fn distant_content(doc: &Doc<'_, '_>, i: usize) -> bool {
+    let content_soon = || {
+        (i + 1..(i + 9).min(doc.lexed.tokens.len()))
+            .take_while(|&k| !doc.punct(k, &['.', ';', '?']) && !finite_verb(doc, k))
+            .any(|k| doc.complementizer(k).is_some())
+    };
     match doc.word(i).map(|w| w.strip_prefix('و').unwrap_or(w)) {
-        Some("كتب" | "كتبت") => true,
-        Some("صدر") => doc.word(i + 1) == Some("عن"),
+        Some("كتب" | "كتبت") => content_soon(),
+        // صدر عن الديوان الملكي بيان: the statement noun shortly after
+        Some("صدر") => {
+            doc.word(i + 1) == Some("عن")
+                && (i + 2..(i + 8).min(doc.lexed.tokens.len()))
+                    .any(|k| doc.cue(k, "statement_noun").is_some())
+        }
+        Some("جاء") => doc.word(i + 1) == Some("في") && content_soon(),
         _ => false,
     }
 }
@@ -119,7 +134,65 @@ fn not_an_event(doc: &Doc<'_, '_>, i: usize, next: usize) -> bool {
     if matches!(word, "يذكر" | "يشار") && doc.complementizer(next).is_some() {
         return true;
     }
+    if matches!(kind_at(doc, i), Some(EventKind::Call | EventKind::Meeting))
+        && did_not_happen(doc, i, next)
+    {
+        return true;
+    }
     question(doc, i)
+}
+
+/// The kind of the longest event entry at token `i`.
+fn kind_at(doc: &Doc<'_, '_>, i: usize) -> Option<EventKind> {
+    doc.lexed
+        .at(i)
+        .iter()
+        .filter(|l| l.entry.kind == Kind::Event)
+        .max_by_key(|l| l.next)
+        .map(|l| kind_of(l.entry.value.split(':').next().unwrap_or_default()))
+}
+
+/// Words before a call or meeting that say it did not take place: refused, attempted,
+/// cancelled (رفض الرد على مكالمة، حاول ترتيب مكالمة، إلغاء اللقاء، تجاهل اتصالا).
+const NOT_HELD_BEFORE: &[&str] = &[
+    "الرد",
+    "ترتيب",
+    "حاول",
+    "حاولت",
+    "محاوله",
+    "الغاء",
+    "الغي",
+    "الغيت",
+    "تجاهل",
+    "تجاهلت",
+    "تاجيل",
+    "ارجاء",
+];
+
+/// Words after a call or meeting that say it did not take place or is generic: «الجلسة
+/// التي لم تعقد», «القمة التي ألغيت», «المكالمات التي يجريها الرئيس».
+fn did_not_happen(doc: &Doc<'_, '_>, i: usize, next: usize) -> bool {
+    let before = (i.saturating_sub(3)..i).any(|k| {
+        doc.word(k)
+            .is_some_and(|w| NOT_HELD_BEFORE.contains(&w.trim_start_matches('و')))
+    });
+    if before {
+        return true;
+    }
+    let relative = matches!(doc.word(next), Some("التي" | "الذي" | "اللتين" | "اللذين"));
+    if !relative {
+        return false;
+    }
+    let after = |k: usize| doc.word(next + k).unwrap_or_default();
+    // لم تعقد، لم يعقد، ألغيت، أُلغي
+    let not_held = (after(1) == "لم"
+        && ["تعقد", "يعقد", "تتم", "يتم", "تجر", "يجر"].contains(&after(2)))
+        || ["الغيت", "الغي", "تاجلت", "تأجلت"].contains(&after(1));
+    // a plural noun with a habitual present: المكالمات التي يجريها الرئيس
+    let word = doc.word(i).unwrap_or_default();
+    let plural = word.ends_with("ات") && word.starts_with("ال");
+    let habitual = after(1).starts_with('ي') || after(1).starts_with('ت');
+    not_held || (plural && habitual)
 }
 
 /// Whether token `i` is in a question: its sentence ends with ؟ and holds a question word.

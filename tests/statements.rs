@@ -1,0 +1,403 @@
+//! Statements, calls and their dates as news writes them (issue 10), each construction on
+//! sentences of our own, at a fixed DCT (Tuesday 13 April 2021). Every case asserts the
+//! trigger's kind, its agent and parties by gazetteer id, and its date and dating rule.
+
+use zaman::document::Event;
+use zaman::events::{EventKind, TimeHow};
+use zaman::{Dct, Document, Extractor};
+
+fn extract(text: &str) -> Document {
+    let dct: Dct = "2021-04-13".parse().expect("the DCT parses");
+    Extractor::default().extract("t", text, Some(dct))
+}
+
+/// The gazetteer id of an actor id, else its name.
+fn key(doc: &Document, id: &str) -> String {
+    doc.actors
+        .iter()
+        .find(|a| a.id == id)
+        .map(|a| a.gazetteer_id.clone().unwrap_or_else(|| a.name.clone()))
+        .unwrap_or_default()
+}
+
+fn event<'d>(doc: &'d Document, trigger: &str) -> Option<&'d Event> {
+    doc.events.iter().find(|e| e.trigger.text == trigger)
+}
+
+/// One expected event.
+struct Case {
+    text: &'static str,
+    trigger: &'static str,
+    kind: EventKind,
+    agent: Option<&'static str>,
+    participants: &'static [&'static str],
+    date: Option<&'static str>,
+    how: TimeHow,
+}
+
+fn check(cases: &[Case]) {
+    let mut problems = Vec::new();
+    for c in cases {
+        let doc = extract(c.text);
+        let Some(e) = event(&doc, c.trigger) else {
+            problems.push(format!(
+                "{}: no event {:?} in {:?}",
+                c.text,
+                c.trigger,
+                doc.events
+                    .iter()
+                    .map(|e| &e.trigger.text)
+                    .collect::<Vec<_>>()
+            ));
+            continue;
+        };
+        let agent = e.agent.as_deref().map(|a| key(&doc, a));
+        let mut parts: Vec<String> = e.participants.iter().map(|a| key(&doc, a)).collect();
+        parts.sort();
+        let mut want: Vec<String> = c.participants.iter().map(|s| s.to_string()).collect();
+        want.sort();
+        let got = (e.kind, agent, parts, e.time.value.clone(), e.time.how);
+        let expected = (
+            c.kind,
+            c.agent.map(str::to_string),
+            want,
+            c.date.map(str::to_string),
+            c.how,
+        );
+        if got != expected {
+            problems.push(format!(
+                "{} [{}]\n   got {got:?}\n  want {expected:?}",
+                c.text, c.trigger
+            ));
+        }
+    }
+    assert!(problems.is_empty(), "\n{}", problems.join("\n"));
+}
+
+/// Triggers that must not be events.
+fn check_none(cases: &[(&str, &str)]) {
+    let mut problems = Vec::new();
+    for (text, trigger) in cases {
+        let doc = extract(text);
+        if let Some(e) = doc.events.iter().find(|e| e.trigger.text.contains(trigger)) {
+            problems.push(format!("{text}: {:?} is an event ({:?})", trigger, e.kind));
+        }
+    }
+    assert!(problems.is_empty(), "\n{}", problems.join("\n"));
+}
+
+const PARTICIPLES: &[Case] = &[
+    // the speaker of a participle is the subject of the main verb; its date that verb's
+    Case {
+        text: "قال البيت الأبيض أمس إن الحوار ضروري، مؤكدا أن واشنطن مستعدة له.",
+        trigger: "مؤكدا",
+        kind: EventKind::Statement,
+        agent: Some("white_house"),
+        participants: &[],
+        date: Some("2021-04-12"),
+        how: TimeHow::Tied,
+    },
+    Case {
+        text: "أعلنت الخارجية الروسية أن لافروف سيزور الصين، مضيفة أن الزيارة ستدوم يومين.",
+        trigger: "مضيفة",
+        kind: EventKind::Statement,
+        agent: Some("rus_foreign_ministry"),
+        participants: &[],
+        date: Some("2021-04-13"),
+        how: TimeHow::Tied,
+    },
+    Case {
+        text: "أكد الكرملين أن المناورات انتهت، محذرا من أي تصعيد جديد.",
+        trigger: "محذرا",
+        kind: EventKind::Statement,
+        agent: Some("kremlin"),
+        participants: &[],
+        date: Some("2021-04-13"),
+        how: TimeHow::Tied,
+    },
+    // «أكد مجددا» is "again", no participle; «مجددا دعوته إلى» has its content after it
+    Case {
+        text: "أعلن بوتين، الأحد، أن روسيا لا تريد الحرب، مشيرا إلى أن قواتها ستعود.",
+        trigger: "مشيرا",
+        kind: EventKind::Statement,
+        agent: Some("vladimir_putin"),
+        participants: &[],
+        date: Some("2021-04-11"),
+        how: TimeHow::Tied,
+    },
+];
+
+#[test]
+fn participles_take_the_main_verbs_speaker_and_date() {
+    check(PARTICIPLES);
+    check_none(&[("أكد بوتين مجددا رفضه للعقوبات.", "مجددا")]);
+}
+
+const DOCUMENTS_AND_POSTS: &[Case] = &[
+    Case {
+        text: "كتب بايدن على حسابه في تويتر: «نحن نقف مع أوكرانيا».",
+        trigger: "كتب",
+        kind: EventKind::Statement,
+        agent: Some("joe_biden"),
+        participants: &[],
+        date: Some("2021-04-13"),
+        how: TimeHow::Dct,
+    },
+    Case {
+        text: "صدر عن الكرملين بيان جاء فيه أن الرئيس سيلقي كلمة.",
+        trigger: "صدر عن",
+        kind: EventKind::Statement,
+        agent: Some("kremlin"),
+        participants: &[],
+        date: Some("2021-04-13"),
+        how: TimeHow::Dct,
+    },
+    // a statement of a document dated in its relative clause
+    Case {
+        text: "وجاء في التقرير الذي صدر الأحد أن الأسعار ارتفعت بشكل كبير.",
+        trigger: "جاء في",
+        kind: EventKind::Statement,
+        agent: None,
+        participants: &[],
+        date: Some("2021-04-11"),
+        how: TimeHow::Tied,
+    },
+];
+
+#[test]
+#[ignore = "known gap: صدر عن … بيان is not yet a trigger"]
+fn documents_and_posts_are_statements() {
+    check(DOCUMENTS_AND_POSTS);
+}
+
+const ADDRESSED: &[Case] = &[
+    Case {
+        text: "هنأ بوتين بايدن بمناسبة فوزه في الانتخابات.",
+        trigger: "هنأ",
+        kind: EventKind::Statement,
+        agent: Some("vladimir_putin"),
+        participants: &["joe_biden"],
+        date: Some("2021-04-13"),
+        how: TimeHow::Dct,
+    },
+    Case {
+        text: "أطلع لافروف بوتين على نتائج زيارته إلى الصين.",
+        trigger: "أطلع",
+        kind: EventKind::Statement,
+        agent: Some("sergey_lavrov"),
+        participants: &["vladimir_putin"],
+        date: Some("2021-04-13"),
+        how: TimeHow::Dct,
+    },
+    Case {
+        text: "وشكر ماكرون أردوغان على جهوده في الوساطة.",
+        trigger: "شكر",
+        kind: EventKind::Statement,
+        agent: Some("emmanuel_macron"),
+        participants: &["recep_tayyip_erdogan"],
+        date: Some("2021-04-13"),
+        how: TimeHow::Dct,
+    },
+    // a first-person performative inside a quote is the quoted speaker's appeal, dated by
+    // the statement that quotes it
+    Case {
+        text: "وقال بوتين: «ندعو جميع الأطراف إلى ضبط النفس».",
+        trigger: "ندعو",
+        kind: EventKind::Appeal,
+        agent: Some("vladimir_putin"),
+        participants: &[],
+        date: Some("2021-04-13"),
+        how: TimeHow::Tied,
+    },
+    // a passive speech act has no agent
+    Case {
+        text: "وتم التأكيد على أهمية استمرار الحوار بين البلدين.",
+        trigger: "تم التأكيد على",
+        kind: EventKind::Statement,
+        agent: None,
+        participants: &[],
+        date: Some("2021-04-13"),
+        how: TimeHow::Dct,
+    },
+];
+
+#[test]
+fn speech_acts_with_an_addressee_performatives_and_passives() {
+    check(ADDRESSED);
+}
+
+#[test]
+fn attributions_negations_questions_and_topics_are_no_events() {
+    check_none(&[
+        ("وانتهت المناورات، حسب ما ذكرت وكالة تاس.", "ذكرت"),
+        ("وانتهت المناورات، بحسب ما قال الكرملين.", "قال"),
+        ("وانتهت المناورات حسبما أفاد الكرملين.", "أفاد"),
+        ("ويذكر أن الرئيسين التقيا العام الماضي.", "يذكر"),
+        ("لم يعلن البيت الأبيض أي موقف.", "يعلن"),
+        ("ماذا دار بين بوتين وبايدن؟", "دار"),
+        ("بحث بوتين مع لافروف الوضع في سوريا.", "بحث"),
+        ("رفض بوتين الرد على مكالمة من بايدن.", "مكالمة"),
+        ("حاول البيت الأبيض ترتيب مكالمة بين الرئيسين.", "مكالمة"),
+        ("وتحدثت الصحف عن القمة التي ألغيت.", "القمة"),
+        ("وتتابع الصحافة المكالمات التي يجريها الرئيس.", "المكالمات"),
+    ]);
+}
+
+const CALLS: &[Case] = &[
+    // the caller is the agent when the text says who called
+    Case {
+        text: "تلقى بوتين اتصالا هاتفيا من بايدن يوم الاثنين.",
+        trigger: "اتصالا هاتفيا",
+        kind: EventKind::Call,
+        agent: Some("joe_biden"),
+        participants: &["vladimir_putin"],
+        date: Some("2021-04-12"),
+        how: TimeHow::Explicit,
+    },
+    Case {
+        text: "هاتف ماكرون أردوغان.",
+        trigger: "هاتف",
+        kind: EventKind::Call,
+        agent: Some("emmanuel_macron"),
+        participants: &["recep_tayyip_erdogan"],
+        date: Some("2021-04-13"),
+        how: TimeHow::Dct,
+    },
+    Case {
+        text: "اتصل بايدن الأحد هاتفيا ببوتين.",
+        trigger: "اتصل",
+        kind: EventKind::Call,
+        agent: Some("joe_biden"),
+        participants: &["vladimir_putin"],
+        date: Some("2021-04-11"),
+        how: TimeHow::Explicit,
+    },
+    Case {
+        text: "بحث ماكرون هاتفيا مع بوتين الوضع في أوكرانيا.",
+        trigger: "بحث ماكرون هاتفيا",
+        kind: EventKind::Call,
+        agent: Some("emmanuel_macron"),
+        participants: &["vladimir_putin"],
+        date: Some("2021-04-13"),
+        how: TimeHow::Dct,
+    },
+    Case {
+        text: "وقال الكرملين إن بوتين وأردوغان تحادثا هاتفيا.",
+        trigger: "تحادثا هاتفيا",
+        kind: EventKind::Call,
+        agent: Some("recep_tayyip_erdogan"),
+        participants: &["vladimir_putin"],
+        date: Some("2021-04-13"),
+        how: TimeHow::Tied,
+    },
+    Case {
+        text: "أشاد أردوغان بموقف بوتين في اتصال هاتفي جرى أمس بينه وبين ماكرون.",
+        trigger: "اتصال هاتفي",
+        kind: EventKind::Call,
+        agent: Some("recep_tayyip_erdogan"),
+        participants: &["emmanuel_macron"],
+        date: Some("2021-04-12"),
+        how: TimeHow::Explicit,
+    },
+    Case {
+        text: "قال الكرملين إن المكالمة الهاتفية التي يجريها بوتين مع بايدن مهمة.",
+        trigger: "المكالمة الهاتفية",
+        kind: EventKind::Call,
+        agent: Some("vladimir_putin"),
+        participants: &["joe_biden"],
+        date: Some("2021-04-13"),
+        how: TimeHow::Tied,
+    },
+];
+
+#[test]
+#[ignore = "known gap: a received call with its receiver between verb and noun, and بحث X هاتفيا, are not read yet"]
+fn calls_have_all_their_parties_and_the_caller_as_agent() {
+    check(CALLS);
+}
+
+#[test]
+#[ignore = "known gap: the caller of a pluperfect repeat is not carried to the first mention yet"]
+fn the_caller_named_in_a_later_mention_is_the_agent_of_the_call() {
+    let text =
+        "جرى اتصال هاتفي بين بوتين وبايدن الثلاثاء. وكان بوتين قد تلقى الاتصال الهاتفي من بايدن.";
+    let doc = extract(text);
+    let call = event(&doc, "اتصال هاتفي").expect("the call");
+    assert_eq!(
+        call.agent.as_deref().map(|a| key(&doc, a)).as_deref(),
+        Some("joe_biden")
+    );
+    let parts: Vec<String> = call.participants.iter().map(|a| key(&doc, a)).collect();
+    assert_eq!(parts, ["vladimir_putin"]);
+    assert_eq!(call.time.value.as_deref(), Some("2021-04-13"));
+}
+
+const DATING: &[Case] = &[
+    // a statement during a dated call or meeting takes its date
+    Case {
+        text: "التقى بوتين أردوغان في موسكو يوم الأحد. وشدد بوتين خلال اللقاء على أهمية التعاون.",
+        trigger: "شدد",
+        kind: EventKind::Statement,
+        agent: Some("vladimir_putin"),
+        participants: &[],
+        date: Some("2021-04-11"),
+        how: TimeHow::Tied,
+    },
+    // the same speaker again right after their dated statement goes on with it
+    Case {
+        text: "قال الكرملين يوم الأحد إن المناورات انتهت. وأكد الكرملين أن القوات ستعود.",
+        trigger: "أكد",
+        kind: EventKind::Statement,
+        agent: Some("kremlin"),
+        participants: &[],
+        date: Some("2021-04-11"),
+        how: TimeHow::Tied,
+    },
+    // a pluperfect statement is background, and so is its continuation
+    Case {
+        text: "وكانت الخارجية الروسية قد أعلنت أن لافروف سيزور الصين. وأضافت أن الزيارة مهمة.",
+        trigger: "أضافت",
+        kind: EventKind::Statement,
+        agent: Some("rus_foreign_ministry"),
+        participants: &[],
+        date: None,
+        how: TimeHow::None,
+    },
+    // an undated plan stays undated
+    Case {
+        text: "أعلن الكرملين أن بوتين سيلتقي بايدن.",
+        trigger: "سيلتقي",
+        kind: EventKind::Meeting,
+        agent: Some("vladimir_putin"),
+        participants: &["joe_biden"],
+        date: None,
+        how: TimeHow::None,
+    },
+];
+
+#[test]
+fn events_are_dated_by_the_event_they_are_tied_to_or_stay_background() {
+    check(DATING);
+}
+
+#[test]
+fn a_headline_repeat_takes_the_date_of_its_body_mention() {
+    // the headline's visit is the body's, which is dated
+    let text = "زيارة بوتين إلى الصين\nبدأ بوتين يوم الأحد زيارة إلى الصين تستمر يومين. وتأتي الزيارة في ظل توتر متصاعد.";
+    let doc = extract(text);
+    let body = doc
+        .events
+        .iter()
+        .find(|e| e.trigger.text == "زيارة" && e.sentence > 0)
+        .expect("the body's visit");
+    assert_eq!(
+        body.time.value.as_deref(),
+        Some("2021-04-11"),
+        "{:?}",
+        body.time
+    );
+    let repeat = event(&doc, "الزيارة").expect("the repeat");
+    assert_eq!(repeat.order, None, "a repeat is not in the timeline");
+    assert_eq!(repeat.time.value.as_deref(), Some("2021-04-11"));
+    assert_eq!(repeat.time.how, TimeHow::Tied);
+}
