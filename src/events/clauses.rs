@@ -97,9 +97,10 @@ impl Clauses {
             while i < s_end {
                 let quote = i > s_start && doc.punct(i - 1, &['"']);
                 in_quote ^= quote;
-                let kind = if i > s_start && doc.cue(i, "complementizer").is_some() {
-                    Some(ClauseKind::Complement)
-                } else if i > s_start && doc.punct(i - 1, &[':']) || quote && in_quote {
+                let kind = if i > s_start
+                    && (doc.cue(i, "complementizer").is_some() || doc.punct(i - 1, &[':']))
+                    || quote && in_quote
+                {
                     Some(ClauseKind::Complement)
                 } else if quote {
                     // after a closing quote the sentence goes on: «…»، قال الوزير
@@ -110,9 +111,9 @@ impl Clauses {
                         .is_some_and(|w| RELATIVES.contains(&w.trim_start_matches('و')))
                 {
                     Some(ClauseKind::Relative)
-                } else if i > s_start && doc.punct(i - 1, &[',']) && coordinated_verb(doc, i) {
-                    Some(ClauseKind::Main)
-                } else if i > s_start && doc.punct(i - 1, &['.', ';']) {
+                } else if i > s_start && doc.punct(i - 1, &[',']) && coordinated_verb(doc, i)
+                    || i > s_start && doc.punct(i - 1, &['.', ';'])
+                {
                     Some(ClauseKind::Main)
                 } else {
                     None

@@ -60,8 +60,12 @@ pub(crate) fn link_same_events(doc: &Doc<'_, '_>, events: &mut [Event]) {
             }
             // the text says who called in this mention: the call's agent is the caller
             // anywhere in the passage («تلقى X اتصالا من Y» after «اتصال بين X وY»)
-            if e.kind == EventKind::Call && e.caller_known && !first.caller_known {
-                if let Some(caller) = e.agent {
+            if e.kind == EventKind::Call
+                && e.caller_known
+                && !first.caller_known
+                && let Some(caller) = e.agent
+            {
+                {
                     let old = first.agent.replace(caller);
                     first.participants.retain(|&a| a != caller);
                     if let Some(old) = old.filter(|&a| a != caller) {

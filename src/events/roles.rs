@@ -383,7 +383,7 @@ pub(crate) fn participants(
             .filter(|&a| doc.actors.actors[a].kind == ActorType::Person && Some(a) != event.agent)
             .collect();
         if let Some(&other) = before.first() {
-            let coordinated = before.len() >= 1 && event.agent.is_some();
+            let coordinated = event.agent.is_some();
             if coordinated || before.len() >= 2 || !trig.verb {
                 add(event, other);
             }
