@@ -1,11 +1,11 @@
-//! Temporal expressions: recognition ([`parse`]) and resolution ([`resolve`]) to
+//! Temporal expressions: recognition ([`grammar`]) and resolution ([`resolve`]) to
 //! TIMEX3 values, half-open intervals and granularities.
 //!
 //! The reference time is the document creation time (DCT) given by the caller,
 //! or inferred from the first explicit full date in the opening of the article.
 
+pub(crate) mod grammar;
 pub mod hijri;
-pub(crate) mod parse;
 pub(crate) mod resolve;
 
 use std::borrow::Cow;
@@ -19,7 +19,7 @@ use crate::error::Error;
 use crate::lexicon::Lexed;
 use crate::lexicon::Lexicon;
 use crate::text::{CharIndex, Normalized, Sentence, sentences, tokenize};
-use parse::{Base, Expr, Parser, YearSpec};
+use grammar::{Base, Expr, Parser, YearSpec};
 use resolve::{Context, Source};
 
 /// How underspecified and relative expressions are read.
@@ -475,7 +475,7 @@ fn is_hijri(expr: &Expr) -> bool {
 
 /// The DCT inferred from the opening: the first explicit full Gregorian date in
 /// the first three paragraphs (the headline counts as one).
-fn infer_dct(sentences: &[Sentence], candidates: &[parse::Candidate]) -> Option<NaiveDate> {
+fn infer_dct(sentences: &[Sentence], candidates: &[grammar::Candidate]) -> Option<NaiveDate> {
     let opening_end = sentences
         .iter()
         .filter(|s| s.paragraph <= 2)

@@ -3,7 +3,7 @@
 
 use chrono::{Datelike, Days, Duration, Months, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
 
-use super::parse::{Base, Clock, Dir, Expr, Part, Unit, YearSpec};
+use super::grammar::{Base, Clock, Dir, Expr, Part, Unit, YearSpec};
 use super::{Granularity, Interval, IsoDate, Mod, Policy, TimexType};
 use crate::timex::hijri;
 
