@@ -10,7 +10,7 @@ use crate::events::{self, EventKind, TimeHow};
 use crate::lexicon::{Lexed, Lexicon};
 use crate::text::{CharIndex, Normalized, sentences, tokenize};
 use crate::timeline::{self, Item};
-use crate::timex::{self, Dct, DctSource, Policy, Timex};
+use crate::timex::{self, Dct, DctSource, Policy, Timex, WeekStart};
 
 /// The schema name written in every document.
 pub const SCHEMA: &str = "zaman/timeline-v1";
@@ -207,6 +207,7 @@ pub struct Extractor<'l> {
     lexicon: &'l Lexicon,
     gazetteer: &'l Gazetteer,
     policy: Policy,
+    week_start: WeekStart,
 }
 
 impl Default for Extractor<'static> {
@@ -215,6 +216,7 @@ impl Default for Extractor<'static> {
             lexicon: Lexicon::builtin(),
             gazetteer: Gazetteer::builtin(),
             policy: Policy::News,
+            week_start: WeekStart::default(),
         }
     }
 }
@@ -226,12 +228,23 @@ impl<'l> Extractor<'l> {
             lexicon,
             gazetteer: Gazetteer::builtin(),
             policy,
+            week_start: WeekStart::default(),
         }
     }
 
     /// The same extractor with another gazetteer.
     pub fn with_gazetteer(self, gazetteer: &'l Gazetteer) -> Self {
         Extractor { gazetteer, ..self }
+    }
+
+    /// The same extractor with another first day of the week (Sunday by default).
+    pub fn with_week_start(self, week_start: WeekStart) -> Self {
+        Extractor { week_start, ..self }
+    }
+
+    /// The first day of the week in use.
+    pub fn week_start(&self) -> WeekStart {
+        self.week_start
     }
 
     /// The policy in use.
@@ -261,6 +274,9 @@ impl<'l> Extractor<'l> {
             dct,
             self.policy,
             &inside_name,
+            timex::Settings {
+                week_start: self.week_start,
+            },
         );
         let extracted = events::extract(
             &lexed,

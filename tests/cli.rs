@@ -319,14 +319,8 @@ fn extract_gulf_sample_with_dct() {
     let t = check(&doc, "20 مارس 2024", [134, 146], "DATE", "2024-03-20");
     assert!(t.get("calendar").is_none());
 
-    // Ramadan 1445 (Umm al-Qura) ran 11 March – 9 April 2024.
-    let t = check(
-        &doc,
-        "منتصف رمضان",
-        [315, 326],
-        "DATE",
-        "2024-03-11/2024-04-09",
-    );
+    // Ramadan 1445 (Umm al-Qura) ran 11 March – 9 April 2024: valued as March, which holds most of it.
+    let t = check(&doc, "منتصف رمضان", [315, 326], "DATE", "2024-03");
     assert_eq!(t["mod"], "MID");
     assert_eq!(t["calendar"], "hijri-umalqura");
     assert_eq!(interval(t), ("2024-03-21T00:00:00", "2024-03-31T00:00:00"));
@@ -344,14 +338,8 @@ fn extract_gulf_sample_with_dct() {
 
     check(&doc, "قريبا", [809, 814], "DATE", "FUTURE_REF");
 
-    // Ramadan 1444 ran 23 March – 20 April 2023.
-    let t = check(
-        &doc,
-        "رمضان الماضي",
-        [916, 928],
-        "DATE",
-        "2023-03-23/2023-04-20",
-    );
+    // Ramadan 1444 ran 23 March – 20 April 2023: valued as April, which holds most of it.
+    let t = check(&doc, "رمضان الماضي", [916, 928], "DATE", "2023-04");
     assert_eq!(interval(t), ("2023-03-23T00:00:00", "2023-04-21T00:00:00"));
 }
 
@@ -377,7 +365,7 @@ fn gulf_sample_during_the_month_of_ramadan() {
         "no duration in the headline: {}",
         summary(&doc)
     );
-    let t = check(&doc, "شهر رمضان", [50, 59], "DATE", "2024-03-11/2024-04-09");
+    let t = check(&doc, "شهر رمضان", [50, 59], "DATE", "2024-03");
     assert_eq!(t["calendar"], "hijri-umalqura");
 }
 

@@ -5,6 +5,7 @@ use chrono::{Datelike, Days, Duration, Months, NaiveDate, NaiveDateTime, NaiveTi
 
 use super::grammar::{Base, Clock, Dir, Expr, Part, Unit, YearSpec};
 use super::{Granularity, Interval, IsoDate, Mod, Policy, TimexType};
+use crate::timex::WeekStart;
 use crate::timex::hijri;
 
 /// What the resolver knows: the reference instant, its UTC offset, the policy,
@@ -18,6 +19,8 @@ pub(crate) struct Context {
     /// The last absolute date mentioned in the document so far, and whether it is in
     /// the current sentence: اليوم التالي and بعد ثلاث سنوات count from it.
     pub mention: Option<(NaiveDate, usize, bool)>,
+    /// The first day of the week for الأسبوع الماضي / هذا الأسبوع / المقبل.
+    pub week_start: WeekStart,
 }
 
 /// Where a value came from.
@@ -91,6 +94,18 @@ fn week_moment(monday: NaiveDate) -> Moment {
     Moment {
         start: midnight(monday),
         end: midnight(monday + Days::new(7)),
+        grain: Granularity::Week,
+        value: format!("{:04}-W{:02}", w.year(), w.week()),
+    }
+}
+
+/// A week of the week-start setting from its first day: the exact seven days, valued as
+/// the ISO week holding most of them (the one of its fourth day).
+fn local_week_moment(first: NaiveDate) -> Moment {
+    let w = (first + Days::new(3)).iso_week();
+    Moment {
+        start: midnight(first),
+        end: midnight(first + Days::new(7)),
         grain: Granularity::Week,
         value: format!("{:04}-W{:02}", w.year(), w.week()),
     }
@@ -551,6 +566,10 @@ impl Context {
             }
             Base::Unit { unit, offset } => {
                 let (d, s) = need(unit_placeholder(*unit))?;
+                if *unit == Unit::Week {
+                    let first = add_days(self.week_start.week_of(d), 7 * offset).ok_or_else(bad)?;
+                    return Ok((local_week_moment(first), s));
+                }
                 Ok((unit_moment(d, *unit, *offset).ok_or_else(bad)?, s))
             }
             Base::Weekday {
@@ -963,14 +982,23 @@ impl Context {
         let bad = || "XXXX-XX-XX".to_string();
         let hijri_moment = |hy: i32, m: Option<u32>, d: Option<u32>| -> Option<Moment> {
             match (m, d) {
-                (Some(m), Some(d)) => hijri::to_gregorian(hy, m, d).map(day_moment),
+                // the 30th of a month the Umm al-Qura table gives 29 days (a sighting
+                // ahead of the table) is the day after the 29th
+                (Some(m), Some(d)) => hijri::to_gregorian(hy, m, d)
+                    .or_else(|| {
+                        (d == 30)
+                            .then(|| hijri::to_gregorian(hy, m, 29))
+                            .flatten()
+                            .map(|x| x + Days::new(1))
+                    })
+                    .map(day_moment),
                 (Some(m), None) => {
                     let (s, e) = hijri::month_interval(hy, m)?;
                     Some(Moment {
                         start: midnight(s),
                         end: midnight(e),
                         grain: Granularity::Month,
-                        value: gregorian_span_value(s, e),
+                        value: gregorian_month_value(s, e),
                     })
                 }
                 _ => {
@@ -979,7 +1007,7 @@ impl Context {
                         start: midnight(s),
                         end: midnight(e),
                         grain: Granularity::Year,
-                        value: gregorian_span_value(s, e),
+                        value: gregorian_year_value(s, e),
                     })
                 }
             }
@@ -1165,11 +1193,34 @@ fn format_offset(minutes: i32) -> String {
     format!("{sign}{:02}:{:02}", m / 60, m % 60)
 }
 
-/// A Gregorian value covering a Hijri month or year: the month when it fits in one,
-/// else an ISO interval of the first and last day.
-fn gregorian_span_value(s: NaiveDate, e: NaiveDate) -> String {
-    let last = e - Days::new(1);
-    format!("{}/{}", IsoDate(s), IsoDate(last))
+/// The TIMEX3 value of a Hijri month `[s, e)`: the Gregorian month that holds most of
+/// its days (the interval keeps the exact span). A tie goes to the earlier month.
+fn gregorian_month_value(s: NaiveDate, e: NaiveDate) -> String {
+    let mut best = (0i64, s.year(), s.month());
+    let mut d = s;
+    while d < e {
+        let first = NaiveDate::from_ymd_opt(d.year(), d.month(), 1).unwrap_or(d);
+        let next = first.checked_add_months(Months::new(1)).unwrap_or(e).min(e);
+        let days = (next - d).num_days();
+        if days > best.0 {
+            best = (days, d.year(), d.month());
+        }
+        d = next;
+    }
+    format!("{:04}-{:02}", best.1, best.2)
+}
+
+/// The TIMEX3 value of a Hijri year `[s, e)`: the Gregorian year holding most of its days.
+fn gregorian_year_value(s: NaiveDate, e: NaiveDate) -> String {
+    let new_year = NaiveDate::from_ymd_opt(s.year() + 1, 1, 1)
+        .unwrap_or(e)
+        .min(e);
+    let year = if (new_year - s).num_days() >= (e - new_year).num_days() {
+        s.year()
+    } else {
+        s.year() + 1
+    };
+    format!("{year:04}")
 }
 
 fn unit_placeholder(unit: Unit) -> &'static str {

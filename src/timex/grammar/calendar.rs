@@ -85,7 +85,18 @@ impl<'a> Parser<'a> {
         {
             return Some(self.with_era(next, year));
         }
-        if let Some(y) = self.func(k, "year") {
+        // شوال لعام 1442 هـ، رمضان للعام 1446
+        let year_word = self.func(k, "year").or_else(|| {
+            (k == j).then(|| {
+                self.at(k).iter().find(|l| {
+                    l.entry.kind == Kind::Function
+                        && &*l.entry.value == "year"
+                        && l.prep == Some('ل')
+                        && self.year_num(l.next).is_some()
+                })
+            })?
+        });
+        if let Some(y) = year_word {
             if let Some((next, year)) = self.year_num(y.next) {
                 return Some(self.with_era(next, year));
             }
@@ -191,7 +202,11 @@ impl<'a> Parser<'a> {
             j += 1;
         }
         let j = self.opt_func(j, "in");
-        if let Some((after, clock)) = self.clock(j, true) {
+        // a page stamp: 4 يناير 2024 - 9:15 م، 2025-03-13 | 14:38، 2018-02-20T17:45:10+03:00
+        let stamp = matches!(base, Base::Cal { day: Some(_), .. })
+            .then(|| self.stamp_clock(next))
+            .flatten();
+        if let Some((after, clock)) = stamp.or_else(|| self.clock(j, true)) {
             if let Expr::Date { clock: c, .. } = &mut expr {
                 *c = Some(clock);
             }
@@ -384,11 +399,26 @@ impl<'a> Parser<'a> {
             };
             return Some((start, next, base));
         }
-        // عام 2021، العام 2021، سنة 2014، عام 1442 هـ
+        // عام 2021، العام 2021، سنة 2014، عام 1442 هـ، العام الهجري 1446، السنة الهجرية الحالية 1441
         if let Some(y) = self.func(i, "year")
-            && let Some((next, year)) = self.year_num(y.next)
+            && let hijri_word = matches!(
+                self.word(y.next),
+                Some("الهجري" | "الهجريه" | "هجري" | "هجريه")
+            )
+            && let k = if hijri_word {
+                let k = y.next + 1;
+                self.direction(k).map_or(k, |(n, _)| n)
+            } else {
+                y.next
+            }
+            && let Some((next, year)) = self.year_num(k)
         {
             let (next, spec) = self.with_era(next, year);
+            let spec = if hijri_word {
+                YearSpec::Abs { year, hijri: true }
+            } else {
+                spec
+            };
             return Some((
                 y.start,
                 next,
@@ -486,6 +516,16 @@ impl<'a> Parser<'a> {
             start = Some(l.start);
             j = l.next;
             has_day_intro = true;
+        } else if let Some(l) = self
+            .kind(i, Kind::Weekday)
+            .find(|l| l.prep.is_none() && !l.conj)
+            && self.punct(l.next, &[','])
+            && self.numeric_at(l.next + 1)
+        {
+            // a page stamp: ثلاثاء, 2020-03-24 23:37 / سبت، 02/10/2021
+            p.weekday = Some(l.entry.num as u32);
+            start = Some(l.start);
+            j = l.next + 1;
         }
         let day_alone = (p.weekday.is_some() && adjacent) || has_day_intro;
         let (next, q, day_start) =
@@ -494,12 +534,22 @@ impl<'a> Parser<'a> {
             return None;
         }
         let weekday = p.weekday;
-        let p = Partial { weekday, ..q };
+        let mut p = Partial { weekday, ..q };
+        if let (Some(wd), true) = (weekday, self.numeric_at(j)) {
+            swap_by_weekday(&mut p, wd);
+        }
         if weekday.is_some() && p.day.is_none() {
             return None;
         }
         let start = start.unwrap_or(day_start);
         Some((start, next, partial_base(p)))
+    }
+
+    /// Whether a numeric date (digits, / - or ., digits) starts at token i.
+    pub(super) fn numeric_at(&self, i: usize) -> bool {
+        self.digits(i).is_some()
+            && self.punct(i + 1, &['/', '-', '.'])
+            && self.digits(i + 2).is_some()
     }
 
     /// Whether token i follows a word that introduces a date (في، منذ، حتى، الموافق…).
@@ -547,7 +597,10 @@ impl<'a> Parser<'a> {
             }
             let k = self.opt_func(k, "from");
             if let Some((next, m)) = self.month_ref(k) {
-                let (next, year) = match self.year_after(next) {
+                // ٠٩/يوليو/٢٠٢١: the separator repeats before the year
+                let sep =
+                    k > j && self.punct(next, &['/', '-', '.']) && self.digits(next + 1).is_some();
+                let (next, year) = match self.year_after(if sep { next + 1 } else { next }) {
                     Some((n, y)) => (n, Some(y)),
                     None => (next, None),
                 };
@@ -650,18 +703,25 @@ impl<'a> Parser<'a> {
                 return None;
             };
             if (1..=12).contains(&m) && (1..=31).contains(&d) && db <= 2 {
+                // 14/8/1445هـ, 1445/8/14 هـ, 3-11-2019م: the era marker belongs to the date;
+                // a year of 1300–1500 is Hijri even without it (no news prints such a
+                // Gregorian date in numerals)
+                let (next, hijri) = match self.era(i + 5) {
+                    Some((n, h)) => (n, h),
+                    None => (i + 5, (1300..=1500).contains(&y)),
+                };
                 let p = Partial {
                     year: Some(YearSpec::Abs {
                         year: y as i32,
-                        hijri: false,
+                        hijri,
                     }),
                     month: Some(m as u32),
                     day: Some(d as u32),
                     weekday: None,
-                    hijri: false,
+                    hijri,
                     month_offset: None,
                 };
-                return Some((i + 5, p, start));
+                return Some((next, p, start));
             }
             return None;
         }
@@ -929,5 +989,24 @@ impl<'a> Parser<'a> {
             return Some((next, YearSpec::Rel(offset)));
         }
         None
+    }
+}
+
+/// A stamp «السبت، 05/11/2019» read d/m whose weekday fits only m/d is m/d: the weekday
+/// settles the order of two numbers that can both be a month.
+fn swap_by_weekday(p: &mut Partial, weekday: u32) {
+    use chrono::{Datelike, NaiveDate};
+    let (Some(YearSpec::Abs { year, hijri: false }), Some(m), Some(d), false) =
+        (p.year, p.month, p.day, p.hijri)
+    else {
+        return;
+    };
+    let fits = |m: u32, d: u32| {
+        NaiveDate::from_ymd_opt(year, m, d)
+            .is_some_and(|date| date.weekday().number_from_monday() == weekday)
+    };
+    if d <= 12 && m != d && !fits(m, d) && fits(d, m) {
+        p.month = Some(d);
+        p.day = Some(m);
     }
 }

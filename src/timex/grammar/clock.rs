@@ -26,6 +26,20 @@ impl<'a> Parser<'a> {
         let (next, clock) = self.clock(i, false)?;
         // عند (at) is a signal outside the expression, like في
         let start = self.func(i, "at").map_or(start, |l| self.start(l.next));
+        // a page stamp with the clock first: 11:20 ص 12/03/2025، 23:05 - 2020/09/14، 14:01 GMT 07.10.2025
+        if self.clock_digits(i).is_some() {
+            let (after_zone, stamped) = self.clock_offset(next, clock);
+            let k = if self.punct(after_zone, &['-', '|', ',', '/']) {
+                after_zone + 1
+            } else {
+                after_zone
+            };
+            if let Some((_, after, base, None)) = self.date_core(k)
+                && matches!(base, Base::Cal { day: Some(_), .. })
+            {
+                return self.found(start, after, clock_on(base, stamped));
+            }
+        }
         // a time followed by a day: الساعة 3 من مساء الأحد / الساعة الثامنة صباح اليوم
         let k = self.opt_func(next, "from");
         if let Some(dp) = self
@@ -168,6 +182,11 @@ impl<'a> Parser<'a> {
                 next = after;
             }
         }
+        // ص/م and AM/PM after a digital clock: 9:05 م، 11:20 ص، 08:40PM
+        if colon && let Some(code) = self.meridiem(next) {
+            clock.daypart = Some(code);
+            next += 1;
+        }
         // part of day: صباحا، عصرا، بعد الظهر، مساء، هذا الصباح، هذه الليلة
         let k = self.opt_func(next, "this");
         // a word that is both a part of day and a clock time (الظهر) reads as the part of day here
@@ -243,6 +262,66 @@ impl<'a> Parser<'a> {
             term.value as u32,
             term.ordinal,
         ))
+    }
+
+    /// ص / am (before noon: MO) or م / pm (after noon: EV) right after a digital clock.
+    pub(super) fn meridiem(&self, i: usize) -> Option<&'static str> {
+        match self.word(i)? {
+            "ص" | "am" => Some("MO"),
+            "م" | "pm" => Some("EV"),
+            _ => None,
+        }
+    }
+
+    /// A digital clock of a page stamp after a separator (`- 9:15 م`, `| 14:38`, `/ 13:56`)
+    /// or after the ISO `T` (`2018-02-20T17:45:10+03:00`), with its seconds and offset.
+    pub(super) fn stamp_clock(&self, i: usize) -> R<Clock> {
+        let mut j = i;
+        if self.punct(j, &['-', '|', '/', ',', '\u{2013}', '\u{2014}']) || self.word(j) == Some("t")
+        {
+            j += 1;
+        }
+        if self.punct(j, &['-', '|']) {
+            j += 1;
+        }
+        self.clock_digits(j)?;
+        let (next, clock) = self.clock(j, true)?;
+        Some(self.clock_offset(next, clock))
+    }
+
+    /// A zone after a digital clock: `+03:00`, `Z`, `GMT`.
+    pub(super) fn clock_offset(&self, next: usize, mut clock: Clock) -> (usize, Clock) {
+        if clock.tz.is_some() {
+            return (next, clock);
+        }
+        if self.punct(next, &['+', '-'])
+            && let (Some((h, 2)), true, Some((m, 2))) = (
+                self.digits(next + 1),
+                self.punct(next + 2, &[':']),
+                self.digits(next + 3),
+            )
+            && h <= 14
+            && m < 60
+        {
+            let sign = if self.punct(next, &['-']) { -1 } else { 1 };
+            clock.tz = Some(sign * (h as i32 * 60 + m as i32));
+            return (next + 4, clock);
+        }
+        if self.word(next) == Some("z") {
+            clock.tz = Some(0);
+            return (next + 1, clock);
+        }
+        if self.word(next).is_some_and(|w| w.is_ascii())
+            && let Some(z) = self
+                .kind(next, Kind::TimeZone)
+                .filter(|l| l.prep.is_none())
+                .max_by_key(|l| l.next)
+        {
+            // 14:01 GMT: a page prints its own clock; the name labels it (the value stays
+            // the page's local time, like the DCT)
+            return (z.next, clock);
+        }
+        (next, clock)
     }
 
     /// HH:MM[:SS] in digits, or HHMM before a part of day (1140 صباحا).

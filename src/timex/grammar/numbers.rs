@@ -140,10 +140,23 @@ impl<'a> Parser<'a> {
 
     /// A day of the month: 1–31 in digits (الـ13 too) or words (الثالث عشر).
     pub(super) fn day_num(&self, i: usize) -> R<(usize, u32)> {
+        // غرة / فاتح (Moroccan): the first day of the month that follows
+        if let Some(l) = self.at(i).iter().find(|l| {
+            l.entry.kind == Kind::Function && &*l.entry.value == "first_day" && !l.article
+        }) && self.month_ref(self.opt_func(l.next, "from")).is_some()
+        {
+            return Some((l.next, (l.start, 1)));
+        }
         let (next, n) = self.number(i)?;
         if !(1..=31).contains(&n.value) || (!n.word && n.digits > 2) {
             return None;
         }
+        // 07th, 1st, 22nd, 3rd
+        let next = if !n.word && matches!(self.word(next), Some("th" | "st" | "nd" | "rd")) {
+            next + 1
+        } else {
+            next
+        };
         Some((next, (n.start, n.value as u32)))
     }
 
