@@ -261,10 +261,12 @@ fn extract_cairo_sample_with_dct() {
         "a Gregorian date has no calendar field"
     );
 
-    let t = check(&doc, "الأسبوع المقبل", [232, 246], "DATE", "2023-W45");
+    // the DCT is a Sunday: the Egyptian week that starts that day is this week, so next
+    // week is Sunday 12 – Saturday 18 November (ISO week 46 holds six of its days)
+    let t = check(&doc, "الأسبوع المقبل", [232, 246], "DATE", "2023-W46");
     assert_eq!(t["anchor"], "dct");
     assert_eq!(t["granularity"], "week");
-    assert_eq!(interval(t), ("2023-11-06T00:00:00", "2023-11-13T00:00:00"));
+    assert_eq!(interval(t), ("2023-11-12T00:00:00", "2023-11-19T00:00:00"));
 
     let t = check(&doc, "أمس", [340, 343], "DATE", "2023-11-04");
     assert_eq!(t["anchor"], "dct");
@@ -529,7 +531,7 @@ fn without_dct_the_first_full_date_of_the_opening_is_used() {
     let doc = extract(CAIRO, None, &[]);
     let t = check(&doc, "أمس", [340, 343], "DATE", "2023-11-04");
     assert_eq!(t["anchor"], "dct");
-    check(&doc, "الأسبوع المقبل", [232, 246], "DATE", "2023-W45");
+    check(&doc, "الأسبوع المقبل", [232, 246], "DATE", "2023-W46");
 }
 
 #[test]
@@ -1161,4 +1163,36 @@ fn every_format_is_written_from_the_command_line() {
     let two = zaman(&["extract", "--format", "html", sample, sample], None);
     assert_eq!(two.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&two.stderr).contains("writes one document"));
+}
+
+/// `--week-start` on extract, and a batch record's `week_start` field, set the week that
+/// الأسبوع المقبل counts (Sunday by default).
+#[test]
+fn week_start_option_and_batch_field() {
+    let text = "يعقد الاجتماع الأسبوع المقبل";
+    let doc = extract_text(text, &["--dct", "2025-08-31"]);
+    assert_eq!(timex(&doc, "الأسبوع المقبل")["value"], "2025-W37");
+    let doc = extract_text(text, &["--dct", "2025-08-31", "--week-start", "monday"]);
+    let t = timex(&doc, "الأسبوع المقبل");
+    assert_eq!(t["value"], "2025-W36");
+    assert_eq!(interval(t), ("2025-09-01T00:00:00", "2025-09-08T00:00:00"));
+    let input = format!(
+        "{}\n{}\n",
+        serde_json::json!({"id": "a", "text": text, "dct": "2025-08-31", "week_start": "saturday"}),
+        serde_json::json!({"id": "b", "text": text, "dct": "2025-08-31", "week_start": "friday"}),
+    );
+    let out = zaman(&["batch", "--quiet"], Some(input.as_bytes()));
+    let lines: Vec<Value> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("json line"))
+        .collect();
+    let t = timex(&lines[0], "الأسبوع المقبل");
+    assert_eq!(interval(t), ("2025-09-06T00:00:00", "2025-09-13T00:00:00"));
+    assert!(
+        lines[1]["error"]
+            .as_str()
+            .is_some_and(|e| e.contains("week_start")),
+        "{}",
+        lines[1]
+    );
 }

@@ -178,10 +178,12 @@ pub enum Expr {
         unit: Unit,
         within: Option<Dir>,
     },
-    /// A recurring time: every `unit`, or every given weekday.
+    /// A recurring time: every `unit`, every given weekday, or a day of every year
+    /// (`date` = month, day: الخامس من يوليو من كل عام).
     Set {
         unit: Option<Unit>,
         weekday: Option<u32>,
+        date: Option<(u32, u32)>,
     },
     /// From the first to the last (inclusive) of two expressions.
     Range(Box<Expr>, Box<Expr>),

@@ -239,10 +239,15 @@ impl Context {
                 unit,
                 within,
             } => self.duration(*amount, *unit, *within, future),
-            Expr::Set { unit, weekday } => {
-                let value = match (unit, weekday) {
-                    (_, Some(wd)) => format!("XXXX-WXX-{wd}"),
-                    (Some(u), None) => duration_value(Some(1.0), *u),
+            Expr::Set {
+                unit,
+                weekday,
+                date,
+            } => {
+                let value = match (unit, weekday, date) {
+                    (_, _, Some((m, d))) => format!("XXXX-{m:02}-{d:02}"),
+                    (_, Some(wd), None) => format!("XXXX-WXX-{wd}"),
+                    (Some(u), None, None) => duration_value(Some(1.0), *u),
                     _ => "P1D".into(),
                 };
                 Resolution {

@@ -575,3 +575,156 @@ fn hijri_numerals_are_gregorian_days() {
     check("صدر في ٣/٩/١٤٤٦ه", "٣/٩/١٤٤٦ه", "2025-03-03");
     check("صدر في 3-11-2019م", "3-11-2019م", "2019-11-03");
 }
+
+#[test]
+fn hijri_months_and_years_take_the_gregorian_unit_holding_most_days() {
+    // Ramadan 1441 ran 24 April – 23 May 2020: May holds 23 of its 30 days
+    let t = check("صام المسلمون رمضان 1441", "رمضان 1441", "2020-05");
+    assert_eq!(
+        interval(&t),
+        ("2020-04-24T00:00".into(), "2020-05-24T00:00".into())
+    );
+    assert_eq!(t.granularity, Some(Granularity::Month));
+    check(
+        "في شهر ذي القعدة لعام 1442 هـ",
+        "شهر ذي القعدة لعام 1442 هـ",
+        "2021-06",
+    );
+    // 1446 AH: 7 July 2024 – 25 June 2025, 178 days in 2024
+    let t = check(
+        "مع بداية العام الهجري 1446",
+        "بداية العام الهجري 1446",
+        "2024",
+    );
+    assert_eq!(t.modifier, Some(Mod::Start));
+    let t = check(
+        "خلال السنة الهجرية الحالية 1442",
+        "السنة الهجرية الحالية 1442",
+        "2021",
+    );
+    assert_eq!(
+        interval(&t),
+        ("2020-08-20T00:00".into(), "2021-08-09T00:00".into())
+    );
+    assert!(
+        run("صام رمضان الماضي", Policy::News)
+            .iter()
+            .all(|t| !t.value.contains('/'))
+    );
+}
+
+#[test]
+fn first_day_of_a_month() {
+    check("تبدأ العطلة غرة شوال 1442", "غرة شوال 1442", "2021-05-13");
+    check("يبدأ فاتح ماي 2022", "فاتح ماي 2022", "2022-05-01");
+    check(
+        "صدر بغرة جمادى الآخرة 1442",
+        "غرة جمادى الآخرة 1442",
+        "2021-01-14",
+    );
+    // the 30th of a month the table gives 29 days (Shawwal 1441: 24 May – 21 June 2020)
+    // is the day after the 29th
+    check(
+        "مساء 30 شوال 1441 هـ",
+        "مساء 30 شوال 1441 هـ",
+        "2020-06-22TEV",
+    );
+}
+
+#[test]
+fn a_day_of_every_year_is_a_set() {
+    let t = check(
+        "يحيي البلد ذكراه في العاشر من أغسطس من كل عام",
+        "العاشر من أغسطس من كل عام",
+        "XXXX-08-10",
+    );
+    assert_eq!(t.kind, TimexType::Set);
+    check("يوافق 3 مارس من كل سنة", "3 مارس من كل سنة", "XXXX-03-03");
+}
+
+fn with_week(text: &str, dct: &str, week_start: WeekStart) -> Vec<Timex> {
+    tag_with(
+        text,
+        Some(dct.parse().expect("dct")),
+        Policy::News,
+        Lexicon::builtin(),
+        Settings { week_start },
+    )
+    .timexes
+}
+
+#[test]
+fn the_week_counts_from_the_week_start() {
+    // DCT Sunday 31 August 2025: a Sunday week starts that day
+    let sunday = |text: &str| {
+        let t = with_week(text, "2025-08-31", WeekStart::Sunday);
+        assert_eq!(t.len(), 1, "{text}");
+        (t[0].value.clone(), interval(&t[0]))
+    };
+    assert_eq!(
+        sunday("يزور البلاد هذا الأسبوع"),
+        (
+            "2025-W36".into(),
+            ("2025-08-31T00:00".into(), "2025-09-07T00:00".into())
+        )
+    );
+    assert_eq!(sunday("عاد الأسبوع الماضي").0, "2025-W35");
+    assert_eq!(
+        sunday("يعقد الأسبوع المقبل"),
+        (
+            "2025-W37".into(),
+            ("2025-09-07T00:00".into(), "2025-09-14T00:00".into())
+        )
+    );
+    // the same day with a Monday (Maghreb, ISO) week
+    let t = with_week("يعقد الأسبوع المقبل", "2025-08-31", WeekStart::Monday);
+    assert_eq!(t[0].value, "2025-W36");
+    assert_eq!(
+        interval(&t[0]),
+        ("2025-09-01T00:00".into(), "2025-09-08T00:00".into())
+    );
+    // a Saturday week: Saturday 30 August – Friday 5 September
+    let t = with_week("هذا الأسبوع", "2025-08-31", WeekStart::Saturday);
+    assert_eq!(t[0].value, "2025-W36");
+    assert_eq!(
+        interval(&t[0]),
+        ("2025-08-30T00:00".into(), "2025-09-06T00:00".into())
+    );
+    assert_eq!("monday".parse::<WeekStart>(), Ok(WeekStart::Monday));
+    assert!("friday".parse::<WeekStart>().is_err());
+}
+
+#[test]
+fn deictics_follow_the_story_today() {
+    // a page stamped after midnight on 4 March whose story is dated 3 March
+    let tagged = tag(
+        "قال الوزير اليوم الأحد 3 مارس 2024 إن الوفد وصل أمس وسيغادر غدا، بعد زيارة بدأت منذ 3 أيام",
+        Some("2024-03-04T00:20:00".parse().expect("dct")),
+        Policy::News,
+        Lexicon::builtin(),
+    );
+    assert_eq!(tagged.today, NaiveDate::from_ymd_opt(2024, 3, 3));
+    let values: Vec<(&str, &str)> = tagged
+        .timexes
+        .iter()
+        .map(|t| (t.text.as_str(), t.value.as_str()))
+        .collect();
+    assert_eq!(
+        values,
+        [
+            ("اليوم الأحد 3 مارس 2024", "2024-03-03"),
+            ("أمس", "2024-03-02"),
+            ("غدا", "2024-03-04"),
+            ("منذ 3 أيام", "2024-02-29"),
+        ]
+    );
+    // the same day as the DCT: no story today
+    let same = tag(
+        "قال اليوم الأحد 3 مارس 2024 إن الوفد وصل أمس",
+        Some("2024-03-03".parse().expect("dct")),
+        Policy::News,
+        Lexicon::builtin(),
+    );
+    assert_eq!(same.today, None);
+    assert_eq!(same.timexes[1].value, "2024-03-02");
+}

@@ -189,6 +189,29 @@ impl<'a> Parser<'a> {
             return self.found(l.start, l.next, today_at(clock_from_code(&l.entry.value)));
         }
         let (start, next, base, part) = self.date_core(i)?;
+        // الخامس من يوليو من كل عام: a day of every year
+        if let (
+            Base::Cal {
+                year: None,
+                month: Some(month),
+                day: Some(day),
+                hijri: false,
+                ..
+            },
+            None,
+        ) = (&base, part)
+            && let Some(after) = self.every_year(next)
+        {
+            return self.found(
+                start,
+                after,
+                Expr::Set {
+                    unit: None,
+                    weekday: None,
+                    date: Some((*month, *day)),
+                },
+            );
+        }
         let mut expr = Expr::Date {
             base: base.clone(),
             part,

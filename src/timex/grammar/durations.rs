@@ -214,6 +214,7 @@ impl<'a> Parser<'a> {
                 Expr::Set {
                     unit: Some(unit),
                     weekday: None,
+                    date: None,
                 },
             );
         }
@@ -225,6 +226,7 @@ impl<'a> Parser<'a> {
                 Expr::Set {
                     unit: None,
                     weekday: Some(wd),
+                    date: None,
                 },
             );
         }
@@ -237,7 +239,17 @@ impl<'a> Parser<'a> {
             Expr::Set {
                 unit: Some(Unit::parse(&u.entry.value)?),
                 weekday: None,
+                date: None,
             },
         )
+    }
+
+    /// «من كل عام/سنة» after a day and month: a yearly date.
+    pub(super) fn every_year(&self, i: usize) -> Option<usize> {
+        let every = self.func(self.opt_func(i, "from"), "every")?;
+        let u = self
+            .kind(every.next, Kind::Unit)
+            .find(|l| &*l.entry.value == "year" && &*l.entry.extra == "1" && !l.article)?;
+        Some(u.next)
     }
 }
