@@ -276,6 +276,7 @@ impl<'l> Extractor<'l> {
             &inside_name,
             timex::Settings {
                 week_start: self.week_start,
+                country: main_country(&found),
             },
         );
         let extracted = events::extract(
@@ -435,4 +436,23 @@ impl<'l> Extractor<'l> {
             warnings: Vec::new(),
         }
     }
+}
+
+/// The country a document is most about: the one with the most actor mentions (the
+/// earliest mentioned on a tie), for national days.
+fn main_country(found: &actors::Actors) -> Option<Box<str>> {
+    let mut counts: Vec<(&str, usize, usize)> = Vec::new();
+    for (k, m) in found.mentions.iter().enumerate() {
+        let Some(c) = found.actors.get(m.actor).and_then(|a| a.country.as_deref()) else {
+            continue;
+        };
+        match counts.iter_mut().find(|(x, _, _)| *x == c) {
+            Some(entry) => entry.1 += 1,
+            None => counts.push((c, 1, k)),
+        }
+    }
+    counts
+        .into_iter()
+        .max_by_key(|&(_, n, first)| (n, std::cmp::Reverse(first)))
+        .map(|(c, _, _)| c.into())
 }

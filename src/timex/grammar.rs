@@ -204,7 +204,7 @@ pub struct Candidate {
 fn static_code(s: &str) -> &'static str {
     match s {
         "MO" => "MO",
-        "MD" => "MD",
+        "MI" => "MI",
         "AF" => "AF",
         "EV" => "EV",
         "NI" => "NI",

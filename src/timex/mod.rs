@@ -102,10 +102,13 @@ impl FromStr for WeekStart {
 }
 
 /// Settings of the temporal tagger beyond the DCT and the policy.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Settings {
     /// The first day of the week.
     pub week_start: WeekStart,
+    /// The country the document is most about (ISO3 id of the gazetteer, `qat`): national
+    /// days (اليوم الوطني، عيد الاستقلال) are read as that country's.
+    pub country: Option<Box<str>>,
 }
 
 /// TIMEX3 type.
@@ -477,6 +480,7 @@ pub fn tag_lexed(
         anchor: None,
         mention: None,
         week_start: settings.week_start,
+        country: settings.country,
     };
     let today = story_today(normalized, &candidates, &mut ctx);
     let sentence_of = |byte: usize| sentences.partition_point(|s| s.end <= byte);

@@ -21,6 +21,8 @@ pub(crate) struct Context {
     pub mention: Option<(NaiveDate, usize, bool)>,
     /// The first day of the week for الأسبوع الماضي / هذا الأسبوع / المقبل.
     pub week_start: WeekStart,
+    /// The country the document is most about (ISO3), for national days.
+    pub country: Option<Box<str>>,
 }
 
 /// Where a value came from.
@@ -451,7 +453,7 @@ impl Context {
                     hour = 0;
                 }
             }
-            Some("MD") => {
+            Some("MI") => {
                 if hour < 12 {
                     hour += 12;
                 }
@@ -1071,6 +1073,15 @@ impl Context {
         future: bool,
     ) -> Result<(Moment, Source), String> {
         let bad = || "XXXX-XX-XX".to_string();
+        // a national day: the rule of the document's country, else no value
+        if let Some(alternatives) = rule.strip_prefix("country:") {
+            let country = self.country.as_deref().ok_or_else(bad)?;
+            let own = alternatives
+                .split('|')
+                .find_map(|a| a.strip_prefix(country)?.strip_prefix('='))
+                .ok_or_else(bad)?;
+            return self.holiday(own, year, future);
+        }
         let on = |y: i32| -> Vec<NaiveDate> {
             if let Some(md) = rule.strip_prefix("fixed:") {
                 let (m, d) = md.split_once('-').unwrap_or(("1", "1"));
@@ -1174,7 +1185,7 @@ fn part_interval(m: &Moment, p: Part) -> Interval {
 fn daypart_hours(code: &str) -> (i64, i64) {
     match code {
         "MO" => (4, 12),
-        "MD" => (12, 13),
+        "MI" => (12, 13),
         "AF" => (12, 18),
         "EV" => (18, 24),
         _ => (18, 24),

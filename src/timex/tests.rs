@@ -648,7 +648,10 @@ fn with_week(text: &str, dct: &str, week_start: WeekStart) -> Vec<Timex> {
         Some(dct.parse().expect("dct")),
         Policy::News,
         Lexicon::builtin(),
-        Settings { week_start },
+        Settings {
+            week_start,
+            ..Settings::default()
+        },
     )
     .timexes
 }
@@ -727,4 +730,85 @@ fn deictics_follow_the_story_today() {
     );
     assert_eq!(same.today, None);
     assert_eq!(same.timexes[1].value, "2024-03-02");
+}
+
+#[test]
+fn national_days_follow_the_document_country() {
+    let national = |country: &str, text: &str| {
+        let t = tag_with(
+            text,
+            Some(DCT.parse().expect("dct")),
+            Policy::News,
+            Lexicon::builtin(),
+            Settings {
+                country: Some(country.into()),
+                ..Settings::default()
+            },
+        )
+        .timexes;
+        t.iter()
+            .map(|t| (t.text.clone(), t.value.clone()))
+            .collect::<Vec<_>>()
+    };
+    // the nearest occurrence to the DCT (13 April 2021)
+    assert_eq!(
+        national("mar", "احتفالات عيد الاستقلال"),
+        [("عيد الاستقلال".to_string(), "2020-11-18".to_string())]
+    );
+    assert_eq!(
+        national("tun", "احتفالات عيد الاستقلال"),
+        [("عيد الاستقلال".to_string(), "2021-03-20".to_string())]
+    );
+    assert_eq!(
+        national("sau", "بمناسبة اليوم الوطني 2021"),
+        [("اليوم الوطني 2021".to_string(), "2021-09-23".to_string())]
+    );
+    assert_eq!(
+        national("sau", "بمناسبة يوم التأسيس"),
+        [("يوم التأسيس".to_string(), "2021-02-22".to_string())]
+    );
+    // without the country the expression is found, its value unknown
+    check("بمناسبة اليوم الوطني", "اليوم الوطني", "XXXX-XX-XX");
+}
+
+#[test]
+fn english_dates_inside_arabic_text() {
+    check(
+        "كتب في تغريدة June 5, 2023 أن",
+        "June 5, 2023",
+        "2023-06-05",
+    );
+    check("نشرت في 5 June 2023", "5 June 2023", "2023-06-05");
+    check("بتاريخ Sep. 12, 2020", "Sep. 12, 2020", "2020-09-12");
+    check(
+        "Tuesday, 13 April 2021 كتب",
+        "Tuesday, 13 April 2021",
+        "2021-04-13",
+    );
+    // an English month name alone is a word, not a date
+    none("قال إن الأمر may change");
+}
+
+#[test]
+fn tanween_units_and_ages() {
+    check("غادر البلاد منذ 14 شهرًا", "منذ 14 شهرًا", "2020-02");
+    check("تأسس قبل 40 عامًا", "قبل 40 عامًا", "1981");
+    let t = check("استمر الحصار 40 يومًا", "40 يومًا", "P40D");
+    assert_eq!(t.kind, TimexType::Duration);
+    check("بقي هناك أسبوعًا كاملًا", "أسبوعًا كاملًا", "P1W");
+    // ages are not timexes
+    none("توفي عن عمر ناهز 63 عامًا");
+    none("يبلغ من العمر 70 عاما");
+    none("أصيب الشاب (25 عاما) بجروح");
+}
+
+#[test]
+fn midday_and_afternoon_parts_of_day() {
+    check("وصل ظهر اليوم", "ظهر اليوم", "2021-04-13TMI");
+    check("وصل بعد ظهر السبت", "بعد ظهر السبت", "2021-04-10TAF");
+    check(
+        "يبدأ الساعة الثالثة من بعد ظهر اليوم",
+        "الساعة الثالثة من بعد ظهر اليوم",
+        "2021-04-13T15:00",
+    );
 }

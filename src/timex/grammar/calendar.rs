@@ -280,15 +280,18 @@ impl<'a> Parser<'a> {
                 Some((n, y @ YearSpec::Abs { .. })) => (n, Some(y)),
                 _ => (l.next, None),
             };
-            consider(Some((
-                l.start,
-                next,
-                Base::Holiday {
-                    rule: l.entry.value.to_string(),
-                    year,
-                },
-                None,
-            )));
+            // a national day has one line per country: `country:are=fixed:12-02|qat=…`
+            let rule = if l.entry.extra.is_empty() {
+                l.entry.value.to_string()
+            } else {
+                let by_country: Vec<String> = self
+                    .kind(i, Kind::Holiday)
+                    .filter(|k| k.prep.is_none() && k.next == l.next && !k.entry.extra.is_empty())
+                    .map(|k| format!("{}={}", k.entry.extra, k.entry.value))
+                    .collect();
+                format!("country:{}", by_country.join("|"))
+            };
+            consider(Some((l.start, next, Base::Holiday { rule, year }, None)));
         }
         // seasons: الصيف، صيف 2016، الربيع القادم
         if let Some(l) = self.kind(i, Kind::Season).find(|l| l.prep.is_none()) {
@@ -398,6 +401,10 @@ impl<'a> Parser<'a> {
     pub(super) fn month_or_year(&self, i: usize) -> Option<(usize, usize, Base)> {
         let start = self.lexeme_start(i);
         if let Some((next, m)) = self.month_ref(i) {
+            // an English month name is a date only with its day
+            if self.word(i).is_some_and(|w| w.is_ascii()) {
+                return None;
+            }
             let (next, year) = match self.year_after(next) {
                 Some((n, y)) => (n, Some(y)),
                 None => (next, None),
@@ -670,7 +677,13 @@ impl<'a> Parser<'a> {
         }
         // month day[, year]: يوليو 13، سبتمبر10, ألف وتسعمائة وواحد، يناير الثاني والعشرين، 2018
         if let Some((j, MonthRef::Greg(m))) = self.month_ref(i) {
-            let k = if self.punct(j, &['-', '/']) { j + 1 } else { j };
+            // Jun. 5
+            let english = self.word(i).is_some_and(|w| w.is_ascii());
+            let k = if self.punct(j, &['-', '/']) || (english && self.punct(j, &['.'])) {
+                j + 1
+            } else {
+                j
+            };
             if let Some((next, (_, day))) = self.day_num(k) {
                 let (next, year) = match self.year_after(next) {
                     Some((n, y @ YearSpec::Abs { .. })) => (n, Some(y)),

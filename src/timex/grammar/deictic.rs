@@ -24,7 +24,10 @@ impl<'a> Parser<'a> {
             .find(|l| {
                 l.prep.is_none()
                     && (!l.conj || l.article)
-                    && (l.article || j > i || !require_article)
+                    && (l.article
+                        || j > i
+                        || !require_article
+                        || self.word(j).is_some_and(|w| w.is_ascii()))
             })
             .map(|l| (l.next, l.entry.num as u32))
     }

@@ -187,6 +187,9 @@ impl<'a> Parser<'a> {
         if self.direction(next).is_some() {
             return None;
         }
+        if unit == Unit::Year && self.is_age(j, next) {
+            return None;
+        }
         let start = if intro { self.lexeme_start(j) } else { start };
         self.found(
             start,
@@ -251,5 +254,20 @@ impl<'a> Parser<'a> {
             .kind(every.next, Kind::Unit)
             .find(|l| &*l.entry.value == "year" && &*l.entry.extra == "1" && !l.article)?;
         Some(u.next)
+    }
+
+    /// Whether the years at tokens `[j, next)` are an age: after عمر/العمر/البالغ/يبلغ/ناهز
+    /// (up to three words before), or in parentheses after a name («فلان (63 عاما)»).
+    pub(super) fn is_age(&self, j: usize, next: usize) -> bool {
+        let age_word = (j.saturating_sub(3)..j).any(|k| {
+            self.word(k).is_some_and(|w| {
+                let w = w.trim_start_matches(['و', 'ف', 'ب', 'ل']);
+                w.starts_with("عمر")
+                    || w.starts_with("العمر")
+                    || w.starts_with("البالغ")
+                    || matches!(w, "يبلغ" | "تبلغ" | "بلغ" | "ناهز" | "يناهز" | "تناهز")
+            })
+        });
+        age_word || (j > 0 && self.punct(j - 1, &['(']) && self.punct(next, &[')']))
     }
 }
