@@ -528,7 +528,13 @@ impl<'a> Parser<'a> {
                 | "مرتقب"
                 | "يرتقب"
         ) {
-            return true;
+            // وكان من المقرر / كانت مقررة: a plan of the past, not a future
+            let was = (k.saturating_sub(3)..k).any(|p| {
+                self.word(p).is_some_and(|x| {
+                    matches!(x, "كان" | "كانت" | "وكان" | "وكانت" | "فكان" | "فكانت")
+                })
+            });
+            return !was;
         }
         let mut chars = w.chars();
         if chars.next() != Some('س') {

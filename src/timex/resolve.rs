@@ -815,19 +815,18 @@ impl Context {
                         _ => (add_days(d, -count), Some(d)),
                     }
                 } else {
-                    let current = unit_moment(d, u, 0).ok_or_else(bad)?.start.date();
-                    match dir {
-                        Dir::Next => {
-                            let next = unit_moment(d, u, 1).ok_or_else(bad)?.start.date();
-                            (
-                                Some(next),
-                                unit_moment(d, u, 1 + count).map(|m| m.start.date()),
-                            )
+                    // the first day of the unit `k` units from the reference's (weeks from
+                    // the week start)
+                    let first_of = |k: i64| {
+                        if u == Unit::Week {
+                            add_days(self.week_start.week_of(d), 7 * k)
+                        } else {
+                            unit_moment(d, u, k).map(|m| m.start.date())
                         }
-                        _ => (
-                            unit_moment(d, u, -count).map(|m| m.start.date()),
-                            Some(current),
-                        ),
+                    };
+                    match dir {
+                        Dir::Next => (first_of(1), first_of(1 + count)),
+                        _ => (first_of(-count), first_of(0)),
                     }
                 };
                 let (start, end) = (start.ok_or_else(bad)?, end.ok_or_else(bad)?);

@@ -155,7 +155,7 @@ fn deictic_and_relative() {
     check("يعمل حاليا على", "حاليا", "PRESENT_REF");
     check("توترت في الفترة الأخيرة", "الفترة الأخيرة", "PAST_REF");
     check("ستشهد الأيام المقبلة", "الأيام المقبلة", "FUTURE_REF");
-    let t = check("ارتفع خلال الشهرين الماضيين", "خلال الشهرين الماضيين", "P2M");
+    let t = check("ارتفع خلال الشهرين الماضيين", "الشهرين الماضيين", "P2M");
     assert_eq!(
         interval(&t),
         ("2021-02-01T00:00".into(), "2021-04-01T00:00".into())
@@ -810,5 +810,54 @@ fn midday_and_afternoon_parts_of_day() {
         "يبدأ الساعة الثالثة من بعد ظهر اليوم",
         "الساعة الثالثة من بعد ظهر اليوم",
         "2021-04-13T15:00",
+    );
+}
+
+#[test]
+fn extents_leave_signals_and_proclitics_outside() {
+    // خلال / في غضون are signals: the value keeps their reading
+    let t = check(
+        "سيتم اللقاء خلال الأسبوعين المقبلين",
+        "الأسبوعين المقبلين",
+        "P2W",
+    );
+    // the two Sunday weeks after this one (13 April 2021 is a Tuesday)
+    assert_eq!(
+        interval(&t),
+        ("2021-04-18T00:00".into(), "2021-05-02T00:00".into())
+    );
+    check("يصل في غضون أسبوعين", "أسبوعين", "P2W");
+    // a proclitic before يوم or عام stays outside
+    check("نشرت في عددها ليوم الأحد", "يوم الأحد", "2021-04-11");
+    check("القمة المقبلة لعام 2026 في", "عام 2026", "2026");
+    // a trailing approximator is inside, with its mod
+    let t = check("استمر الاجتماع ساعتين تقريبًا", "ساعتين تقريبًا", "PT2H");
+    assert_eq!(t.modifier, Some(Mod::Approx));
+    // مدته أسبوع: the head noun of a duration
+    check("أعلن حدادا مدته أسبوع.", "أسبوع", "P1W");
+}
+
+#[test]
+fn nights_before_and_plans_of_the_past() {
+    check(
+        "قصفت الطائرات الليلة الماضية",
+        "الليلة الماضية",
+        "2021-04-12TNI",
+    );
+    check(
+        "وقع الهجوم الليلة قبل الماضية",
+        "الليلة قبل الماضية",
+        "2021-04-11TNI",
+    );
+    // وكان من المقرر: a plan of the past resolves back, المقرر alone forward
+    check(
+        "وكان من المقرر أن تعقد الجولة في 2 أبريل",
+        "2 أبريل",
+        "2021-04-02",
+    );
+    check(
+        "ومن المقرر أن تعقد الجولة في 2 أبريل",
+        "2 أبريل",
+        "2022-04-02",
     );
 }

@@ -166,13 +166,23 @@ impl<'a> Parser<'a> {
                 },
             );
         }
-        // الليلة (tonight)
+        // الليلة (tonight), الليلة الماضية (last night), الليلة قبل الماضية (the night before)
         if self.word(i) == Some("الليله") {
+            let (next, offset) = match self.direction(i + 1) {
+                Some((n, Dir::Past)) => (n, -1),
+                _ => match self
+                    .func(i + 1, "before")
+                    .map(|l| (l.next, self.direction(l.next)))
+                {
+                    Some((_, Some((n, Dir::Past)))) => (n, -2),
+                    _ => (i + 1, 0),
+                },
+            };
             return self.found(
                 self.start(i),
-                i + 1,
+                next,
                 Expr::Date {
-                    base: Base::Deictic(0),
+                    base: Base::Deictic(offset),
                     part: None,
                     daypart: Some("NI"),
                     clock: None,
@@ -429,8 +439,17 @@ impl<'a> Parser<'a> {
             };
             return Some((start, next, base));
         }
-        // عام 2021، العام 2021، سنة 2014، عام 1442 هـ، العام الهجري 1446، السنة الهجرية الحالية 1441
-        if let Some(y) = self.func(i, "year")
+        // عام 2021، العام 2021، سنة 2014، عام 1442 هـ، العام الهجري 1446، السنة الهجرية الحالية 1441;
+        // a proclitic stays outside (لعام 2026، بعام 2019)
+        let year_word = self.func(i, "year").or_else(|| {
+            self.at(i).iter().find(|l| {
+                l.entry.kind == Kind::Function
+                    && &*l.entry.value == "year"
+                    && l.prep.is_some()
+                    && self.digits(l.next).is_some_and(|(_, d)| d == 4)
+            })
+        });
+        if let Some(y) = year_word
             && let hijri_word = matches!(
                 self.word(y.next),
                 Some("الهجري" | "الهجريه" | "هجري" | "هجريه")

@@ -19,7 +19,21 @@ impl<'a> Parser<'a> {
 
     /// A weekday: الثلاثاء, يوم الثلاثاء, or a bare ثلاثاء after يوم.
     pub(super) fn weekday(&self, i: usize, require_article: bool) -> R<u32> {
+        // يوم الأحد، ليوم الأحد (the proclitic stays outside)
         let j = self.opt_func(i, "day");
+        let j = if j == i {
+            self.at(i)
+                .iter()
+                .find(|l| {
+                    l.entry.kind == Kind::Function
+                        && &*l.entry.value == "day"
+                        && l.prep.is_some()
+                        && !l.article
+                })
+                .map_or(i, |l| l.next)
+        } else {
+            j
+        };
         self.kind(j, Kind::Weekday)
             .find(|l| {
                 l.prep.is_none()
@@ -350,10 +364,12 @@ impl<'a> Parser<'a> {
         if let Some((start, next, expr)) = self.span(i) {
             consider(self.found(start, next, expr));
         }
-        // within: خلال الشهرين الماضيين، خلال اسبوعين، في غضون أيام
+        // within: خلال الشهرين الماضيين، خلال اسبوعين، في غضون أيام; خلال/في غضون is a
+        // signal outside the extent (TimeML), its meaning kept in the value
         if let Some(l) = self.func(i, "within") {
+            let inner = self.lexeme_start(l.next);
             if let Some((_, next, expr)) = self.span(l.next) {
-                consider(self.found(l.start, next, expr));
+                consider(self.found(inner, next, expr));
             } else if let Some((next, amount, unit)) = self.quantity(l.next) {
                 let dir = self.direction(next);
                 let (next, within) = match dir {
@@ -361,7 +377,7 @@ impl<'a> Parser<'a> {
                     None => (next, Dir::Current),
                 };
                 consider(self.found(
-                    l.start,
+                    inner,
                     next,
                     Expr::Duration {
                         amount,

@@ -191,6 +191,24 @@ impl<'a> Parser<'a> {
             return None;
         }
         let start = if intro { self.lexeme_start(j) } else { start };
+        // 3 ساعات تقريبا: a trailing approximator is part of the duration
+        if let Some(l) = self.func(next, "approx")
+            && self.word(next).is_some_and(|w| w.starts_with("تقريب"))
+        {
+            let found = self.found(
+                start,
+                l.next,
+                Expr::Duration {
+                    amount,
+                    unit,
+                    within: None,
+                },
+            )?;
+            return Some(Found {
+                modifier: Some(Mod::Approx),
+                ..found
+            });
+        }
         self.found(
             start,
             next,
