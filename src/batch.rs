@@ -10,7 +10,7 @@ use serde_json::Value;
 
 use crate::document::Extractor;
 use crate::input::{self, Options};
-use crate::timex::Dct;
+use crate::timex::{Dct, WeekStart};
 
 /// Records in flight at once: memory is bounded by this window, not by the corpus.
 pub const WINDOW: usize = 256;
@@ -199,6 +199,7 @@ struct Parsed {
     id_text: String,
     decoded: input::Decoded,
     dct: Option<String>,
+    week_start: Option<WeekStart>,
     at: String,
 }
 
@@ -273,6 +274,22 @@ fn parse_line(number: usize, bytes: &[u8], options: &Options) -> Result<Parsed, 
             ));
         }
     };
+    let week_start = match record.get("week_start") {
+        None | Some(Value::Null) => None,
+        Some(Value::String(s)) => Some(
+            s.parse::<WeekStart>()
+                .map_err(|e| (id.clone(), format!("{at}: field \"week_start\": {e}")))?,
+        ),
+        Some(other) => {
+            return Err((
+                id,
+                format!(
+                    "{at}: field \"week_start\" must be a string, found {}",
+                    json_type(other)
+                ),
+            ));
+        }
+    };
     let id_text = match &id {
         Value::String(s) => s.clone(),
         Value::Null => format!("line-{number}"),
@@ -286,6 +303,7 @@ fn parse_line(number: usize, bytes: &[u8], options: &Options) -> Result<Parsed, 
         id_text,
         decoded,
         dct,
+        week_start,
         at,
     })
 }
@@ -309,6 +327,7 @@ fn extract_record(
                 id_text: id.clone(),
                 decoded,
                 dct: dct.clone(),
+                week_start: None,
                 at: id.clone(),
             }
         }
@@ -318,8 +337,13 @@ fn extract_record(
         id_text,
         decoded,
         dct,
+        week_start,
         at,
     } = parsed;
+    let extractor = match week_start {
+        Some(w) => extractor.with_week_start(w),
+        None => *extractor,
+    };
     let dct = match dct.map(|d| d.parse::<Dct>()).transpose() {
         Ok(d) => d,
         Err(e) => return Err((id, format!("{at}: {e}"))),

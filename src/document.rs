@@ -10,7 +10,7 @@ use crate::events::{self, EventKind, TimeHow};
 use crate::lexicon::{Lexed, Lexicon};
 use crate::text::{CharIndex, Normalized, sentences, tokenize};
 use crate::timeline::{self, Item};
-use crate::timex::{self, Dct, DctSource, Policy, Timex};
+use crate::timex::{self, Dct, DctSource, Policy, Timex, WeekStart};
 
 /// The schema name written in every document.
 pub const SCHEMA: &str = "zaman/timeline-v1";
@@ -253,6 +253,7 @@ pub struct Extractor<'l> {
     lexicon: &'l Lexicon,
     gazetteer: &'l Gazetteer,
     policy: Policy,
+    week_start: WeekStart,
 }
 
 impl Default for Extractor<'static> {
@@ -261,6 +262,7 @@ impl Default for Extractor<'static> {
             lexicon: Lexicon::builtin(),
             gazetteer: Gazetteer::builtin(),
             policy: Policy::News,
+            week_start: WeekStart::default(),
         }
     }
 }
@@ -272,12 +274,23 @@ impl<'l> Extractor<'l> {
             lexicon,
             gazetteer: Gazetteer::builtin(),
             policy,
+            week_start: WeekStart::default(),
         }
     }
 
     /// The same extractor with another gazetteer.
     pub fn with_gazetteer(self, gazetteer: &'l Gazetteer) -> Self {
         Extractor { gazetteer, ..self }
+    }
+
+    /// The same extractor with another first day of the week (Sunday by default).
+    pub fn with_week_start(self, week_start: WeekStart) -> Self {
+        Extractor { week_start, ..self }
+    }
+
+    /// The first day of the week in use.
+    pub fn week_start(&self) -> WeekStart {
+        self.week_start
     }
 
     /// The policy in use.
@@ -307,6 +320,10 @@ impl<'l> Extractor<'l> {
             dct,
             self.policy,
             &inside_name,
+            timex::Settings {
+                week_start: self.week_start,
+                country: main_country(&found),
+            },
         );
         let extracted = events::extract(
             &lexed,
@@ -314,7 +331,8 @@ impl<'l> Extractor<'l> {
             &sentences,
             &tagged.timexes,
             &tagged.normalized_spans,
-            tagged.dct.map(|d| d.datetime.date()),
+            // the story's own today when it states one, else the DCT's day
+            tagged.today.or(tagged.dct.map(|d| d.datetime.date())),
         );
 
         let chars = CharIndex::new(text);
@@ -462,4 +480,23 @@ impl<'l> Extractor<'l> {
             warnings: Vec::new(),
         }
     }
+}
+
+/// The country a document is most about: the one with the most actor mentions (the
+/// earliest mentioned on a tie), for national days.
+fn main_country(found: &actors::Actors) -> Option<Box<str>> {
+    let mut counts: Vec<(&str, usize, usize)> = Vec::new();
+    for (k, m) in found.mentions.iter().enumerate() {
+        let Some(c) = found.actors.get(m.actor).and_then(|a| a.country.as_deref()) else {
+            continue;
+        };
+        match counts.iter_mut().find(|(x, _, _)| *x == c) {
+            Some(entry) => entry.1 += 1,
+            None => counts.push((c, 1, k)),
+        }
+    }
+    counts
+        .into_iter()
+        .max_by_key(|&(_, n, first)| (n, std::cmp::Reverse(first)))
+        .map(|(c, _, _)| c.into())
 }

@@ -41,5 +41,6 @@ pub use document::{Document, Extractor, SCHEMA};
 pub use error::Error;
 pub use lexicon::Lexicon;
 pub use timex::{
-    Dct, DctSource, Granularity, Interval, Mod, Policy, Timex, TimexType, parse_number, tag,
+    Dct, DctSource, Granularity, Interval, Mod, Policy, Settings, Timex, TimexType, WeekStart,
+    parse_number, tag, tag_with,
 };

@@ -13,7 +13,7 @@ use zaman::actors::Gazetteer;
 use zaman::batch;
 use zaman::export::{self, Format};
 use zaman::merge;
-use zaman::{Dct, Extractor, Lexicon, Policy};
+use zaman::{Dct, Extractor, Lexicon, Policy, WeekStart};
 
 // glibc's malloc showed as 13% of a batch run's instructions (many short-lived strings)
 #[global_allocator]
@@ -184,6 +184,11 @@ struct Common {
     /// Resolution policy for underspecified expressions.
     #[arg(long, value_enum, default_value_t = PolicyArg::News)]
     policy: PolicyArg,
+    /// First day of the week for هذا الأسبوع / الأسبوع الماضي / المقبل: sunday (Mashriq and
+    /// Gulf news), monday (Maghreb, ISO) or saturday. A batch record's `week_start` field
+    /// overrides it for that record.
+    #[arg(long, value_enum, default_value_t = WeekStartArg::Sunday)]
+    week_start: WeekStartArg,
     /// A directory of lexicon TSV files: same-named files replace the built-in ones,
     /// others add entries.
     #[arg(long)]
@@ -227,6 +232,23 @@ impl Output {
             compact: self.compact || many,
             bom: self.bom,
             entity: self.entity.clone(),
+        }
+    }
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug)]
+enum WeekStartArg {
+    Sunday,
+    Monday,
+    Saturday,
+}
+
+impl From<WeekStartArg> for WeekStart {
+    fn from(w: WeekStartArg) -> WeekStart {
+        match w {
+            WeekStartArg::Sunday => WeekStart::Sunday,
+            WeekStartArg::Monday => WeekStart::Monday,
+            WeekStartArg::Saturday => WeekStart::Saturday,
         }
     }
 }
@@ -360,8 +382,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
         } => {
             let dct = dct.map(|d| d.parse::<Dct>()).transpose()?;
             let (lexicon, gazetteer) = load_data(&common)?;
-            let extractor =
-                Extractor::new(&lexicon, common.policy.into()).with_gazetteer(&gazetteer);
+            let extractor = Extractor::new(&lexicon, common.policy.into())
+                .with_gazetteer(&gazetteer)
+                .with_week_start(common.week_start.into());
             if let Some(set) = zaman::eval::devset::detect(&gold)? {
                 // the development set's format, scored as its score.py scores it
                 let system = match &system {
@@ -418,8 +441,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
         } => {
             let dct = dct.map(|d| d.parse::<Dct>()).transpose()?;
             let (lexicon, gazetteer) = load_data(&common)?;
-            let extractor =
-                Extractor::new(&lexicon, common.policy.into()).with_gazetteer(&gazetteer);
+            let extractor = Extractor::new(&lexicon, common.policy.into())
+                .with_gazetteer(&gazetteer)
+                .with_week_start(common.week_start.into());
             let inputs = if files.is_empty() {
                 vec![PathBuf::from("-")]
             } else {
@@ -456,8 +480,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
             reading,
         } => {
             let (lexicon, gazetteer) = load_data(&common)?;
-            let extractor =
-                Extractor::new(&lexicon, common.policy.into()).with_gazetteer(&gazetteer);
+            let extractor = Extractor::new(&lexicon, common.policy.into())
+                .with_gazetteer(&gazetteer)
+                .with_week_start(common.week_start.into());
             let records: Box<dyn Iterator<Item = io::Result<batch::Record>>> = match (&dir, &input)
             {
                 (Some(dir), _) => Box::new(text_files(dir, dct_from.is_some())?),

@@ -108,7 +108,8 @@ fn within_zero_days_is_an_empty_interval_not_a_reversed_one() {
     for text in ["خلال 0 فصل", "خلال 0 أيام", "خلال نصف يوم"] {
         let tagged = tag(text, Some(dct), Policy::Colloquial, Lexicon::builtin());
         let t = &tagged.timexes[0];
-        assert_eq!(t.text, text);
+        // خلال is a signal outside the span
+        assert_eq!(Some(t.text.as_str()), text.strip_prefix("خلال "));
         let iv = t.interval.expect("an interval");
         assert_eq!(iv.start.to_string(), "2013-02-12 04:30:00", "{text}");
         assert!(iv.start <= iv.end, "{text}: {iv:?}");

@@ -487,7 +487,7 @@ pub(crate) fn date_label(timex: &Timex, start: NaiveDateTime, end: NaiveDateTime
         Some(Granularity::PartOfDay) if start.date() == last.date() => {
             let part = match timex.value.rsplit_once('T').map(|(_, p)| p) {
                 Some("MO") => "صباح",
-                Some("MD") => "ظهر",
+                Some("MI") => "ظهر",
                 Some("AF") => "بعد ظهر",
                 Some("EV") => "مساء",
                 Some("NI") => "ليل",

@@ -1,11 +1,11 @@
-//! Temporal expressions: recognition ([`parse`]) and resolution ([`resolve`]) to
+//! Temporal expressions: recognition ([`grammar`]) and resolution ([`resolve`]) to
 //! TIMEX3 values, half-open intervals and granularities.
 //!
 //! The reference time is the document creation time (DCT) given by the caller,
 //! or inferred from the first explicit full date in the opening of the article.
 
+pub(crate) mod grammar;
 pub mod hijri;
-pub(crate) mod parse;
 pub(crate) mod resolve;
 
 use std::borrow::Cow;
@@ -19,7 +19,7 @@ use crate::error::Error;
 use crate::lexicon::Lexed;
 use crate::lexicon::Lexicon;
 use crate::text::{CharIndex, Normalized, Sentence, sentences, tokenize};
-use parse::{Base, Expr, Parser, YearSpec};
+use grammar::{Base, Expr, Parser, YearSpec};
 use resolve::{Context, Source};
 
 /// How underspecified and relative expressions are read.
@@ -48,6 +48,67 @@ impl FromStr for Policy {
             )),
         }
     }
+}
+
+/// The first day of the week that «هذا الأسبوع», «الأسبوع الماضي/المقبل» count: Sunday
+/// in the Mashriq and the Gulf (the news default), Monday in the Maghreb (and ISO),
+/// Saturday in some countries. The value of such a week is the ISO week holding most of
+/// its days; its interval is the exact seven days.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum WeekStart {
+    /// Sunday to Saturday.
+    #[default]
+    Sunday,
+    /// Monday to Sunday (ISO 8601).
+    Monday,
+    /// Saturday to Friday.
+    Saturday,
+}
+
+impl WeekStart {
+    /// The setting's name: `sunday`, `monday` or `saturday`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            WeekStart::Sunday => "sunday",
+            WeekStart::Monday => "monday",
+            WeekStart::Saturday => "saturday",
+        }
+    }
+
+    /// The first day of the week holding `d`.
+    pub fn week_of(self, d: NaiveDate) -> NaiveDate {
+        let first = match self {
+            WeekStart::Sunday => chrono::Weekday::Sun,
+            WeekStart::Monday => chrono::Weekday::Mon,
+            WeekStart::Saturday => chrono::Weekday::Sat,
+        };
+        d - chrono::Days::new(u64::from(d.weekday().days_since(first)))
+    }
+}
+
+impl FromStr for WeekStart {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.to_ascii_lowercase().as_str() {
+            "sunday" | "sun" => Ok(WeekStart::Sunday),
+            "monday" | "mon" => Ok(WeekStart::Monday),
+            "saturday" | "sat" => Ok(WeekStart::Saturday),
+            other => Err(format!(
+                "unknown week start {other:?} (expected sunday, monday or saturday)"
+            )),
+        }
+    }
+}
+
+/// Settings of the temporal tagger beyond the DCT and the policy.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Settings {
+    /// The first day of the week.
+    pub week_start: WeekStart,
+    /// The country the document is most about (ISO3 id of the gazetteer, `qat`): national
+    /// days (اليوم الوطني، عيد الاستقلال) are read as that country's.
+    pub country: Option<Box<str>>,
 }
 
 /// TIMEX3 type.
@@ -345,6 +406,10 @@ pub struct Tagged {
     pub dct_source: DctSource,
     /// The byte span of each timex in the normalized text (for the later stages).
     pub normalized_spans: Vec<(usize, usize)>,
+    /// The day the story itself states as today («اليوم الأحد 3 مارس 2024») when it
+    /// differs from the DCT's day (a page stamped after midnight); deictic expressions
+    /// (أمس، غدا، منذ 3 أيام) were resolved from it. None otherwise.
+    pub today: Option<NaiveDate>,
 }
 
 /// Reads a whole text as one integer written in digits or words, cardinal or ordinal:
@@ -359,15 +424,36 @@ pub fn parse_number(text: &str, lexicon: &Lexicon) -> Option<i64> {
 
 /// Finds and resolves every temporal expression of `text`.
 pub fn tag(text: &str, dct: Option<Dct>, policy: Policy, lexicon: &Lexicon) -> Tagged {
+    tag_with(text, dct, policy, lexicon, Settings::default())
+}
+
+/// As [`tag`], with settings (the week start).
+pub fn tag_with(
+    text: &str,
+    dct: Option<Dct>,
+    policy: Policy,
+    lexicon: &Lexicon,
+    settings: Settings,
+) -> Tagged {
     let normalized = Normalized::new(text);
     let tokens = tokenize(&normalized.text);
     let lexed = Lexed::new(&normalized.text, &tokens, lexicon);
     let sentences = sentences(&normalized.text);
-    tag_lexed(&normalized, &lexed, &sentences, text, dct, policy, &[])
+    tag_lexed(
+        &normalized,
+        &lexed,
+        &sentences,
+        text,
+        dct,
+        policy,
+        &[],
+        settings,
+    )
 }
 
 /// As [`tag`], on a text already normalized, tokenized, looked up and segmented
 /// (the document pipeline shares these with the other stages).
+#[allow(clippy::too_many_arguments)]
 pub fn tag_lexed(
     normalized: &Normalized,
     lexed: &Lexed<'_>,
@@ -376,6 +462,7 @@ pub fn tag_lexed(
     dct: Option<Dct>,
     policy: Policy,
     inside_name: &[bool],
+    settings: Settings,
 ) -> Tagged {
     let parser = Parser::new(lexed);
     let candidates = parser.recognize(inside_name);
@@ -392,7 +479,10 @@ pub fn tag_lexed(
         policy,
         anchor: None,
         mention: None,
+        week_start: settings.week_start,
+        country: settings.country,
     };
+    let today = story_today(normalized, &candidates, &mut ctx);
     let sentence_of = |byte: usize| sentences.partition_point(|s| s.end <= byte);
     let char_index = CharIndex::new(original);
     let mut mention_sentence = usize::MAX;
@@ -455,7 +545,48 @@ pub fn tag_lexed(
         dct,
         dct_source,
         normalized_spans,
+        today,
     }
+}
+
+/// The story's own today: an expression that starts with اليوم and names a full date
+/// («اليوم الأحد 3 مارس 2024») one or two days away from the DCT's day (a page stamped
+/// after midnight, or written the evening before). The reference of deictic expressions
+/// moves to it, keeping the DCT's clock.
+fn story_today(
+    normalized: &Normalized,
+    candidates: &[grammar::Candidate],
+    ctx: &mut Context,
+) -> Option<NaiveDate> {
+    let dct = ctx.dct?;
+    let found = candidates.iter().find_map(|c| {
+        let text = normalized.text.get(c.start..c.end)?;
+        let rest = text.strip_prefix("اليوم")?;
+        let full = matches!(
+            &c.expr,
+            Expr::Date {
+                base: Base::Cal {
+                    year: Some(YearSpec::Abs { .. }),
+                    month: Some(_),
+                    day: Some(_),
+                    ..
+                },
+                ..
+            }
+        );
+        if !full || !rest.starts_with(' ') {
+            return None;
+        }
+        let r = ctx.resolve(&c.expr, c.future, c.modifier);
+        let day = r.interval?.start.date();
+        (r.granularity == Some(Granularity::Day)).then_some(day)
+    })?;
+    let gap = (found - dct.date()).num_days().abs();
+    if gap == 0 || gap > 2 {
+        return None;
+    }
+    ctx.dct = Some(found.and_time(dct.time()));
+    Some(found)
 }
 
 fn is_hijri(expr: &Expr) -> bool {
@@ -475,7 +606,7 @@ fn is_hijri(expr: &Expr) -> bool {
 
 /// The DCT inferred from the opening: the first explicit full Gregorian date in
 /// the first three paragraphs (the headline counts as one).
-fn infer_dct(sentences: &[Sentence], candidates: &[parse::Candidate]) -> Option<NaiveDate> {
+fn infer_dct(sentences: &[Sentence], candidates: &[grammar::Candidate]) -> Option<NaiveDate> {
     let opening_end = sentences
         .iter()
         .filter(|s| s.paragraph <= 2)

@@ -3,8 +3,9 @@
 
 use chrono::{Datelike, Days, Duration, Months, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
 
-use super::parse::{Base, Clock, Dir, Expr, Part, Unit, YearSpec};
+use super::grammar::{Base, Clock, Dir, Expr, Part, Unit, YearSpec};
 use super::{Granularity, Interval, IsoDate, Mod, Policy, TimexType};
+use crate::timex::WeekStart;
 use crate::timex::hijri;
 
 /// What the resolver knows: the reference instant, its UTC offset, the policy,
@@ -18,6 +19,10 @@ pub(crate) struct Context {
     /// The last absolute date mentioned in the document so far, and whether it is in
     /// the current sentence: اليوم التالي and بعد ثلاث سنوات count from it.
     pub mention: Option<(NaiveDate, usize, bool)>,
+    /// The first day of the week for الأسبوع الماضي / هذا الأسبوع / المقبل.
+    pub week_start: WeekStart,
+    /// The country the document is most about (ISO3), for national days.
+    pub country: Option<Box<str>>,
 }
 
 /// Where a value came from.
@@ -91,6 +96,18 @@ fn week_moment(monday: NaiveDate) -> Moment {
     Moment {
         start: midnight(monday),
         end: midnight(monday + Days::new(7)),
+        grain: Granularity::Week,
+        value: format!("{:04}-W{:02}", w.year(), w.week()),
+    }
+}
+
+/// A week of the week-start setting from its first day: the exact seven days, valued as
+/// the ISO week holding most of them (the one of its fourth day).
+fn local_week_moment(first: NaiveDate) -> Moment {
+    let w = (first + Days::new(3)).iso_week();
+    Moment {
+        start: midnight(first),
+        end: midnight(first + Days::new(7)),
         grain: Granularity::Week,
         value: format!("{:04}-W{:02}", w.year(), w.week()),
     }
@@ -224,10 +241,15 @@ impl Context {
                 unit,
                 within,
             } => self.duration(*amount, *unit, *within, future),
-            Expr::Set { unit, weekday } => {
-                let value = match (unit, weekday) {
-                    (_, Some(wd)) => format!("XXXX-WXX-{wd}"),
-                    (Some(u), None) => duration_value(Some(1.0), *u),
+            Expr::Set {
+                unit,
+                weekday,
+                date,
+            } => {
+                let value = match (unit, weekday, date) {
+                    (_, _, Some((m, d))) => format!("XXXX-{m:02}-{d:02}"),
+                    (_, Some(wd), None) => format!("XXXX-WXX-{wd}"),
+                    (Some(u), None, None) => duration_value(Some(1.0), *u),
                     _ => "P1D".into(),
                 };
                 Resolution {
@@ -431,7 +453,7 @@ impl Context {
                     hour = 0;
                 }
             }
-            Some("MD") => {
+            Some("MI") => {
                 if hour < 12 {
                     hour += 12;
                 }
@@ -551,6 +573,10 @@ impl Context {
             }
             Base::Unit { unit, offset } => {
                 let (d, s) = need(unit_placeholder(*unit))?;
+                if *unit == Unit::Week {
+                    let first = add_days(self.week_start.week_of(d), 7 * offset).ok_or_else(bad)?;
+                    return Ok((local_week_moment(first), s));
+                }
                 Ok((unit_moment(d, *unit, *offset).ok_or_else(bad)?, s))
             }
             Base::Weekday {
@@ -789,19 +815,18 @@ impl Context {
                         _ => (add_days(d, -count), Some(d)),
                     }
                 } else {
-                    let current = unit_moment(d, u, 0).ok_or_else(bad)?.start.date();
-                    match dir {
-                        Dir::Next => {
-                            let next = unit_moment(d, u, 1).ok_or_else(bad)?.start.date();
-                            (
-                                Some(next),
-                                unit_moment(d, u, 1 + count).map(|m| m.start.date()),
-                            )
+                    // the first day of the unit `k` units from the reference's (weeks from
+                    // the week start)
+                    let first_of = |k: i64| {
+                        if u == Unit::Week {
+                            add_days(self.week_start.week_of(d), 7 * k)
+                        } else {
+                            unit_moment(d, u, k).map(|m| m.start.date())
                         }
-                        _ => (
-                            unit_moment(d, u, -count).map(|m| m.start.date()),
-                            Some(current),
-                        ),
+                    };
+                    match dir {
+                        Dir::Next => (first_of(1), first_of(1 + count)),
+                        _ => (first_of(-count), first_of(0)),
                     }
                 };
                 let (start, end) = (start.ok_or_else(bad)?, end.ok_or_else(bad)?);
@@ -963,14 +988,23 @@ impl Context {
         let bad = || "XXXX-XX-XX".to_string();
         let hijri_moment = |hy: i32, m: Option<u32>, d: Option<u32>| -> Option<Moment> {
             match (m, d) {
-                (Some(m), Some(d)) => hijri::to_gregorian(hy, m, d).map(day_moment),
+                // the 30th of a month the Umm al-Qura table gives 29 days (a sighting
+                // ahead of the table) is the day after the 29th
+                (Some(m), Some(d)) => hijri::to_gregorian(hy, m, d)
+                    .or_else(|| {
+                        (d == 30)
+                            .then(|| hijri::to_gregorian(hy, m, 29))
+                            .flatten()
+                            .map(|x| x + Days::new(1))
+                    })
+                    .map(day_moment),
                 (Some(m), None) => {
                     let (s, e) = hijri::month_interval(hy, m)?;
                     Some(Moment {
                         start: midnight(s),
                         end: midnight(e),
                         grain: Granularity::Month,
-                        value: gregorian_span_value(s, e),
+                        value: gregorian_month_value(s, e),
                     })
                 }
                 _ => {
@@ -979,7 +1013,7 @@ impl Context {
                         start: midnight(s),
                         end: midnight(e),
                         grain: Granularity::Year,
-                        value: gregorian_span_value(s, e),
+                        value: gregorian_year_value(s, e),
                     })
                 }
             }
@@ -1038,6 +1072,15 @@ impl Context {
         future: bool,
     ) -> Result<(Moment, Source), String> {
         let bad = || "XXXX-XX-XX".to_string();
+        // a national day: the rule of the document's country, else no value
+        if let Some(alternatives) = rule.strip_prefix("country:") {
+            let country = self.country.as_deref().ok_or_else(bad)?;
+            let own = alternatives
+                .split('|')
+                .find_map(|a| a.strip_prefix(country)?.strip_prefix('='))
+                .ok_or_else(bad)?;
+            return self.holiday(own, year, future);
+        }
         let on = |y: i32| -> Vec<NaiveDate> {
             if let Some(md) = rule.strip_prefix("fixed:") {
                 let (m, d) = md.split_once('-').unwrap_or(("1", "1"));
@@ -1141,7 +1184,7 @@ fn part_interval(m: &Moment, p: Part) -> Interval {
 fn daypart_hours(code: &str) -> (i64, i64) {
     match code {
         "MO" => (4, 12),
-        "MD" => (12, 13),
+        "MI" => (12, 13),
         "AF" => (12, 18),
         "EV" => (18, 24),
         _ => (18, 24),
@@ -1165,11 +1208,34 @@ fn format_offset(minutes: i32) -> String {
     format!("{sign}{:02}:{:02}", m / 60, m % 60)
 }
 
-/// A Gregorian value covering a Hijri month or year: the month when it fits in one,
-/// else an ISO interval of the first and last day.
-fn gregorian_span_value(s: NaiveDate, e: NaiveDate) -> String {
-    let last = e - Days::new(1);
-    format!("{}/{}", IsoDate(s), IsoDate(last))
+/// The TIMEX3 value of a Hijri month `[s, e)`: the Gregorian month that holds most of
+/// its days (the interval keeps the exact span). A tie goes to the earlier month.
+fn gregorian_month_value(s: NaiveDate, e: NaiveDate) -> String {
+    let mut best = (0i64, s.year(), s.month());
+    let mut d = s;
+    while d < e {
+        let first = NaiveDate::from_ymd_opt(d.year(), d.month(), 1).unwrap_or(d);
+        let next = first.checked_add_months(Months::new(1)).unwrap_or(e).min(e);
+        let days = (next - d).num_days();
+        if days > best.0 {
+            best = (days, d.year(), d.month());
+        }
+        d = next;
+    }
+    format!("{:04}-{:02}", best.1, best.2)
+}
+
+/// The TIMEX3 value of a Hijri year `[s, e)`: the Gregorian year holding most of its days.
+fn gregorian_year_value(s: NaiveDate, e: NaiveDate) -> String {
+    let new_year = NaiveDate::from_ymd_opt(s.year() + 1, 1, 1)
+        .unwrap_or(e)
+        .min(e);
+    let year = if (new_year - s).num_days() >= (e - new_year).num_days() {
+        s.year()
+    } else {
+        s.year() + 1
+    };
+    format!("{year:04}")
 }
 
 fn unit_placeholder(unit: Unit) -> &'static str {
