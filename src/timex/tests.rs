@@ -283,6 +283,9 @@ fn hijri_dates_use_umm_al_qura() {
     );
     assert_eq!(t.modifier, Some(Mod::Mid));
     check("يحل عيد الفطر بعد", "عيد الفطر", "2021-05-13");
+    // a proclitic before a holiday stays outside its extent
+    check("احتفل المسلمون بعيد الفطر في", "عيد الفطر", "2021-05-13");
+    check("وهنأ الشعب بعيد الأضحى", "عيد الأضحى", "2021-07-20");
 }
 
 #[test]

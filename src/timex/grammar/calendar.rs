@@ -280,10 +280,9 @@ impl<'a> Parser<'a> {
         consider(self.nth_rule(i));
         // halves and quarters: النصف الأول من 2021، الربع الأخير
         consider(self.part_of_year(i));
-        // holidays: عيد الفطر، عيد الميلاد 2020
+        // holidays: عيد الفطر، عيد الميلاد 2020; a proclitic stays outside (باليوم الوطني)
         if let Some(l) = self
             .kind(i, Kind::Holiday)
-            .filter(|l| l.prep.is_none())
             .max_by_key(|l| l.next)
         {
             let (next, year) = match self.year_after(l.next) {
@@ -296,7 +295,7 @@ impl<'a> Parser<'a> {
             } else {
                 let by_country: Vec<String> = self
                     .kind(i, Kind::Holiday)
-                    .filter(|k| k.prep.is_none() && k.next == l.next && !k.entry.extra.is_empty())
+                    .filter(|k| k.next == l.next && !k.entry.extra.is_empty())
                     .map(|k| format!("{}={}", k.entry.extra, k.entry.value))
                     .collect();
                 format!("country:{}", by_country.join("|"))
