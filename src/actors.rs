@@ -13,6 +13,9 @@ use crate::error::Error;
 use crate::lexicon::{Kind, Lexed};
 use crate::text::{TokenKind, clitic_views, fold};
 
+mod institutions;
+use institutions::{Head, Institution, head_of_name, institution_at};
+
 /// The built-in gazetteer files, embedded in the binary.
 pub const BUILTIN_FILES: &[(&str, &str)] = &[
     ("actors.tsv", include_str!("../data/gazetteer/actors.tsv")),
@@ -21,7 +24,14 @@ pub const BUILTIN_FILES: &[(&str, &str)] = &[
         include_str!("../data/gazetteer/nationalities.tsv"),
     ),
     ("titles.tsv", include_str!("../data/gazetteer/titles.tsv")),
+    (
+        "institutions.tsv",
+        include_str!("../data/gazetteer/institutions.tsv"),
+    ),
 ];
+
+/// The files read by name; every other file holds actors.
+const NAMED_FILES: &[&str] = &["nationalities.tsv", "titles.tsv", "institutions.tsv"];
 
 /// What kind of actor.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -69,6 +79,8 @@ pub struct Gazetteer {
     /// Folded title → role; `title_words` holds the longest title per first word.
     titles: FxHashMap<Box<str>, Box<str>>,
     title_words: FxHashMap<Box<str>, usize>,
+    /// Folded head nouns of institutions (without ال): وزاره، هيئه، صحيفه.
+    heads: FxHashMap<Box<str>, Head>,
 }
 
 static BUILTIN: LazyLock<Gazetteer> = LazyLock::new(|| {
@@ -117,7 +129,7 @@ impl Gazetteer {
         let is = |f: &str, n: &str| Path::new(f).file_name().and_then(|x| x.to_str()) == Some(n);
         for (file, content) in files
             .iter()
-            .filter(|(f, _)| !is(f, "nationalities.tsv") && !is(f, "titles.tsv"))
+            .filter(|(f, _)| !NAMED_FILES.iter().any(|n| is(f, n)))
         {
             for (line, cols) in data_lines(content) {
                 let bad = |message: String| Error::Gazetteer {
@@ -188,8 +200,11 @@ impl Gazetteer {
         let mut nationalities = FxHashMap::default();
         let mut titles = FxHashMap::default();
         let mut title_words: FxHashMap<Box<str>, usize> = FxHashMap::default();
+        let mut heads = FxHashMap::default();
         for (file, content) in files {
-            if is(file, "nationalities.tsv") {
+            if is(file, "institutions.tsv") {
+                institutions::parse_heads(file, content, &mut heads)?;
+            } else if is(file, "nationalities.tsv") {
                 for (line, cols) in data_lines(content) {
                     let country = cols.get(1).and_then(|c| by_id.get(*c)).ok_or_else(|| {
                         Error::Gazetteer {
@@ -227,6 +242,7 @@ impl Gazetteer {
             nationalities,
             titles,
             title_words,
+            heads,
         })
     }
 
@@ -261,6 +277,10 @@ pub struct Mention {
     pub next_token: usize,
     /// Found through a role description (نظيره الروسي) rather than a name.
     pub by_role: bool,
+    /// First token of the title that introduced the name (الأمين العام للأمم المتحدة
+    /// أنطونيو غوتيريش), `first_token` when none did: the words between belong to the
+    /// mention's phrase, not to a separate actor or a prepositional phrase.
+    pub title_token: usize,
 }
 
 /// An actor of one document.
@@ -307,7 +327,7 @@ const NAME_STOP: &[&str] = &[
     "الذي",
     "التي",
     "في",
-    "على",
+    "علي",
     "عن",
     "من",
     "الي",
@@ -345,6 +365,11 @@ const NAME_STOP: &[&str] = &[
     "نحو",
 ];
 
+/// Whether a folded word ends an unknown name.
+fn name_stop(w: &str) -> bool {
+    NAME_STOP.contains(&w)
+}
+
 /// Finds the actors of a document.
 pub fn recognize(lexed: &Lexed<'_>, gazetteer: &Gazetteer) -> Actors {
     let mut found = Actors::default();
@@ -353,6 +378,7 @@ pub fn recognize(lexed: &Lexed<'_>, gazetteer: &Gazetteer) -> Actors {
     // words that can start no name and no title, by their text: most words of a text,
     // and news repeats its vocabulary
     let mut inert: FxHashMap<&str, bool> = FxHashMap::default();
+    let mut insts = InstitutionState::default();
     let mut i = 0;
     while i < tokens.len() {
         if tokens[i].kind != TokenKind::Word {
@@ -368,19 +394,58 @@ pub fn recognize(lexed: &Lexed<'_>, gazetteer: &Gazetteer) -> Actors {
             continue;
         }
         if let Some((start, end, next, entry)) = match_name(lexed, gazetteer, i) {
+            // a known institution with another country's adjective: الديوان الملكي البحريني
+            if let Some(inst) = other_country(lexed, gazetteer, entry, start, next) {
+                let at = add_institution(
+                    lexed,
+                    gazetteer,
+                    &mut found,
+                    &mut by_entry,
+                    &mut insts,
+                    i,
+                    &inst,
+                );
+                i = at.unwrap_or(next);
+                continue;
+            }
             let actor = actor_for_entry(&mut found, &mut by_entry, gazetteer, entry);
+            let (end, next) = match own_adjective(lexed, gazetteer, entry, next) {
+                Some(after) => (tokens[after - 1].end, after),
+                None => (end, next),
+            };
             found.mentions.push(Mention {
                 actor,
                 start,
                 end,
                 first_token: i,
+                title_token: i,
                 next_token: next,
                 by_role: false,
             });
+            if gazetteer.entries[entry as usize].kind == ActorType::Org
+                && let Some(head) = head_of_name(gazetteer, &lexed.text[start..end])
+            {
+                insts.last_head.insert(head.to_string(), actor);
+            }
             i = next;
             continue;
         }
-        if let Some(next) = title_phrase(lexed, gazetteer, &mut found, &mut by_entry, i) {
+        if let Some(inst) = institution_at(lexed, gazetteer, i)
+            && let Some(next) = add_institution(
+                lexed,
+                gazetteer,
+                &mut found,
+                &mut by_entry,
+                &mut insts,
+                i,
+                &inst,
+            )
+        {
+            i = next;
+            continue;
+        }
+        if let Some(next) = title_phrase(lexed, gazetteer, &mut found, &mut by_entry, &mut insts, i)
+        {
             i = next.max(i + 1);
             continue;
         }
@@ -391,6 +456,138 @@ pub fn recognize(lexed: &Lexed<'_>, gazetteer: &Gazetteer) -> Actors {
     found
 }
 
+/// Institutions of one document by name, and the last one of each head noun.
+#[derive(Debug, Default)]
+struct InstitutionState {
+    /// Folded name → actor.
+    by_name: FxHashMap<String, usize>,
+    /// Folded head noun (وزاره) → the last institution with that head.
+    last_head: FxHashMap<String, usize>,
+}
+
+/// Adds the actor and mention of an institution phrase found at token `i`; the token
+/// after it, or None for a bare head that refers to no institution yet.
+fn add_institution(
+    lexed: &Lexed<'_>,
+    gazetteer: &Gazetteer,
+    found: &mut Actors,
+    by_entry: &mut FxHashMap<u32, usize>,
+    insts: &mut InstitutionState,
+    i: usize,
+    inst: &Institution,
+) -> Option<usize> {
+    let refers_back = inst.anaphor || inst.described && insts.last_head.contains_key(&inst.head);
+    let actor = if refers_back {
+        *insts.last_head.get(&inst.head)?
+    } else if let Some(e) = inst.known {
+        actor_for_entry(found, by_entry, gazetteer, e)
+    } else {
+        let key = lexed.text[inst.start..inst.end].to_string();
+        // «وزارة الخارجية» after «وزارة الخارجية السودانية»: the same ministry
+        let fuller = (inst.country.is_none() && !insts.by_name.contains_key(&key))
+            .then(|| fuller_name(gazetteer, found, &key))
+            .flatten();
+        if let Some(a) = fuller {
+            insts.by_name.insert(key.clone(), a);
+        }
+        *insts.by_name.entry(key.clone()).or_insert_with(|| {
+            found.actors.push(DocActor {
+                entry: None,
+                name: key,
+                kind: ActorType::Org,
+                country: inst.country.and_then(|c| {
+                    let e = &gazetteer.entries[c as usize];
+                    e.country.as_ref().map(|s| s.to_string())
+                }),
+                role: None,
+                surname: None,
+            });
+            found.actors.len() - 1
+        })
+    };
+    found.mentions.push(Mention {
+        actor,
+        start: inst.start,
+        end: inst.end,
+        first_token: i,
+        title_token: i,
+        next_token: inst.next,
+        by_role: refers_back,
+    });
+    if !inst.head.is_empty() {
+        insts.last_head.insert(inst.head.clone(), actor);
+    }
+    Some(inst.next)
+}
+
+/// A recent organisation named `name` + a nationality adjective (folded names).
+fn fuller_name(gazetteer: &Gazetteer, found: &Actors, name: &str) -> Option<usize> {
+    let prefix = format!("{name} ");
+    found
+        .mentions
+        .iter()
+        .rev()
+        .take(64)
+        .map(|m| m.actor)
+        .find(|&a| {
+            let x = &found.actors[a];
+            x.kind == ActorType::Org
+                && fold(&x.name)
+                    .strip_prefix(&prefix)
+                    .and_then(|rest| rest.strip_prefix("ال"))
+                    .is_some_and(|adj| gazetteer.nationalities.contains_key(adj))
+        })
+}
+
+/// A gazetteer organisation followed by its own country's nationality adjective takes it
+/// into the mention (وكالة تسنيم الإيرانية): the token after the adjective.
+fn own_adjective(
+    lexed: &Lexed<'_>,
+    gazetteer: &Gazetteer,
+    entry: u32,
+    next: usize,
+) -> Option<usize> {
+    let e = &gazetteer.entries[entry as usize];
+    let own = e.country.as_deref().filter(|_| e.kind == ActorType::Org)?;
+    let stem = word(lexed, next)?.strip_prefix("ال")?;
+    let &c = gazetteer.nationalities.get(stem)?;
+    (gazetteer.entries[c as usize].country.as_deref() == Some(own)
+        && !lexed.tokens[next].after_newline)
+        .then_some(next + 1)
+}
+
+/// A gazetteer organisation followed by the nationality adjective of another country is
+/// that country's institution of the same name (الديوان الملكي البحريني, not the Saudi one).
+fn other_country(
+    lexed: &Lexed<'_>,
+    gazetteer: &Gazetteer,
+    entry: u32,
+    start: usize,
+    next: usize,
+) -> Option<Institution> {
+    let e = &gazetteer.entries[entry as usize];
+    let own = e.country.as_deref().filter(|_| e.kind == ActorType::Org)?;
+    let t = lexed.tokens.get(next)?;
+    let stem = word(lexed, next)?.strip_prefix("ال")?;
+    let &c = gazetteer.nationalities.get(stem)?;
+    let theirs = gazetteer.entries[c as usize].country.as_deref()?;
+    if theirs == own || t.after_newline {
+        return None;
+    }
+    Some(Institution {
+        start,
+        end: t.end,
+        next: next + 1,
+        head: head_of_name(gazetteer, &lexed.text[start..t.end])
+            .unwrap_or_default()
+            .to_string(),
+        country: Some(c),
+        known: None,
+        anaphor: false,
+        described: false,
+    })
+}
+
 /// Whether a name or a title could start at this word, under any clitic reading: the
 /// first words that `match_name` and `title_at` look up, all at once.
 fn may_start(gazetteer: &Gazetteer, word: &str) -> bool {
@@ -398,6 +595,7 @@ fn may_start(gazetteer: &Gazetteer, word: &str) -> bool {
         gazetteer.names.first_words.contains_key(w)
             || gazetteer.bare_names.first_words.contains_key(w)
             || gazetteer.title_words.contains_key(w)
+            || gazetteer.heads.contains_key(w)
     };
     clitic_views(word).iter().any(|view| {
         let stem = view.stem;
@@ -545,6 +743,7 @@ fn title_phrase(
     gazetteer: &Gazetteer,
     found: &mut Actors,
     by_entry: &mut FxHashMap<u32, usize>,
+    insts: &mut InstitutionState,
     i: usize,
 ) -> Option<usize> {
     let tokens = lexed.tokens;
@@ -559,24 +758,45 @@ fn title_phrase(
             j += 1;
         }
     }
-    // باسم / ل + organisation: المتحدث باسم الكرملين
+    // باسم / ل + organisation: المتحدث باسم الكرملين، المتحدثة باسم هيئة الطيران; its
+    // mention waits: when a name follows, the phrase is the person's, and the events stage
+    // must not take the institution for the subject
     // (the bound is checked first: a title can be the last word of a text; found by fuzzing)
+    let org_at = j;
+    let mut org: Option<Institution> = None;
     if j < tokens.len()
         && let Some((start, end, next, entry)) = match_name(lexed, gazetteer, j)
     {
         let e = &gazetteer.entries[entry as usize];
         if e.kind != ActorType::Person {
-            let actor = actor_for_entry(found, by_entry, gazetteer, entry);
-            found.mentions.push(Mention {
-                actor,
+            org = Some(Institution {
                 start,
                 end,
-                first_token: j,
-                next_token: next,
-                by_role: false,
+                next,
+                head: head_of_name(gazetteer, &text[start..end])
+                    .unwrap_or_default()
+                    .to_string(),
+                country: None,
+                known: Some(entry),
+                anaphor: false,
+                described: false,
             });
             j = next;
         }
+    } else if j < tokens.len()
+        && let Some(inst) = institution_at(lexed, gazetteer, j)
+        && (!inst.anaphor || insts.last_head.contains_key(&inst.head))
+    {
+        j = inst.next;
+        org = Some(inst);
+    }
+    // the country of an envoy or ambassador: سفير دولة فلسطين لدى اليونان
+    if org.is_some()
+        && matches!(word(lexed, j), Some("لدي" | "الي"))
+        && let Some((_, _, next, e)) = match_name(lexed, gazetteer, j + 1)
+        && gazetteer.entries[e as usize].kind != ActorType::Person
+    {
+        j = next;
     }
     // a known person: الرئيس الأمريكي جو بايدن
     if j < tokens.len()
@@ -592,20 +812,45 @@ fn title_phrase(
             start,
             end,
             first_token: j,
+            title_token: i,
             next_token: next,
             by_role: false,
         });
         return Some(next);
     }
-    // an unknown name: two or three name-like words
+    // an unknown name: two to four name-like words; a nisba with ال ends it (باسم العوادي),
+    // and after عبد or أبو a word with ال is part of it (عبد الرحمن، أبو الغيط)
     let mut k = j;
-    while k < tokens.len() && k - j < 3 && name_like(lexed, gazetteer, k) {
-        k += 1;
+    while k < tokens.len() && k - j < 4 {
+        if name_like(lexed, gazetteer, k) {
+            k += 1;
+            continue;
+        }
+        if k > j && al_name_part(lexed, gazetteer, k) {
+            k += 1;
+            if matches!(
+                word(lexed, k - 2),
+                Some("عبد" | "ابو" | "ابي" | "ابن" | "بن")
+            ) {
+                continue;
+            }
+        }
+        break;
     }
     if k - j >= 2 {
         let start = tokens[j].start;
         let end = tokens[k - 1].end;
-        let surname = text[tokens[k - 1].start..tokens[k - 1].end].to_string();
+        // a surname of two words: أبو زيد، بن علي، آل جابر
+        let from = if k - j >= 3
+            && matches!(
+                word(lexed, k - 2),
+                Some("ابو" | "ابي" | "ابن" | "بن" | "ال" | "عبد")
+            ) {
+            k - 2
+        } else {
+            k - 1
+        };
+        let surname = text[tokens[from].start..tokens[k - 1].end].to_string();
         found.actors.push(DocActor {
             entry: None,
             name: text[start..end].to_string(),
@@ -625,10 +870,15 @@ fn title_phrase(
             start,
             end,
             first_token: j,
+            title_token: i,
             next_token: k,
             by_role: false,
         });
         return Some(k);
+    }
+    // no name: the role-holder, with the institution's own mention inside
+    if let Some(inst) = &org {
+        add_institution(lexed, gazetteer, found, by_entry, insts, org_at, inst);
     }
     // a role description: الزعيم الروسي، نظيره الروسي → the last person of that country;
     // a bare title (الرئيس، الوزير) → the last person holding that role
@@ -689,6 +939,7 @@ fn title_phrase(
         start: title_start,
         end,
         first_token: i,
+        title_token: i,
         next_token: j,
         by_role: true,
     });
@@ -772,10 +1023,7 @@ fn name_like(lexed: &Lexed<'_>, gazetteer: &Gazetteer, k: usize) -> bool {
     let Some(w) = word(lexed, k) else {
         return false;
     };
-    if lexed.tokens[k].after_newline
-        || w.starts_with("ال")
-        || w.chars().count() < 2
-        || NAME_STOP.contains(&w)
+    if lexed.tokens[k].after_newline || w.starts_with("ال") || w.chars().count() < 2 || name_stop(w)
     {
         return false;
     }
@@ -794,6 +1042,39 @@ fn name_like(lexed: &Lexed<'_>, gazetteer: &Gazetteer, k: usize) -> bool {
                 | Kind::Unit
         )
     })
+}
+
+/// A word with ال in a person's name after a first name: a nisba surname (العوادي، الجعفري)
+/// or, after عبد and أبو, any noun that is no time word, nationality, title or known name.
+fn al_name_part(lexed: &Lexed<'_>, gazetteer: &Gazetteer, k: usize) -> bool {
+    let Some(w) = word(lexed, k) else {
+        return false;
+    };
+    let Some(stem) = w.strip_prefix("ال") else {
+        return false;
+    };
+    let compound = k > 0 && matches!(word(lexed, k - 1), Some("عبد" | "ابو" | "ابي"));
+    !lexed.tokens[k].after_newline
+        && stem.chars().count() >= 2
+        && (compound || stem.ends_with('ي') && stem.chars().count() >= 3)
+        && !gazetteer.nationalities.contains_key(stem)
+        && !gazetteer.heads.contains_key(stem)
+        && !gazetteer.title_words.contains_key(w)
+        && match_name(lexed, gazetteer, k).is_none()
+        && !lexed.at(k).iter().any(|l| {
+            matches!(
+                l.entry.kind,
+                Kind::Function
+                    | Kind::Event
+                    | Kind::Cue
+                    | Kind::Month
+                    | Kind::Weekday
+                    | Kind::Deictic
+                    | Kind::Unit
+                    | Kind::Direction
+                    | Kind::Vague
+            )
+        })
 }
 
 /// سيلتقي، ستعقد: سـ + an imperfect prefix, a verb rather than a name (names that look
@@ -838,15 +1119,24 @@ fn add_surname_mentions(lexed: &Lexed<'_>, found: &mut Actors) {
             continue;
         }
         let w = &lexed.text[t.start..t.end];
+        let second = word(lexed, k + 1).filter(|_| !covered.get(k + 1).copied().unwrap_or(true));
         for view in clitic_views(w).iter() {
-            if let Some((actor, _)) = surnames.iter().find(|(_, s)| s == view.stem) {
+            // one word, or two (أبو زيد)
+            let hit = surnames.iter().find_map(|(a, s)| match s.split_once(' ') {
+                None => (s == view.stem).then_some((*a, k + 1)),
+                Some((first, last)) => {
+                    (first == view.stem && second == Some(last)).then_some((*a, k + 2))
+                }
+            });
+            if let Some((actor, next)) = hit {
                 let start = t.end - view.stem.len();
                 found.mentions.push(Mention {
-                    actor: *actor,
+                    actor,
                     start,
-                    end: t.end,
+                    end: lexed.tokens[next - 1].end,
                     first_token: k,
-                    next_token: k + 1,
+                    title_token: k,
+                    next_token: next,
                     by_role: false,
                 });
                 break;
@@ -861,7 +1151,21 @@ mod tests {
     use crate::lexicon::Lexicon;
     use crate::text::{Normalized, tokenize};
 
-    fn names(text: &str) -> Vec<(String, String)> {
+    /// The actors of a text: (name, country) in order of first mention.
+    pub(super) fn actors_of(text: &str) -> Vec<(String, Option<String>)> {
+        let n = Normalized::new(text);
+        let toks = tokenize(&n.text);
+        let lexed = Lexed::new(&n.text, &toks, Lexicon::builtin());
+        let found = recognize(&lexed, Gazetteer::builtin());
+        found
+            .actors
+            .iter()
+            .map(|a| (a.name.clone(), a.country.clone()))
+            .collect()
+    }
+
+    /// The mentions of a text: (surface in the original text, gazetteer id or name).
+    pub(super) fn names(text: &str) -> Vec<(String, String)> {
         let n = Normalized::new(text);
         let toks = tokenize(&n.text);
         let lexed = Lexed::new(&n.text, &toks, Lexicon::builtin());

@@ -150,14 +150,20 @@ pub(crate) fn subject(
             continue;
         }
         // a name after a title in a prepositional phrase is no subject:
-        // بالعاهل الأردني الملك عبد الله، للرئيس الفرنسي ماكرون
+        // بالعاهل الأردني الملك عبد الله، للرئيس الفرنسي ماكرون; but the organisation of
+        // a title before the name is part of the subject's phrase: الأمين العام للأمم
+        // المتحدة أنطونيو غوتيريش
         if doc
             .word(k)
             .is_some_and(|w| w.starts_with("بال") || w.starts_with("لل"))
             && let Some(m) = doc.first_mention(k + 1, (k + 4).min(s_end))
         {
+            if m.title_token < k && m.title_token >= end {
+                found.push(m.actor);
+            } else {
+                skipped += 1;
+            }
             k = m.next_token;
-            skipped += 1;
             continue;
         }
         skipped += usize::from(!doc.is_timex_token(k) && !doc.punct(k, &[',']));
