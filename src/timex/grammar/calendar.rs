@@ -281,10 +281,7 @@ impl<'a> Parser<'a> {
         // halves and quarters: النصف الأول من 2021، الربع الأخير
         consider(self.part_of_year(i));
         // holidays: عيد الفطر، عيد الميلاد 2020; a proclitic stays outside (باليوم الوطني)
-        if let Some(l) = self
-            .kind(i, Kind::Holiday)
-            .max_by_key(|l| l.next)
-        {
+        if let Some(l) = self.kind(i, Kind::Holiday).max_by_key(|l| l.next) {
             let (next, year) = match self.year_after(l.next) {
                 Some((n, y @ YearSpec::Abs { .. })) => (n, Some(y)),
                 _ => (l.next, None),
