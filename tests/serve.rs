@@ -444,8 +444,9 @@ fn serve_limits_time() {
     assert!(started.elapsed() < Duration::from_secs(10));
     // a batch cut by the timeout ends with an error line saying so
     let line = json!({"id": "a", "text": article()}).to_string() + "\n";
-    // (24 MB: read in tens of milliseconds, extracted in two seconds or more on one thread)
-    let r = server.post("/batch", line.repeat(4000).as_bytes());
+    // (73 MB: read in a fraction of a second, extracted in about three seconds or more on
+    // one thread; 4000 lines, about one second, were a race with the deadline)
+    let r = server.post("/batch", line.repeat(12_000).as_bytes());
     assert_eq!(r.status, 200, "{}", r.text());
     let text = r.text();
     let last: Value = serde_json::from_str(text.lines().last().expect("a line")).expect("JSON");
@@ -456,14 +457,14 @@ fn serve_limits_time() {
             .is_some_and(|e| e.starts_with("request timed out after 1 s")),
         "{last}"
     );
-    assert!(text.lines().count() < 4001);
+    assert!(text.lines().count() < 12_001);
     for l in text.lines().rev().skip(1) {
         let doc: Value = serde_json::from_str(l).expect("JSON");
         assert_eq!(doc["id"], "a");
         assert!(doc["error"].is_null());
     }
-    // an extraction longer than the timeout: about 24 MB of news text
-    let long = article().repeat(4000);
+    // an extraction longer than the timeout: about 36 MB of news text
+    let long = article().repeat(6000);
     let r = server.post("/extract", long.as_bytes());
     assert_eq!(error_of(&r, 408), "request timed out after 1 s (--timeout)");
     // the service is still there
