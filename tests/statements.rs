@@ -401,3 +401,81 @@ fn a_headline_repeat_takes_the_date_of_its_body_mention() {
     assert_eq!(repeat.time.value.as_deref(), Some("2021-04-11"));
     assert_eq!(repeat.time.how, TimeHow::Tied);
 }
+
+/// Meetings and visits: the visitor, the place visited, the party met, in every mention.
+const MEETINGS: &[Case] = &[
+    // «حيث» joins a verb to the one before: same subject; the party met after بالرئيس
+    Case {
+        text: "أكد الكرملين أن أردوغان سيزور روسيا الأسبوع المقبل، حيث يجتمع بالرئيس فلاديمير بوتين.",
+        trigger: "يجتمع",
+        kind: EventKind::Meeting,
+        agent: Some("recep_tayyip_erdogan"),
+        participants: &["vladimir_putin"],
+        date: Some("2021-W16"),
+        how: TimeHow::Explicit,
+    },
+    // a visit noun: the place after إلى is the destination, the clause's subject visits
+    Case {
+        text: "أنهى أردوغان اليوم زيارة إلى الرياض.",
+        trigger: "زيارة",
+        kind: EventKind::Meeting,
+        agent: Some("recep_tayyip_erdogan"),
+        participants: &["city_riyadh"],
+        date: Some("2021-04-13"),
+        how: TimeHow::Explicit,
+    },
+    // the object of the first verb is not the subject of the verb joined by و
+    Case {
+        text: "بوتين يزور الصين ويلتقي شي جين بينغ.",
+        trigger: "يلتقي",
+        kind: EventKind::Meeting,
+        agent: Some("vladimir_putin"),
+        participants: &["xi_jinping"],
+        date: Some("2021-04-13"),
+        how: TimeHow::Dct,
+    },
+    // ... and the party of the second verb is not the first verb's
+    Case {
+        text: "بوتين يزور الصين ويلتقي شي جين بينغ.",
+        trigger: "يزور",
+        kind: EventKind::Meeting,
+        agent: Some("vladimir_putin"),
+        participants: &["chn"],
+        date: Some("2021-04-13"),
+        how: TimeHow::Dct,
+    },
+    // a repeat mention has the first mention's visitor, place and date
+    Case {
+        text: "زار ماكرون بيروت أمس. وقال الإليزيه إن الزيارة تناولت الإصلاحات.",
+        trigger: "الزيارة",
+        kind: EventKind::Meeting,
+        agent: Some("emmanuel_macron"),
+        participants: &["city_beirut"],
+        date: Some("2021-04-12"),
+        how: TimeHow::Tied,
+    },
+    // بأن introduces the content as أن does: the summit's date is not the statement's
+    Case {
+        text: "أفاد الكرملين بأن القمة ستعقد يوم الجمعة المقبل.",
+        trigger: "أفاد",
+        kind: EventKind::Statement,
+        agent: Some("kremlin"),
+        participants: &[],
+        date: Some("2021-04-13"),
+        how: TimeHow::Dct,
+    },
+    Case {
+        text: "أفاد الكرملين بأن القمة ستعقد يوم الجمعة المقبل.",
+        trigger: "القمة",
+        kind: EventKind::Meeting,
+        agent: None,
+        participants: &[],
+        date: Some("2021-04-16"),
+        how: TimeHow::Explicit,
+    },
+];
+
+#[test]
+fn meetings_have_their_visitor_place_and_party_in_every_mention() {
+    check(MEETINGS);
+}

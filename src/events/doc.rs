@@ -45,7 +45,12 @@ impl<'a, 'l> Doc<'a, 'l> {
         self.lexed
             .at(i)
             .iter()
-            .filter(|l| l.entry.kind == Kind::Cue && &*l.entry.value == role && l.prep.is_none())
+            .filter(|l| {
+                l.entry.kind == Kind::Cue
+                    && &*l.entry.value == role
+                    // a cue takes no preposition, except the ب of بأن
+                    && (l.prep.is_none() || l.prep == Some('ب') && role == "complementizer")
+            })
             .max_by_key(|l| l.next)
     }
 

@@ -84,6 +84,39 @@ pub(crate) fn link_same_events(doc: &Doc<'_, '_>, events: &mut [Event]) {
             }
         }
     }
+    share_roles(events);
+}
+
+/// Every mention of one event has its roles: a repeat that names no agent has the first
+/// mention's (الزيارة … after زيارة بايدن), and a call has one caller and one set of
+/// parties in all its mentions.
+fn share_roles(events: &mut [Event]) {
+    for n in 0..events.len() {
+        let Some(p) = events[n].same_as.filter(|&p| p < n) else {
+            continue;
+        };
+        let (before, rest) = events.split_at_mut(n);
+        let (first, e) = (&before[p], &mut rest[0]);
+        if e.kind == EventKind::Call && first.agent.is_some() {
+            // one caller in every mention (what the repeat told of it has gone to the
+            // first mention already); the parties are those of both mentions
+            let own = std::mem::take(&mut e.participants);
+            e.agent = first.agent;
+            e.participants = first.participants.clone();
+            for a in own {
+                if e.agent != Some(a) && !e.participants.contains(&a) {
+                    e.participants.push(a);
+                }
+            }
+        } else if e.agent.is_none() {
+            e.agent = first.agent;
+            for &a in &first.participants {
+                if e.agent != Some(a) && !e.participants.contains(&a) {
+                    e.participants.push(a);
+                }
+            }
+        }
+    }
 }
 
 /// The first word of a trigger without و and the article: `والزيارة` → `زياره`.

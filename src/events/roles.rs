@@ -23,6 +23,9 @@ pub(crate) enum Subject {
     MainVerb,
     /// A passive speech act (تم التأكيد): none.
     Passive,
+    /// The place a visit or meeting noun goes to or is held in (زيارة للرياض، قمة بغداد):
+    /// a participant; the agent is the clause's subject.
+    Place(usize),
     None,
 }
 
@@ -35,7 +38,11 @@ pub(crate) fn called_with_bi(doc: &Doc<'_, '_>, k: usize, m: &Mention) -> bool {
         let glued = &doc.lexed.text[token.start..m.start];
         glued == "ب" || glued == "وب"
     } else {
-        doc.word(k).is_some_and(|w| w.starts_with("بال"))
+        // a title before the name: بالرئيس الأوكراني، برئيس مجلس القيادة
+        doc.word(k).is_some_and(|w| {
+            let w = w.strip_prefix('و').unwrap_or(w);
+            w.starts_with("بال") || m.title_token == k && w.starts_with('ب')
+        })
     }
 }
 
@@ -45,9 +52,19 @@ pub(crate) fn prepositional(doc: &Doc<'_, '_>, m: &Mention) -> bool {
     if glued.contains(['ب', 'ل', 'ك']) {
         return true;
     }
-    m.first_token > 0
+    // the title that introduced the name carries it: بالرئيس فلاديمير بوتين
+    let first = m.title_token.min(m.first_token);
+    if first < m.first_token
+        && doc.word(first).is_some_and(|w| {
+            let w = w.strip_prefix('و').unwrap_or(w);
+            ["بال", "لل", "كال"].iter().any(|p| w.starts_with(p))
+        })
+    {
+        return true;
+    }
+    first > 0
         && doc
-            .word(m.first_token - 1)
+            .word(first - 1)
             .is_some_and(|w| PREPOSITIONS.contains(&w))
 }
 
@@ -73,6 +90,11 @@ pub(crate) fn subject(
             }
             if let Some(m) = doc.mention_at(at) {
                 let glued = &doc.lexed.text[doc.lexed.tokens[at].start..m.start];
+                if trig.kind == EventKind::Meeting
+                    && doc.actors.actors[m.actor].kind == ActorType::Gpe
+                {
+                    return Subject::Place(m.actor);
+                }
                 if glued.contains(['ب', 'ك'])
                     || doc.word(at - 1).is_some_and(|w| PREPOSITIONS.contains(&w))
                 {
@@ -106,8 +128,14 @@ pub(crate) fn subject(
     if trig.token > s_start && doc.cue(trig.token - 1, "plural_reference").is_some() {
         return Subject::Plural;
     }
-    // SVO: البيت الأبيض أكد، أن بايدن اقترح، بايدن دعا
-    let mut j = trig.token;
+    // SVO: البيت الأبيض أكد، أن بايدن اقترح، بايدن دعا; a verb joined by و has its
+    // subject after it or dropped, and the actor before is the last verb's object
+    // (يزور روسيا ويلتقي بوتين)
+    let mut j = if trig.lexeme.conj {
+        s_start
+    } else {
+        trig.token
+    };
     while j > s_start && trig.token - j < 2 {
         j -= 1;
         if let Some(m) = doc
@@ -177,6 +205,22 @@ pub(crate) fn subject(
     }
 }
 
+/// The person a meeting or visit noun belongs to when no owner follows it: the nearest
+/// person named before it in its clause, outside a prepositional phrase (أنهى غروندبرغ
+/// زيارة إلى الرياض، الجعفري سيقود وفدا في زيارة إلى روسيا).
+fn clause_subject(doc: &Doc<'_, '_>, clauses: &Clauses, token: usize) -> Option<usize> {
+    let clause = clauses.get(clauses.of(token))?;
+    let from = clause.start.max(token.saturating_sub(CLAUSE_SUBJECT_REACH));
+    doc.mentions_between(from, token)
+        .iter()
+        .rev()
+        .find(|m| doc.actors.actors[m.actor].kind == ActorType::Person && !prepositional(doc, m))
+        .map(|m| m.actor)
+}
+
+/// How far back (tokens) a meeting noun looks for the subject of its clause.
+const CLAUSE_SUBJECT_REACH: usize = 12;
+
 /// Participants and initiator: بين X و Y، مع X، جمع بينهما، بمبادرة من X، دعا X Y إلى،
 /// أبلغ X.
 pub(crate) fn participants(
@@ -210,6 +254,10 @@ pub(crate) fn participants(
     let mut took_object = !event.participants.is_empty();
     while k < window_end {
         if k >= end && doc.complementizer(k).is_some() {
+            break;
+        }
+        // a verb joined by و begins its own event: يزور الصين ويلتقي شي
+        if k >= end && coordinated_verb(doc, k) {
             break;
         }
         if let Some(l) = doc.cue(k, "initiator")
@@ -301,6 +349,22 @@ pub(crate) fn participants(
             k = j.max(k + 1);
             continue;
         }
+        // the place a visit goes to: زيارة إلى الرياض، زيارة لموسكو، سيزور روسيا
+        if event.kind == EventKind::Meeting
+            && k < end + 3
+            && let Some(m) = doc
+                .mention_at(k)
+                .or_else(|| {
+                    matches!(doc.word(k), Some("الي" | "الى"))
+                        .then(|| doc.mention_at(k + 1))
+                        .flatten()
+                })
+                .filter(|m| doc.actors.actors[m.actor].kind == ActorType::Gpe)
+        {
+            add(event, m.actor);
+            k = m.next_token;
+            continue;
+        }
         // a call told in a relative clause: «المحادثة الهاتفية التي يجريها X مع Y»
         if matches!(event.kind, EventKind::Call | EventKind::Meeting)
             && !trig.verb
@@ -320,8 +384,12 @@ pub(crate) fn participants(
             k = m.next_token;
             continue;
         }
-        // the party called: اتصل بأردوغان، اتصالا هاتفيا بالرئيس الأوكراني زيلينسكي
-        if event.kind == EventKind::Call
+        // the party called: اتصل بأردوغان، اتصالا هاتفيا بالرئيس الأوكراني زيلينسكي; the
+        // party met: اجتمع ببوتين، يلتقي بالرئيس
+        if (event.kind == EventKind::Call
+            || event.kind == EventKind::Meeting
+                && trig.verb
+                && !(end..k).any(|x| doc.punct(x, &[',', '.', ';'])))
             && !took_object
             && let Some(m) = doc.first_mention(k, (k + 4).min(window_end))
             && called_with_bi(doc, k, m)
@@ -478,7 +546,9 @@ pub(crate) fn assign(doc: &Doc<'_, '_>, clauses: &Clauses, found: &[Found<'_>]) 
             && doc.cue(trig.token - 1, "continuation").is_some())
             || (trig.token > s_start + 1 && doc.cue(trig.token - 2, "continuation").is_some());
         // the speaker of the same sentence, else the narrator of the last statement
-        let conjoined = trig.lexeme.conj;
+        // joined to the verb before: و/ف, or حيث and ثم (سيزور روسيا، حيث يجتمع بالرئيس)
+        let conjoined = trig.lexeme.conj
+            || (trig.token > s_start && matches!(doc.word(trig.token - 1), Some("حيث" | "ثم")));
         let dropped_subject = |events: &[Event]| {
             let in_sentence = || {
                 events
@@ -568,6 +638,13 @@ pub(crate) fn assign(doc: &Doc<'_, '_>, clauses: &Clauses, found: &[Found<'_>]) 
             Subject::None if trig.verb => {
                 event.agent = dropped_subject(&events);
                 event.continued = event.agent.is_some();
+            }
+            Subject::Place(a) => {
+                event.participants.push(a);
+                event.agent = clause_subject(doc, clauses, trig.token);
+            }
+            Subject::None if event.kind == EventKind::Meeting => {
+                event.agent = clause_subject(doc, clauses, trig.token);
             }
             Subject::None => {}
         }
