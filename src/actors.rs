@@ -363,6 +363,26 @@ const NAME_STOP: &[&str] = &[
     "عند",
     "ضد",
     "نحو",
+    // prepositions with a pronoun: «… مع الرئيس الروسي تناول فيه الطرفان»
+    "فيه",
+    "فيها",
+    "فيهما",
+    "عليه",
+    "عليها",
+    "منه",
+    "منها",
+    "اليه",
+    "اليها",
+    "معه",
+    "معها",
+    "له",
+    "لها",
+    "به",
+    "بها",
+    "عنه",
+    "عنها",
+    "خلاله",
+    "خلالها",
 ];
 
 /// Whether a folded word ends an unknown name.
@@ -626,10 +646,29 @@ fn actor_for_entry(
             kind: e.kind,
             country: e.country.as_ref().map(|c| c.to_string()),
             role: None,
-            surname: None,
+            surname: (e.kind == ActorType::Person)
+                .then(|| gazetteer_surname(&e.name_ar))
+                .flatten(),
         });
         found.actors.len() - 1
     })
+}
+
+/// The surname that news uses alone for a known person (قيس سعيد → سعيد، عبد الفتاح
+/// السيسي → السيسي), folded: the last word of the name, except where it ends a
+/// patronymic or a family chain (محمد بن سلمان، خليفة بن زايد آل نهيان) or is the
+/// second half of a compound (عبد الله، نور الدين), which name others too.
+fn gazetteer_surname(name: &str) -> Option<String> {
+    let words: Vec<String> = name.split_whitespace().map(fold).collect();
+    let [.., before, last] = words.as_slice() else {
+        return None;
+    };
+    const CHAIN: &[&str] = &["بن", "ابن", "بنت", "ال", "ولد", "ابو", "ام", "عبد"];
+    const COMPOUND: &[&str] = &["الله", "الرحمن", "الدين", "الثاني", "الاول", "الثالث"];
+    (!CHAIN.contains(&before.as_str())
+        && !COMPOUND.contains(&last.as_str())
+        && last.chars().count() >= 3)
+        .then(|| last.clone())
 }
 
 /// A gazetteer name starting at token `i`, after any clitic: (start, end, next token, entry).
@@ -889,6 +928,10 @@ fn title_phrase(
     // a spokesperson of an institution not in the gazetteer: المتحدث باسم الوزارة
     if word(lexed, j - 1) == Some("باسم") && word(lexed, j).is_some() {
         j += 1;
+    }
+    // «نظيره» alone names no one by itself: the other party is the events' business
+    if role == "counterpart" && country_id.is_none() {
+        return None;
     }
     let end = tokens[j - 1].end;
     let single_word = j == i + 1;
@@ -1184,6 +1227,21 @@ mod tests {
                 (surface, id)
             })
             .collect()
+    }
+
+    #[test]
+    fn known_people_are_named_by_their_surname_unless_it_names_others_too() {
+        assert_eq!(gazetteer_surname("قيس سعيّد").as_deref(), Some("سعيد"));
+        assert_eq!(
+            gazetteer_surname("عبد الفتاح السيسي").as_deref(),
+            Some("السيسي")
+        );
+        assert_eq!(gazetteer_surname("محمد بن سلمان"), None);
+        assert_eq!(gazetteer_surname("خليفة بن زايد آل نهيان"), None);
+        assert_eq!(gazetteer_surname("الملك عبد الله"), None);
+        assert_eq!(gazetteer_surname("بوتين"), None);
+        let found = names("السيسي يهاتف سعيّد\nاتصل الرئيس عبد الفتاح السيسي بالرئيس قيس سعيّد");
+        assert_eq!(found[1], ("سعيّد".to_string(), "kais_saied".to_string()));
     }
 
     #[test]

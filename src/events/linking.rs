@@ -29,8 +29,13 @@ pub(crate) fn link_same_events(doc: &Doc<'_, '_>, events: &mut [Event]) {
         let antecedent = firsts[k].iter().rev().take(LOOKBACK).copied().find(|&i| {
             let p = &before[i];
             match e.kind {
+                // the call, the call by the same caller to the same party, or a call
+                // between the same two parties told from the other side (تلقى X مكالمة
+                // من Y after مكالمة بين X وY)
                 EventKind::Call => {
-                    anaphoric || (p.agent.is_some() && p.agent == e.agent && overlap(p, e))
+                    anaphoric
+                        || (p.agent.is_some() && p.agent == e.agent && overlap(p, e))
+                        || same_parties(p, e)
                 }
                 // الزيارة after زار/زيارة, القمة after قمة, اللقاء after التقى
                 EventKind::Meeting if e.cameo != "036" => {
@@ -128,6 +133,18 @@ fn noun_stem<'t>(doc: &Doc<'_, 't>, e: &Event) -> &'t str {
         .filter(|w| w.starts_with("ال"))
         .unwrap_or(word);
     word.strip_prefix("ال").unwrap_or(word)
+}
+
+/// Whether two events have the same two or more parties, agent or participant.
+fn same_parties(a: &Event, b: &Event) -> bool {
+    let parties = |e: &Event| {
+        let mut all: Vec<usize> = e.participants.iter().copied().chain(e.agent).collect();
+        all.sort_unstable();
+        all.dedup();
+        all
+    };
+    let x = parties(a);
+    x.len() >= 2 && x == parties(b)
 }
 
 pub(crate) fn overlap(a: &Event, b: &Event) -> bool {

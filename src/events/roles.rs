@@ -227,9 +227,8 @@ pub(crate) fn participants(
     doc: &Doc<'_, '_>,
     event: &mut Event,
     trig: &Trigger<'_>,
-    end: usize,
-    s_start: usize,
-    s_end: usize,
+    (end, s_start, s_end): (usize, usize, usize),
+    sentence_subject: Option<usize>,
 ) {
     let add = |event: &mut Event, actor: usize| {
         if event.agent != Some(actor) && !event.participants.contains(&actor) {
@@ -257,7 +256,11 @@ pub(crate) fn participants(
             break;
         }
         // a verb joined by و begins its own event: يزور الصين ويلتقي شي
-        if k >= end && coordinated_verb(doc, k) {
+        if k >= end
+            && coordinated_verb(doc, k)
+            && doc.cue(k, "between").is_none()
+            && doc.cue(k, "with").is_none()
+        {
             break;
         }
         if let Some(l) = doc.cue(k, "initiator")
@@ -271,10 +274,19 @@ pub(crate) fn participants(
             event.kind,
             EventKind::Call | EventKind::Meeting | EventKind::Other
         );
+        // the parties follow the call or meeting closely: not بين after a topic
+        // (اتصال تمحور حول التصعيد بين إيران وإسرائيل) or a few words on
+        let close = || {
+            let words = (end..k)
+                .filter(|&x| !doc.is_timex_token(x) && !doc.punct(x, &[',']))
+                .count();
+            words <= PARTY_REACH
+                && !(end..k).any(|x| doc.word(x).is_some_and(|w| TOPIC_WORDS.contains(&w)))
+        };
         if let Some(l) = doc
             .cue(k, "between")
             .or_else(|| doc.cue(k, "with"))
-            .filter(|_| joint)
+            .filter(|_| joint && (k < end || close()))
         {
             let cue_text =
                 &doc.lexed.text[doc.lexed.tokens[k].start..doc.lexed.tokens[l.next - 1].end];
@@ -312,7 +324,19 @@ pub(crate) fn participants(
                 let subject_person = event
                     .agent
                     .is_some_and(|a| doc.actors.actors[a].kind == ActorType::Person);
+                let person = |a: usize| doc.actors.actors[a].kind == ActorType::Person;
                 if !subject_person
+                    && let Some(a) =
+                        sentence_subject.filter(|&a| person(a) && Some(a) != event.agent)
+                {
+                    // أشاد أردوغان بموقف بوتين في اتصال بينه وبين ماكرون: Erdoğan, the
+                    // first party named
+                    if event.agent.is_none() {
+                        event.agent = Some(a);
+                    } else {
+                        add(event, a);
+                    }
+                } else if !subject_person
                     && let Some(m) = doc
                         .mentions_between(s_start.saturating_sub(MAX_REACH), trig.token)
                         .iter()
@@ -433,8 +457,16 @@ pub(crate) fn participants(
             .or(event.agent);
     }
     // a received call: «تلقى X اتصالا هاتفيا من Y», «X يتلقى مكالمة من Y»: Y called
+    // (the verb may stand a few words before the call noun: تلقى بوتين مكالمة من …)
+    let receives = |w: &str| {
+        let w = w.trim_start_matches('و');
+        RECEIVE.iter().any(|v| w.starts_with(v))
+    };
     if event.kind == EventKind::Call
-        && RECEIVE.iter().any(|v| bare.starts_with(v))
+        && (receives(bare)
+            || !trig.verb
+                && (trig.token.saturating_sub(4).max(s_start)..trig.token)
+                    .any(|x| doc.word(x).is_some_and(receives)))
         && let Some(caller) = caller_after(doc, end, window_end)
     {
         if let Some(receiver) = event.agent.filter(|&a| a != caller) {
@@ -480,6 +512,13 @@ pub(crate) fn participants(
         event.participants.retain(|&p| p != a);
     }
 }
+
+/// How many words (times and commas aside) may stand between a call or meeting and
+/// the بين or مع that names its parties.
+const PARTY_REACH: usize = 5;
+
+/// Prepositions of a topic: what follows them is what a call was about, not its parties.
+const TOPIC_WORDS: &[&str] = &["حول", "بشان", "حيال", "عن", "بخصوص"];
 
 /// Verbs of receiving a call: the caller comes after من.
 const RECEIVE: &[&str] = &["تلقي", "يتلقي", "تتلقي", "تلقت", "تلقيا", "تلقوا"];
@@ -651,7 +690,20 @@ pub(crate) fn assign(doc: &Doc<'_, '_>, clauses: &Clauses, found: &[Found<'_>]) 
         let (content, via_statement_noun) = clauses::content(doc, end_token, s_end);
         event.content = content;
         event.via_statement_noun = via_statement_noun;
-        participants(doc, &mut event, trig, end_token, s_start, s_end);
+        // the subject of the sentence so far: whom a pronoun (بينه، معه) names first
+        let sentence_subject = events
+            .iter()
+            .rev()
+            .take(LOOKBACK)
+            .take_while(|e| e.sentence == sentence)
+            .find_map(|e| e.agent);
+        participants(
+            doc,
+            &mut event,
+            trig,
+            (end_token, s_start, s_end),
+            sentence_subject,
+        );
         event.reported_by = linking::reporter(&events, sentence, trigger_start);
         if event.kind == EventKind::Statement
             && event.reported_by.is_none()
