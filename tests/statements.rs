@@ -538,3 +538,52 @@ fn the_same_two_parties_told_from_the_other_side_are_one_call() {
     assert_eq!(calls[1].time.value.as_deref(), Some("2021-04-12"));
     assert_eq!(calls[1].time.how, TimeHow::Tied);
 }
+
+/// Dates that are not the time of the clause's event, and statements tied to a call.
+const NOT_THE_EVENTS_DATE: &[Case] = &[
+    // «كشف ما دار في المحادثة … الخميس»: the free relative is the content
+    Case {
+        text: "كشف ترامب ما دار في محادثته الهاتفية مع بوتين الخميس.",
+        trigger: "كشف",
+        kind: EventKind::Statement,
+        agent: Some("donald_trump"),
+        participants: &[],
+        date: Some("2021-04-13"),
+        how: TimeHow::Dct,
+    },
+    // a commemoration or a holiday as the object of a noun dates nothing
+    Case {
+        text: "هنأ الرئيس تبون الشعب بمناسبة ذكرى عيد الاستقلال.",
+        trigger: "هنأ",
+        kind: EventKind::Statement,
+        agent: Some("abdelmadjid_tebboune"),
+        participants: &[],
+        date: Some("2021-04-13"),
+        how: TimeHow::Dct,
+    },
+    // منذ + a year is where a span starts, not the event's date
+    Case {
+        text: "أجرى بوتين أول اتصال هاتفي مع أردوغان منذ 2019.",
+        trigger: "اتصال هاتفي",
+        kind: EventKind::Call,
+        agent: Some("vladimir_putin"),
+        participants: &["recep_tayyip_erdogan"],
+        date: Some("2021-04-13"),
+        how: TimeHow::Dct,
+    },
+    // a party of the call just told, speaking after it: the call's date
+    Case {
+        text: "أشاد أردوغان بالعلاقات في اتصال هاتفي جرى أمس بينه وبين ماكرون. وأكد ماكرون أن الحوار مستمر.",
+        trigger: "أكد",
+        kind: EventKind::Statement,
+        agent: Some("emmanuel_macron"),
+        participants: &[],
+        date: Some("2021-04-12"),
+        how: TimeHow::Tied,
+    },
+];
+
+#[test]
+fn dates_of_topics_and_spans_do_not_date_the_event_and_call_parties_speak_at_the_call() {
+    check(NOT_THE_EVENTS_DATE);
+}

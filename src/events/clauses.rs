@@ -183,6 +183,7 @@ pub(crate) fn content(
     doc: &Doc<'_, '_>,
     end: usize,
     s_end: usize,
+    reveals: bool,
 ) -> (Option<(usize, usize)>, bool) {
     let tokens = doc.lexed.tokens;
     let mut via_statement_noun = false;
@@ -195,7 +196,10 @@ pub(crate) fn content(
         if doc.cue(k, "statement_noun").is_some() {
             via_statement_noun = true;
         }
-        if let Some(c) = doc.complementizer(k) {
+        // «كشف ما دار في المحادثة»، «أوضح عما جرى»: a free relative after a statement
+        // verb is its content
+        let what = reveals && matches!(doc.word(k), Some("ما" | "عما"));
+        if let Some(c) = doc.complementizer(k).or(what.then_some(k)) {
             if c >= s_end {
                 break;
             }

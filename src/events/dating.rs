@@ -152,9 +152,54 @@ fn explicit(
     };
     (first..last)
         .filter(|&k| dated(&doc.timexes[k]))
+        .filter(|&k| !topic(doc, token_of(doc.timex_spans[k].0)))
+        .filter(|&k| !since_point(doc, k, token_of(doc.timex_spans[k].0)))
         .filter(|&k| !vague(&doc.timexes[k]) || distance(k) <= VAGUE_REACH)
         .min_by_key(|&k| (distance(k), k))
 }
+
+/// Nouns whose object a date is, not the time of the clause's event: a commemoration, a
+/// holiday, a schedule (بمناسبة عيد الاستقلال، في ذكرى يوم الشهيد، مواعيد عطلة اليوم الوطني).
+const TOPIC_HEADS: &[&str] = &[
+    "ذكري",
+    "الذكري",
+    "عطله",
+    "عطلات",
+    "احتفال",
+    "احتفالات",
+    "احتفالا",
+    "مناسبه",
+    "تزامن",
+    "مواعيد",
+    "احياء",
+];
+
+/// Whether the timex starting at token `k` is the object of a topic noun a few words
+/// before it in its phrase (ولتزامن عيد الاستقلال مع يوم الشباب، …).
+fn topic(doc: &Doc<'_, '_>, k: usize) -> bool {
+    let head = |w: &str| {
+        let w = w.strip_prefix('و').unwrap_or(w);
+        let bare = w.strip_prefix('ب').or_else(|| w.strip_prefix('ل'));
+        TOPIC_HEADS.contains(&w) || bare.is_some_and(|b| TOPIC_HEADS.contains(&b))
+    };
+    (k.saturating_sub(TOPIC_REACH)..k)
+        .rev()
+        .take_while(|&x| doc.word(x).is_some())
+        .any(|x| doc.word(x).is_some_and(head))
+}
+
+/// Whether timex `k`, at token `at`, is the start of a span after منذ (منذ 2011، منذ
+/// عام 2011): the event is not at that date. «منذ 3 أيام» (ago) dates it.
+fn since_point(doc: &Doc<'_, '_>, k: usize, at: usize) -> bool {
+    let (s, e) = doc.timex_spans[k];
+    let year_digits = doc.lexed.text[s..e]
+        .split(|c: char| !c.is_ascii_digit())
+        .any(|run| run.len() == 4);
+    at > 0 && year_digits && matches!(doc.word(at - 1), Some("منذ" | "ومنذ"))
+}
+
+/// How many words back a topic noun governs a date (ذكرى استقلال البلاد الـ63 …).
+const TOPIC_REACH: usize = 5;
 
 /// Rule 2: the event this one is tied to, when there is one.
 fn tie(
@@ -209,6 +254,22 @@ fn tie(
             .rposition(|p| p.kind == EventKind::Statement && p.reported_by.is_none())
             .map(|k| k + from)
         && events[p].agent == e.agent
+    {
+        return Some(p);
+    }
+    // a party of the call or meeting just told, speaking right after it without a date
+    // of its own: «… في اتصال هاتفي جرى أمس بينه وبين الوزير. وأكد الوزير أن …»
+    if matches!(e.kind, EventKind::Statement | EventKind::Appeal)
+        && let Some(a) = e.agent
+        && e.reported_by.is_none()
+        && let Some(p) = events[from..n]
+            .iter()
+            .rposition(|p| matches!(p.kind, EventKind::Call | EventKind::Meeting))
+            .map(|k| k + from)
+        && e.sentence <= events[p].sentence + 1
+        && (events[p].agent == Some(a) || events[p].participants.contains(&a))
+        && events[p].how != TimeHow::None
+        && !planned(doc, clauses, &events[p], t)
     {
         return Some(p);
     }

@@ -687,7 +687,12 @@ pub(crate) fn assign(doc: &Doc<'_, '_>, clauses: &Clauses, found: &[Found<'_>]) 
             }
             Subject::None => {}
         }
-        let (content, via_statement_noun) = clauses::content(doc, end_token, s_end);
+        let (content, via_statement_noun) = clauses::content(
+            doc,
+            end_token,
+            s_end,
+            event.kind == EventKind::Statement && trig.verb,
+        );
         event.content = content;
         event.via_statement_noun = via_statement_noun;
         // the subject of the sentence so far: whom a pronoun (بينه، معه) names first
