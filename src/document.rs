@@ -253,7 +253,8 @@ pub struct Extractor<'l> {
     lexicon: &'l Lexicon,
     gazetteer: &'l Gazetteer,
     policy: Policy,
-    week_start: WeekStart,
+    /// The week's first day; None: by the story's country (see [`week_start_in`]).
+    week_start: Option<WeekStart>,
 }
 
 impl Default for Extractor<'static> {
@@ -262,7 +263,7 @@ impl Default for Extractor<'static> {
             lexicon: Lexicon::builtin(),
             gazetteer: Gazetteer::builtin(),
             policy: Policy::News,
-            week_start: WeekStart::default(),
+            week_start: None,
         }
     }
 }
@@ -274,7 +275,7 @@ impl<'l> Extractor<'l> {
             lexicon,
             gazetteer: Gazetteer::builtin(),
             policy,
-            week_start: WeekStart::default(),
+            week_start: None,
         }
     }
 
@@ -283,13 +284,17 @@ impl<'l> Extractor<'l> {
         Extractor { gazetteer, ..self }
     }
 
-    /// The same extractor with another first day of the week (Sunday by default).
+    /// The same extractor with a fixed first day of the week, whatever the story's
+    /// country (by default the week follows the country, see [`week_start_in`]).
     pub fn with_week_start(self, week_start: WeekStart) -> Self {
-        Extractor { week_start, ..self }
+        Extractor {
+            week_start: Some(week_start),
+            ..self
+        }
     }
 
-    /// The first day of the week in use.
-    pub fn week_start(&self) -> WeekStart {
+    /// The fixed first day of the week, or None when it follows the story's country.
+    pub fn week_start(&self) -> Option<WeekStart> {
         self.week_start
     }
 
@@ -320,9 +325,14 @@ impl<'l> Extractor<'l> {
             dct,
             self.policy,
             &inside_name,
-            timex::Settings {
-                week_start: self.week_start,
-                country: main_country(&found),
+            {
+                let country = main_country(&found);
+                timex::Settings {
+                    week_start: self
+                        .week_start
+                        .unwrap_or_else(|| week_start_in(country.as_deref())),
+                    country,
+                }
             },
         );
         let extracted = events::extract(
@@ -484,6 +494,25 @@ impl<'l> Extractor<'l> {
 
 /// The country a document is most about: the one with the most actor mentions (the
 /// earliest mentioned on a tie), for national days.
+/// The first day of the week where a story takes place (its most mentioned country,
+/// ISO 3166 alpha-3): Sunday in the Mashriq, the Gulf, Egypt, Sudan and Israel, and when
+/// the country is unknown (the news default); Saturday in Iran and Afghanistan; Monday in
+/// the Maghreb and elsewhere (ISO 8601), so «الأسبوع المقبل» in a story from Moscow is
+/// the ISO week after the DCT's.
+pub fn week_start_in(country: Option<&str>) -> WeekStart {
+    const SUNDAY: &[&str] = &[
+        "sau", "are", "qat", "kwt", "bhr", "omn", "yem", "jor", "lbn", "syr", "irq", "pse", "egy",
+        "sdn", "isr",
+    ];
+    const SATURDAY: &[&str] = &["irn", "afg"];
+    match country.map(str::to_ascii_lowercase) {
+        None => WeekStart::Sunday,
+        Some(c) if SUNDAY.contains(&c.as_str()) => WeekStart::Sunday,
+        Some(c) if SATURDAY.contains(&c.as_str()) => WeekStart::Saturday,
+        Some(_) => WeekStart::Monday,
+    }
+}
+
 fn main_country(found: &actors::Actors) -> Option<Box<str>> {
     let mut counts: Vec<(&str, usize, usize)> = Vec::new();
     for (k, m) in found.mentions.iter().enumerate() {

@@ -184,10 +184,11 @@ struct Common {
     /// Resolution policy for underspecified expressions.
     #[arg(long, value_enum, default_value_t = PolicyArg::News)]
     policy: PolicyArg,
-    /// First day of the week for هذا الأسبوع / الأسبوع الماضي / المقبل: sunday (Mashriq and
-    /// Gulf news), monday (Maghreb, ISO) or saturday. A batch record's `week_start` field
-    /// overrides it for that record.
-    #[arg(long, value_enum, default_value_t = WeekStartArg::Sunday)]
+    /// First day of the week for هذا الأسبوع / الأسبوع الماضي / المقبل: auto (by the
+    /// story's country: Sunday in the Mashriq and the Gulf and when unknown, Monday in the
+    /// Maghreb and elsewhere), sunday, monday (ISO) or saturday. A batch record's
+    /// `week_start` field overrides it for that record.
+    #[arg(long, value_enum, default_value_t = WeekStartArg::Auto)]
     week_start: WeekStartArg,
     /// A directory of lexicon TSV files: same-named files replace the built-in ones,
     /// others add entries.
@@ -238,18 +239,29 @@ impl Output {
 
 #[derive(ValueEnum, Clone, Copy, Debug)]
 enum WeekStartArg {
+    Auto,
     Sunday,
     Monday,
     Saturday,
 }
 
-impl From<WeekStartArg> for WeekStart {
-    fn from(w: WeekStartArg) -> WeekStart {
-        match w {
-            WeekStartArg::Sunday => WeekStart::Sunday,
-            WeekStartArg::Monday => WeekStart::Monday,
-            WeekStartArg::Saturday => WeekStart::Saturday,
+impl WeekStartArg {
+    /// The fixed week start, or None for auto.
+    fn fixed(self) -> Option<WeekStart> {
+        match self {
+            WeekStartArg::Auto => None,
+            WeekStartArg::Sunday => Some(WeekStart::Sunday),
+            WeekStartArg::Monday => Some(WeekStart::Monday),
+            WeekStartArg::Saturday => Some(WeekStart::Saturday),
         }
+    }
+}
+
+/// An extractor with the week start of the command line, if fixed.
+fn with_week(extractor: Extractor<'_>, week: WeekStartArg) -> Extractor<'_> {
+    match week.fixed() {
+        Some(w) => extractor.with_week_start(w),
+        None => extractor,
     }
 }
 
@@ -382,9 +394,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
         } => {
             let dct = dct.map(|d| d.parse::<Dct>()).transpose()?;
             let (lexicon, gazetteer) = load_data(&common)?;
-            let extractor = Extractor::new(&lexicon, common.policy.into())
-                .with_gazetteer(&gazetteer)
-                .with_week_start(common.week_start.into());
+            let extractor = with_week(
+                Extractor::new(&lexicon, common.policy.into()).with_gazetteer(&gazetteer),
+                common.week_start,
+            );
             if let Some(set) = zaman::eval::devset::detect(&gold)? {
                 // the development set's format, scored as its score.py scores it
                 let system = match &system {
@@ -441,9 +454,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
         } => {
             let dct = dct.map(|d| d.parse::<Dct>()).transpose()?;
             let (lexicon, gazetteer) = load_data(&common)?;
-            let extractor = Extractor::new(&lexicon, common.policy.into())
-                .with_gazetteer(&gazetteer)
-                .with_week_start(common.week_start.into());
+            let extractor = with_week(
+                Extractor::new(&lexicon, common.policy.into()).with_gazetteer(&gazetteer),
+                common.week_start,
+            );
             let inputs = if files.is_empty() {
                 vec![PathBuf::from("-")]
             } else {
@@ -480,9 +494,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
             reading,
         } => {
             let (lexicon, gazetteer) = load_data(&common)?;
-            let extractor = Extractor::new(&lexicon, common.policy.into())
-                .with_gazetteer(&gazetteer)
-                .with_week_start(common.week_start.into());
+            let extractor = with_week(
+                Extractor::new(&lexicon, common.policy.into()).with_gazetteer(&gazetteer),
+                common.week_start,
+            );
             let records: Box<dyn Iterator<Item = io::Result<batch::Record>>> = match (&dir, &input)
             {
                 (Some(dir), _) => Box::new(text_files(dir, dct_from.is_some())?),
