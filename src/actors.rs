@@ -807,6 +807,10 @@ fn title_phrase(
         && let Some((start, end, next, entry)) = match_name(lexed, gazetteer, j)
     {
         let e = &gazetteer.entries[entry as usize];
+        // the country of a title in construct: أمير قطر، ولي عهد أبوظبي، ملك البحرين
+        if e.kind == ActorType::Gpe && country.is_none() {
+            country = Some(entry);
+        }
         if e.kind != ActorType::Person {
             org = Some(Institution {
                 start,
@@ -1242,6 +1246,17 @@ mod tests {
         assert_eq!(gazetteer_surname("بوتين"), None);
         let found = names("السيسي يهاتف سعيّد\nاتصل الرئيس عبد الفتاح السيسي بالرئيس قيس سعيّد");
         assert_eq!(found[1], ("سعيّد".to_string(), "kais_saied".to_string()));
+    }
+
+    #[test]
+    fn a_title_in_construct_with_a_country_is_that_countrys_holder() {
+        let found = names("استقبل بايدن محمد بن زايد. وأكد ولي عهد أبوظبي أن العلاقات قوية.");
+        assert!(
+            found
+                .iter()
+                .any(|(s, id)| s == "ولي عهد أبوظبي" && id == "mohamed_bin_zayed"),
+            "{found:?}"
+        );
     }
 
     #[test]
