@@ -1146,15 +1146,21 @@ fn future_verb_shape(w: &str) -> bool {
 
 /// Later mentions of people found from a title, by their surname (نافالني after المعارض أليكسي نافالني).
 fn add_surname_mentions(lexed: &Lexed<'_>, found: &mut Actors) {
-    let surnames: Vec<(usize, String)> = found
-        .actors
-        .iter()
-        .enumerate()
-        .filter_map(|(a, x)| x.surname.clone().map(|s| (a, s)))
-        .collect();
+    // first word of each surname → (actor, second word if any), the first actor kept
+    let mut surnames: FxHashMap<&str, Vec<(usize, Option<&str>)>> = FxHashMap::default();
+    for (a, x) in found.actors.iter().enumerate() {
+        if let Some(s) = x.surname.as_deref() {
+            let (first, second) = match s.split_once(' ') {
+                Some((f, l)) => (f, Some(l)),
+                None => (s, None),
+            };
+            surnames.entry(first).or_default().push((a, second));
+        }
+    }
     if surnames.is_empty() {
         return;
     }
+    let mut added: Vec<Mention> = Vec::new();
     let mut covered = vec![false; lexed.tokens.len()];
     for m in &found.mentions {
         for c in &mut covered[m.first_token..m.next_token.min(lexed.tokens.len())] {
@@ -1166,18 +1172,22 @@ fn add_surname_mentions(lexed: &Lexed<'_>, found: &mut Actors) {
             continue;
         }
         let w = &lexed.text[t.start..t.end];
+        // most words end in no surname: skip them before reading their clitics
+        if !surnames.keys().any(|s| w.ends_with(s)) {
+            continue;
+        }
         let second = word(lexed, k + 1).filter(|_| !covered.get(k + 1).copied().unwrap_or(true));
         for view in clitic_views(w).iter() {
             // one word, or two (أبو زيد)
-            let hit = surnames.iter().find_map(|(a, s)| match s.split_once(' ') {
-                None => (s == view.stem).then_some((*a, k + 1)),
-                Some((first, last)) => {
-                    (first == view.stem && second == Some(last)).then_some((*a, k + 2))
-                }
+            let hit = surnames.get(view.stem).and_then(|c| {
+                c.iter().find_map(|&(a, last)| match last {
+                    None => Some((a, k + 1)),
+                    Some(last) => (second == Some(last)).then_some((a, k + 2)),
+                })
             });
             if let Some((actor, next)) = hit {
                 let start = t.end - view.stem.len();
-                found.mentions.push(Mention {
+                added.push(Mention {
                     actor,
                     start,
                     end: lexed.tokens[next - 1].end,
@@ -1190,6 +1200,8 @@ fn add_surname_mentions(lexed: &Lexed<'_>, found: &mut Actors) {
             }
         }
     }
+    drop(surnames);
+    found.mentions.extend(added);
 }
 
 #[cfg(test)]
