@@ -324,3 +324,63 @@ fn every_evidence_span_is_exact() {
         );
     }
 }
+
+/// Every event a reader dates is dated: the statements of the 13th (the call, the
+/// Kremlin's and the White House's accounts of it) on 2021-04-13, those about Biden's call
+/// with Zelensky at the start of April in 2021-04, each by the rule that dated it.
+#[test]
+fn every_event_a_reader_dates_is_dated() {
+    use zaman::events::{EventKind, TimeHow};
+    let text = article();
+    let doc =
+        Extractor::default().extract(ARTICLE, &text, Some("2021-04-13".parse().expect("dct")));
+    let undated: Vec<&str> = doc
+        .events
+        .iter()
+        .filter(|e| e.time.value.is_none())
+        .map(|e| e.trigger.text.as_str())
+        .collect();
+    assert!(undated.is_empty(), "undated: {undated:?}");
+    let statements = |value: &str| {
+        doc.events
+            .iter()
+            .filter(|e| e.kind == EventKind::Statement && e.time.value.as_deref() == Some(value))
+            .collect::<Vec<_>>()
+    };
+    let of_13th = statements("2021-04-13");
+    assert!(of_13th.len() >= 10, "{}", of_13th.len());
+    for who in ["kremlin", "white_house", "joe_biden", "vladimir_putin"] {
+        assert!(
+            of_13th
+                .iter()
+                .any(|e| gazetteer_of(&doc, e.agent.as_deref()) == Some(who)),
+            "a statement of {who} on the 13th"
+        );
+    }
+    // the Zelensky paragraph: one explicit date, the rest tied to it or to its call
+    let of_april = statements("2021-04");
+    assert!(of_april.len() >= 5, "{}", of_april.len());
+    assert!(
+        of_april
+            .iter()
+            .filter(|e| e.time.how == TimeHow::Tied)
+            .all(|e| e.time.from.is_some())
+    );
+    let concern = doc
+        .events
+        .iter()
+        .find(|e| e.trigger.text == "عبّر عن")
+        .expect("Biden's concern");
+    assert_eq!(concern.time.value.as_deref(), Some("2021-04"));
+    assert_eq!(
+        gazetteer_of(&doc, concern.agent.as_deref()),
+        Some("joe_biden")
+    );
+    // the headline's proposal and the body's call are on the news day or the call's date
+    let call = doc
+        .events
+        .iter()
+        .find(|e| e.kind == EventKind::Call && e.time.how == TimeHow::Explicit)
+        .expect("the dated call");
+    assert_eq!(call.time.value.as_deref(), Some("2021-04-13"));
+}
