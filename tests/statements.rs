@@ -587,3 +587,29 @@ const NOT_THE_EVENTS_DATE: &[Case] = &[
 fn dates_of_topics_and_spans_do_not_date_the_event_and_call_parties_speak_at_the_call() {
     check(NOT_THE_EVENTS_DATE);
 }
+
+/// «بيان حكومي» as the subject: the statement of the actor the story is about.
+#[test]
+fn an_indefinite_statement_noun_speaks_for_the_story_s_actor() {
+    let doc = extract(
+        "حدد مجلس الوزراء الكويتي موعد العطلة. وأفاد بيان حكومي بأن العمل يستأنف الأحد. \
+         وأضاف البيان أن الدوام يبدأ صباحا.",
+    );
+    let speakers: Vec<(String, String)> = doc
+        .events
+        .iter()
+        .map(|e| {
+            (
+                e.trigger.text.clone(),
+                e.agent.as_deref().map(|a| key(&doc, a)).unwrap_or_default(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        speakers,
+        [
+            ("أفاد".to_string(), "مجلس الوزراء الكويتي".to_string()),
+            ("أضاف".to_string(), "مجلس الوزراء الكويتي".to_string()),
+        ]
+    );
+}

@@ -195,8 +195,16 @@ pub(crate) const PREPOSITIONS: &[&str] = &[
 ];
 
 /// Nouns that stand for the last statement's speaker as a subject: وقال البيان.
-pub(crate) const STATEMENT_SUBJECTS: &[&str] =
-    &["البيان", "البلاغ", "التقرير", "الرساله", "التصريح"];
+pub(crate) const STATEMENT_SUBJECTS: &[&str] = &[
+    "البيان",
+    "البلاغ",
+    "التقرير",
+    "الرساله",
+    "التصريح",
+    // indefinite, with an adjective after it: «وأفاد بيان حكومي بأن»
+    "بيان",
+    "بلاغ",
+];
 
 /// Verbs whose first object is the addressee: أبلغ نظيره، أخبر.
 pub(crate) const TELL_VERBS: &[&str] = &[

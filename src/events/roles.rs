@@ -671,7 +671,21 @@ pub(crate) fn assign(doc: &Doc<'_, '_>, clauses: &Clauses, found: &[Found<'_>]) 
                             .take(LOOKBACK)
                             .find(|e| e.kind == EventKind::Statement && e.reported_by.is_none())
                     })
-                    .and_then(|e| e.agent);
+                    .and_then(|e| e.agent)
+                    // no statement before: the actor of the story so far (حدد مجلس
+                    // الوزراء … . وأفاد بيان حكومي بأن …)
+                    .or_else(|| events.iter().rev().take(LOOKBACK).find_map(|e| e.agent))
+                    .or_else(|| {
+                        // no event before either: the first actor of the sentence before
+                        let (p_start, _) = doc.sentence_tokens(sentence.saturating_sub(1));
+                        doc.mentions_between(p_start, s_start)
+                            .iter()
+                            .find(|m| {
+                                !prepositional(doc, m)
+                                    && doc.actors.actors[m.actor].kind != ActorType::Gpe
+                            })
+                            .map(|m| m.actor)
+                    });
                 event.continued = true;
             }
             Subject::None if trig.verb => {
