@@ -613,3 +613,40 @@ fn an_indefinite_statement_noun_speaks_for_the_story_s_actor() {
         ]
     );
 }
+
+/// تحادث with its subject's title or the other party after مع; a post written after the
+/// call is the story's news, not the call's.
+const TALKS: &[Case] = &[
+    Case {
+        text: "تحادث الرئيس الأوكراني فولوديمير زيلينسكي، الأحد، مع نظيره الأمريكي جو بايدن حول الحرب.",
+        trigger: "تحادث",
+        kind: EventKind::Call,
+        agent: Some("volodymyr_zelensky"),
+        participants: &["joe_biden"],
+        date: Some("2021-04-11"),
+        how: TimeHow::Explicit,
+    },
+    Case {
+        text: "زيلينسكي يتحادث مع بايدن بشأن الحرب",
+        trigger: "يتحادث",
+        kind: EventKind::Call,
+        agent: Some("volodymyr_zelensky"),
+        participants: &["joe_biden"],
+        date: Some("2021-04-13"),
+        how: TimeHow::Dct,
+    },
+    Case {
+        text: "تحادث زيلينسكي، الأحد، مع بايدن حول الحرب.\nوكتب زيلينسكي على تويتر أن المحادثة كانت إيجابية.",
+        trigger: "كتب",
+        kind: EventKind::Statement,
+        agent: Some("volodymyr_zelensky"),
+        participants: &[],
+        date: Some("2021-04-13"),
+        how: TimeHow::Dct,
+    },
+];
+
+#[test]
+fn talks_on_the_phone_and_posts_after_them() {
+    check(TALKS);
+}

@@ -70,7 +70,9 @@ pub(crate) fn date_events(
     today: Option<NaiveDate>,
 ) {
     let tokens = doc.lexed.tokens;
-    let token_of = |byte: usize| tokens.partition_point(|t| t.start < byte);
+    // the token holding a byte (a trigger after و starts inside its token: وكتب), or the
+    // token after it for a byte at a token's end
+    let token_of = |byte: usize| tokens.partition_point(|t| t.end <= byte);
     // rule 1, for every event first: a repeat's explicit date also dates its first mention
     for e in events.iter_mut() {
         if let Some(k) = explicit(doc, clauses, e, &token_of) {
@@ -259,9 +261,16 @@ fn tie(
     }
     // a party of the call or meeting just told, speaking right after it without a date
     // of its own: «… في اتصال هاتفي جرى أمس بينه وبين الوزير. وأكد الوزير أن …»
+    // (not a post written after it: «وكتب زيلينسكي على تويتر أن المحادثة كانت إيجابية»)
     if matches!(e.kind, EventKind::Statement | EventKind::Appeal)
         && let Some(a) = e.agent
         && e.reported_by.is_none()
+        && !doc.word(t).is_some_and(|w| {
+            let w = w.trim_start_matches('و');
+            ["كتب", "نشر", "غرد", "دون"]
+                .iter()
+                .any(|v| w.starts_with(v))
+        })
         && let Some(p) = events[from..n]
             .iter()
             .rposition(|p| matches!(p.kind, EventKind::Call | EventKind::Meeting))

@@ -251,6 +251,23 @@ pub(crate) fn participants(
     let window_end = (end + 14).min(s_end);
     let mut k = trig.token + 1;
     let mut took_object = !event.participants.is_empty();
+    // where the words counted to the parties start: the trigger's end, or the end of the
+    // relative clause that names its agent (المحادثة التي يجريها X مع Y)
+    let mut party_from = end;
+    // the owner of a call or meeting noun and the one joined to it: مكالمة بوتين وبايدن
+    if matches!(event.kind, EventKind::Call | EventKind::Meeting)
+        && !trig.verb
+        && let Some(owner) = doc.mention_at(end)
+        && event.agent == Some(owner.actor)
+        && doc
+            .word(owner.next_token)
+            .is_some_and(|w| w.starts_with('و'))
+        && let Some(m) = doc.mention_at(owner.next_token)
+        && !prepositional(doc, m)
+    {
+        add(event, m.actor);
+        took_object = true;
+    }
     while k < window_end {
         if k >= end && doc.complementizer(k).is_some() {
             break;
@@ -277,11 +294,11 @@ pub(crate) fn participants(
         // the parties follow the call or meeting closely: not بين after a topic
         // (اتصال تمحور حول التصعيد بين إيران وإسرائيل) or a few words on
         let close = || {
-            let words = (end..k)
+            let words = (party_from..k)
                 .filter(|&x| !doc.is_timex_token(x) && !doc.punct(x, &[',']))
                 .count();
             words <= PARTY_REACH
-                && !(end..k).any(|x| doc.word(x).is_some_and(|w| TOPIC_WORDS.contains(&w)))
+                && !(party_from..k).any(|x| doc.word(x).is_some_and(|w| TOPIC_WORDS.contains(&w)))
         };
         if let Some(l) = doc
             .cue(k, "between")
@@ -406,6 +423,7 @@ pub(crate) fn participants(
                 add(event, m.actor);
             }
             k = m.next_token;
+            party_from = k;
             continue;
         }
         // the party called: اتصل بأردوغان، اتصالا هاتفيا بالرئيس الأوكراني زيلينسكي; the
@@ -480,8 +498,13 @@ pub(crate) fn participants(
     // a call noun whose parties are named before it in its sentence: «تناول الرئيسان X
     // وY، في محادثة هاتفية»، «بوتين وأردوغان يتحادثان»
     if event.kind == EventKind::Call && event.participants.is_empty() {
+        // not across a colon: «بيسكوف: مكالمة …» names its speaker, not a party
+        let from = (s_start..trig.token)
+            .rev()
+            .find(|&x| doc.punct(x, &[':']))
+            .map_or(s_start, |x| x + 1);
         let before: Vec<usize> = doc
-            .mentions_between(s_start, trig.token)
+            .mentions_between(from, trig.token)
             .iter()
             .rev()
             .take(LOOKBACK)

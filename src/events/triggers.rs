@@ -43,7 +43,16 @@ where
                 .is_some_and(|m| doc.complementizer(m.next_token).is_some())
             || distant_content(doc, i);
         // هاتف ماكرون أردوغان: a call verb with its subject right after it; بحث … هاتفيا
-        let call_follows = (kind == EventKind::Call && verb && doc.mention_at(l.next).is_some())
+        // (the subject may come with its title: تحادث الرئيس الأوكراني فولوديمير زيلينسكي;
+        // or the other party after مع: زيلينسكي يتحادث مع بايدن)
+        let call_follows = (kind == EventKind::Call
+            && verb
+            && (doc.mention_at(l.next).is_some()
+                || doc
+                    .mentions_between(l.next, (l.next + 6).min(doc.lexed.tokens.len()))
+                    .first()
+                    .is_some_and(|m| m.title_token == l.next)
+                || matches!(doc.word(l.next), Some("مع" | "ومع"))))
             || (l.entry.value.starts_with("topic")
                 && (l.next..(l.next + 5).min(doc.lexed.tokens.len())).any(|k| {
                     doc.word(k)
