@@ -87,6 +87,16 @@ fn check_none(cases: &[(&str, &str)]) {
 }
 
 const PARTICIPLES: &[Case] = &[
+    // a date in the content before the participle is not the participle's
+    Case {
+        text: "وقال الوزير إن البلدين تحالفا في عام 1955، مؤكدا أن التعاون سيستمر.",
+        trigger: "مؤكدا",
+        kind: EventKind::Statement,
+        agent: Some("الوزير"),
+        participants: &[],
+        date: Some("2021-04-13"),
+        how: TimeHow::Tied,
+    },
     // the speaker of a participle is the subject of the main verb; its date that verb's
     Case {
         text: "قال البيت الأبيض أمس إن الحوار ضروري، مؤكدا أن واشنطن مستعدة له.",

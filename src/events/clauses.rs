@@ -66,6 +66,16 @@ const KANA: &[&str] = &[
     "فكانت",
 ];
 
+/// A participle that reports speech (، مؤكدا أن …): after a comma it begins its own
+/// clause, so the content before it is not its clause (ambiguous forms such as مجددا,
+/// "again", excepted).
+fn speech_participle(doc: &Doc<'_, '_>, x: usize) -> bool {
+    doc.lexed
+        .at(x)
+        .iter()
+        .any(|l| l.entry.kind == crate::lexicon::Kind::Event && &*l.entry.extra == "participle")
+}
+
 /// Verbs of anteriority before a complementizer: `سبق أن`, `سبق وأن`.
 const ANTERIORITY: &[&str] = &["سبق", "وسبق", "سبقت", "وسبقت"];
 
@@ -111,7 +121,9 @@ impl Clauses {
                         .is_some_and(|w| RELATIVES.contains(&w.trim_start_matches('و')))
                 {
                     Some(ClauseKind::Relative)
-                } else if i > s_start && doc.punct(i - 1, &[',']) && coordinated_verb(doc, i)
+                } else if i > s_start
+                    && doc.punct(i - 1, &[','])
+                    && (coordinated_verb(doc, i) || speech_participle(doc, i))
                     || i > s_start && doc.punct(i - 1, &['.', ';'])
                 {
                     Some(ClauseKind::Main)
@@ -206,7 +218,9 @@ pub(crate) fn content(
             let reach = s_end.min(c + MAX_REACH);
             let stop = (c + 1..reach)
                 .find(|&x| {
-                    doc.punct(x - 1, &[',']) && coordinated_verb(doc, x) && !future_verb(doc, x)
+                    doc.punct(x - 1, &[','])
+                        && (coordinated_verb(doc, x) && !future_verb(doc, x)
+                            || speech_participle(doc, x))
                 })
                 .map_or(reach, |x| x - 1);
             return (
