@@ -9,7 +9,7 @@ use pyo3::types::PyString;
 
 use zaman::batch::{self, Record};
 use zaman::export::{self, Format};
-use zaman::{Dct, Document, Extractor, Lexicon, Policy};
+use zaman::{Dct, Document, Extractor, Lexicon, Policy, WeekStart};
 
 fn policy(name: &str) -> PyResult<Policy> {
     name.parse::<Policy>().map_err(PyValueError::new_err)
@@ -22,15 +22,35 @@ fn dct(value: Option<&str>) -> PyResult<Option<Dct>> {
         .map_err(|e| PyValueError::new_err(e.to_string()))
 }
 
+/// None: the week follows the story's country (the CLI's `--week-start auto`).
+fn week_start(value: Option<&str>) -> PyResult<Option<WeekStart>> {
+    match value {
+        None | Some("auto") => Ok(None),
+        Some(v) => v
+            .parse::<WeekStart>()
+            .map(Some)
+            .map_err(|e| PyValueError::new_err(format!("week_start: {e}"))),
+    }
+}
+
+/// The extractor of a policy and a week start.
+fn extractor(policy: Policy, week_start: Option<WeekStart>) -> Extractor<'static> {
+    let e = Extractor::new(Lexicon::builtin(), policy);
+    match week_start {
+        Some(w) => e.with_week_start(w),
+        None => e,
+    }
+}
+
 fn format(name: &str) -> PyResult<Format> {
     name.parse::<Format>().map_err(PyValueError::new_err)
 }
 
-/// extract_json(text, dct=None, policy="news", id="document") -> str
+/// extract_json(text, dct=None, policy="news", id="document", compact=False, week_start=None) -> str
 ///
 /// The document JSON of one text (indented, as `zaman extract` writes it).
 #[pyfunction]
-#[pyo3(signature = (text, dct=None, policy="news", id="document", compact=false))]
+#[pyo3(signature = (text, dct=None, policy="news", id="document", compact=false, week_start=None))]
 fn extract_json(
     py: Python<'_>,
     text: &str,
@@ -38,14 +58,16 @@ fn extract_json(
     policy: &str,
     id: &str,
     compact: bool,
+    week_start: Option<&str>,
 ) -> PyResult<String> {
     let policy = self::policy(policy)?;
+    let week_start = self::week_start(week_start)?;
     let dct = self::dct(dct)?;
     let text = text.to_string();
     let id = id.to_string();
     py.detach(move || {
         let decoded = zaman::input::from_text(&text, zaman::input::Html::Detect);
-        let mut doc = Extractor::new(Lexicon::builtin(), policy).extract(&id, &decoded.text, dct);
+        let mut doc = extractor(policy, week_start).extract(&id, &decoded.text, dct);
         doc.warnings = decoded.warnings;
         let mut out = Vec::new();
         let options = export::Options {
@@ -97,7 +119,7 @@ fn formats() -> Vec<(&'static str, &'static str)> {
     Format::ALL.iter().map(|f| (f.name(), f.help())).collect()
 }
 
-/// Batcher(threads=0, policy="news")
+/// Batcher(threads=0, policy="news", week_start=None)
 ///
 /// Extracts JSON Lines records a block at a time on its own thread pool, as `zaman
 /// batch` does: one output line per record, in order, an error record in place of a bad
@@ -106,19 +128,25 @@ fn formats() -> Vec<(&'static str, &'static str)> {
 struct Batcher {
     pool: rayon::ThreadPool,
     policy: Policy,
+    week_start: Option<WeekStart>,
 }
 
 #[pymethods]
 impl Batcher {
     #[new]
-    #[pyo3(signature = (threads=0, policy="news"))]
-    fn new(threads: usize, policy: &str) -> PyResult<Self> {
+    #[pyo3(signature = (threads=0, policy="news", week_start=None))]
+    fn new(threads: usize, policy: &str, week_start: Option<&str>) -> PyResult<Self> {
         let policy = self::policy(policy)?;
+        let week_start = self::week_start(week_start)?;
         let pool = rayon::ThreadPoolBuilder::new()
             .num_threads(threads)
             .build()
             .map_err(|e| PyValueError::new_err(format!("cannot start the worker threads: {e}")))?;
-        Ok(Batcher { pool, policy })
+        Ok(Batcher {
+            pool,
+            policy,
+            week_start,
+        })
     }
 
     /// run(lines) -> list[str]: `lines` are (line number, JSON record text) pairs; the
@@ -139,10 +167,11 @@ impl Batcher {
             })
             .collect();
         let policy = self.policy;
+        let week_start = self.week_start;
         let pool = &self.pool;
         py.detach(move || {
             use rayon::prelude::*;
-            let extractor = Extractor::new(Lexicon::builtin(), policy);
+            let extractor = extractor(policy, week_start);
             let options = zaman::input::Options::default();
             pool.install(|| {
                 records

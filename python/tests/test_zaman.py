@@ -60,6 +60,26 @@ def test_extract_dct_and_policy():
     }
 
 
+def test_week_start_as_the_cli():
+    text = "أعلن الكرملين أن بوتين سيزور الصين الأسبوع المقبل."
+    for week in [None, "sunday", "monday", "saturday"]:
+        args = ["extract", "-", "--dct", "2025-08-31"]
+        if week:
+            args += ["--week-start", week]
+        code, out, err = cli(*args, stdin=text.encode())
+        assert code == 0, err
+        doc = zaman.extract(text, dct="2025-08-31", id="stdin", week_start=week)
+        assert doc == json.loads(out), week
+    # a story from Moscow counts from Monday unless told otherwise
+    value = lambda doc: doc["timexes"][0]["value"]
+    assert value(zaman.extract(text, dct="2025-08-31")) == "2025-W36"
+    assert value(zaman.extract(text, dct="2025-08-31", week_start="sunday")) == "2025-W37"
+    [line] = zaman.batch([{"id": "a", "text": text, "dct": "2025-08-31"}], week_start="sunday")
+    assert value(line) == "2025-W37"
+    with pytest.raises(ValueError, match="week_start"):
+        zaman.extract(text, week_start="friday")
+
+
 def test_bad_input_raises_value_error_with_the_cli_message():
     code, _, err = cli("extract", "--dct", "2021-02-30", "-", stdin="أمس".encode())
     assert code == 2

@@ -45,6 +45,7 @@ def extract(
     policy: str = "news",
     *,
     id: str = "document",
+    week_start: Optional[str] = None,
 ) -> Document:
     """Extracts the document of one text.
 
@@ -53,14 +54,17 @@ def extract(
         infers it from the first full date of the opening.
     :param policy: ``"news"``, ``"narrative"`` or ``"colloquial"``.
     :param id: the document id written in ``doc["document"]["id"]``.
+    :param week_start: ``"sunday"``, ``"monday"`` or ``"saturday"``: the first day of the
+        week of «الأسبوع المقبل»; ``None`` (or ``"auto"``) follows the story's country,
+        as the CLI's ``--week-start auto`` does.
     :returns: the document as dicts, the schema of ``zaman extract``'s JSON.
-    :raises ValueError: an invalid DCT or policy, with the CLI's message.
+    :raises ValueError: an invalid DCT, policy or week start, with the CLI's message.
 
     The GIL is released while the text is extracted.
     """
     if not isinstance(text, str):
         raise TypeError(f"text must be a str, not {type(text).__name__}")
-    return json.loads(_zaman.extract_json(text, dct, policy, id))
+    return json.loads(_zaman.extract_json(text, dct, policy, id, False, week_start))
 
 
 def render(
@@ -105,13 +109,15 @@ def batch(
     policy: str = "news",
     *,
     chunk: int = 256,
+    week_start: Optional[str] = None,
 ) -> Iterator[Document]:
     """Extracts many documents, streamed in input order, as ``zaman batch`` does.
 
     :param records: an iterable of ``{"id", "text", "dct"?}`` dicts, read lazily,
         ``chunk`` at a time.
     :param threads: worker threads (0 = one per core).
-    :param policy: as for :func:`extract`.
+    :param policy: as for :func:`extract`; ``week_start`` too (a record's own
+        ``"week_start"`` field wins, as in the CLI).
     :returns: an iterator of dicts, one per record and in order: ``{"id": …, **document}``,
         or the CLI's error record ``{"id": …, "error": "line N: …"}`` for a bad record
         (N counts records from 1).
@@ -120,7 +126,7 @@ def batch(
     """
     if chunk < 1:
         raise ValueError("chunk must be at least 1")
-    runner = _zaman.Batcher(threads, policy)
+    runner = _zaman.Batcher(threads, policy, week_start)
     return _batch(runner, iter(records), chunk)
 
 

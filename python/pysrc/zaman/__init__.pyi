@@ -13,7 +13,12 @@ EVENT_COLUMNS: List[str]
 TIMEX_COLUMNS: List[str]
 
 def extract(
-    text: str, dct: Optional[str] = None, policy: str = "news", *, id: str = "document"
+    text: str,
+    dct: Optional[str] = None,
+    policy: str = "news",
+    *,
+    id: str = "document",
+    week_start: Optional[str] = None,
 ) -> Document: ...
 def render(
     doc: Document | str,
@@ -25,7 +30,12 @@ def render(
     entity: Optional[str] = None,
 ) -> str: ...
 def batch(
-    records: Iterable[Any], threads: int = 0, policy: str = "news", *, chunk: int = 256
+    records: Iterable[Any],
+    threads: int = 0,
+    policy: str = "news",
+    *,
+    chunk: int = 256,
+    week_start: Optional[str] = None,
 ) -> Iterator[Document]: ...
 def events_frame(doc: Document) -> pandas.DataFrame: ...
 def timexes_frame(doc: Document) -> pandas.DataFrame: ...
