@@ -481,6 +481,10 @@ impl<'a> Parser<'a> {
     /// من المقرر، المرتقب.
     fn future_cue(&self, from: usize, to: usize) -> bool {
         let lo = from.saturating_sub(8);
+        // a bare weekday (الأحد، يوم الأحد): a scheduling verb right before it decides
+        let weekday = self.kind(from, Kind::Weekday).next().is_some()
+            || self.word(from) == Some("يوم")
+                && self.kind(from + 1, Kind::Weekday).next().is_some();
         let hi = (to + 4).min(self.toks.len());
         let mut k = from;
         while k > lo {
@@ -488,7 +492,7 @@ impl<'a> Parser<'a> {
             if self.punct(k, &['.', '!', '?', ';', ':', '"']) || self.toks[k + 1].after_newline {
                 break;
             }
-            if self.is_future_word(k) {
+            if self.is_future_word(k) || from - k <= 2 && weekday && self.is_schedule_verb(k) {
                 return true;
             }
         }
@@ -504,6 +508,29 @@ impl<'a> Parser<'a> {
             }
         }
         false
+    }
+
+    /// An imperfective verb of scheduling right before a date: «تعقد الأحد»، «تجري يوم
+    /// الأحد»، «ينطلق الخميس» announce what is to come (a bare weekday after them is the
+    /// next one).
+    fn is_schedule_verb(&self, k: usize) -> bool {
+        let Some(w) = self.word(k) else { return false };
+        let w = w.strip_prefix('و').unwrap_or(w);
+        matches!(
+            w,
+            "تعقد"
+                | "يعقد"
+                | "تنعقد"
+                | "ينعقد"
+                | "تلتئم"
+                | "يلتئم"
+                | "تجري"
+                | "يجري"
+                | "تنطلق"
+                | "ينطلق"
+                | "تبدا"
+                | "يبدا"
+        )
     }
 
     fn is_future_word(&self, k: usize) -> bool {

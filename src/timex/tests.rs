@@ -330,6 +330,21 @@ fn tense_decides_past_or_future() {
     check("من المقرر أن يصل الأحد", "الأحد", "2021-04-18");
     // سيادة (sovereignty) is not a future verb
     check("أكد على سيادة البلاد الخميس", "الخميس", "2021-04-08");
+    // an imperfective verb of scheduling right before the weekday announces it
+    check(
+        "الجولة الرابعة من المحادثات تعقد الأحد في مسقط",
+        "الأحد",
+        "2021-04-18",
+    );
+    check("القمة تنطلق الخميس", "الخميس", "2021-04-15");
+    // ... but not from farther away
+    check(
+        "تعقد اللجنة اجتماعاتها الدورية وقد انعقدت الخميس",
+        "الخميس",
+        "2021-04-08",
+    );
+    // and a day of a month keeps its year
+    check("تعقد في 10 أبريل", "10 أبريل", "2021-04-10");
 }
 
 #[test]
