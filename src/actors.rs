@@ -1077,18 +1077,23 @@ fn name_like(lexed: &Lexed<'_>, gazetteer: &Gazetteer, k: usize) -> bool {
     if gazetteer.nationalities.contains_key(w) || future_verb_shape(w) {
         return false;
     }
-    !lexed.at(k).iter().any(|l| {
-        matches!(
-            l.entry.kind,
-            Kind::Function
-                | Kind::Event
-                | Kind::Cue
-                | Kind::Month
-                | Kind::Weekday
-                | Kind::Deictic
-                | Kind::Unit
-        )
-    })
+    !has_kind(lexed, k, NOT_NAME_KINDS)
+}
+
+/// Lexeme kinds a word of a name never has: function words, triggers and cues, time words.
+const NOT_NAME_KINDS: &[Kind] = &[
+    Kind::Function,
+    Kind::Event,
+    Kind::Cue,
+    Kind::Month,
+    Kind::Weekday,
+    Kind::Deictic,
+    Kind::Unit,
+];
+
+/// Whether a reading of token `k` has one of `kinds`.
+fn has_kind(lexed: &Lexed<'_>, k: usize, kinds: &[Kind]) -> bool {
+    lexed.at(k).iter().any(|l| kinds.contains(&l.entry.kind))
 }
 
 /// A word with ال in a person's name after a first name: a nisba surname (العوادي، الجعفري)
@@ -1108,20 +1113,8 @@ fn al_name_part(lexed: &Lexed<'_>, gazetteer: &Gazetteer, k: usize) -> bool {
         && !gazetteer.heads.contains_key(stem)
         && !gazetteer.title_words.contains_key(w)
         && match_name(lexed, gazetteer, k).is_none()
-        && !lexed.at(k).iter().any(|l| {
-            matches!(
-                l.entry.kind,
-                Kind::Function
-                    | Kind::Event
-                    | Kind::Cue
-                    | Kind::Month
-                    | Kind::Weekday
-                    | Kind::Deictic
-                    | Kind::Unit
-                    | Kind::Direction
-                    | Kind::Vague
-            )
-        })
+        && !has_kind(lexed, k, NOT_NAME_KINDS)
+        && !has_kind(lexed, k, &[Kind::Direction, Kind::Vague])
 }
 
 /// سيلتقي، ستعقد: سـ + an imperfect prefix, a verb rather than a name (names that look

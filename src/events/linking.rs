@@ -79,12 +79,9 @@ pub(crate) fn link_same_events(doc: &Doc<'_, '_>, events: &mut [Event]) {
                     first.caller_known = true;
                 }
             }
-            for a in participants.into_iter().chain(agent) {
-                if first.agent != Some(a)
-                    && !first.participants.contains(&a)
-                    && e.kind != EventKind::Call
-                {
-                    first.participants.push(a);
+            if e.kind != EventKind::Call {
+                for a in participants.into_iter().chain(agent) {
+                    first.add_party(a);
                 }
             }
         }
@@ -109,16 +106,12 @@ fn share_roles(events: &mut [Event]) {
             e.agent = first.agent;
             e.participants = first.participants.clone();
             for a in own {
-                if e.agent != Some(a) && !e.participants.contains(&a) {
-                    e.participants.push(a);
-                }
+                e.add_party(a);
             }
         } else if e.agent.is_none() {
             e.agent = first.agent;
             for &a in &first.participants {
-                if e.agent != Some(a) && !e.participants.contains(&a) {
-                    e.participants.push(a);
-                }
+                e.add_party(a);
             }
         }
     }

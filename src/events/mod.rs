@@ -137,6 +137,15 @@ pub struct Event {
     pub via_statement_noun: bool,
 }
 
+impl Event {
+    /// Adds a participant unless it is the agent or already one.
+    pub(crate) fn add_party(&mut self, actor: usize) {
+        if self.agent != Some(actor) && !self.participants.contains(&actor) {
+            self.participants.push(actor);
+        }
+    }
+}
+
 /// Finds the events of a document. `timex_spans` are the byte spans of `timexes` in
 /// the normalized text; `today` is the day the story's current news took place on (the
 /// story's own stated today, else the DCT's day), for the `dct` dating rule.

@@ -230,11 +230,7 @@ pub(crate) fn participants(
     (end, s_start, s_end): (usize, usize, usize),
     sentence_subject: Option<usize>,
 ) {
-    let add = |event: &mut Event, actor: usize| {
-        if event.agent != Some(actor) && !event.participants.contains(&actor) {
-            event.participants.push(actor);
-        }
-    };
+    let add = |event: &mut Event, actor: usize| event.add_party(actor);
     let trigger_word = doc.word(trig.token).unwrap_or_default();
     // التقى بايدن بوتين، استقبل أردوغان الرئيس الإيراني، دعا بوتين، أبلغ نظيره
     let bare = trigger_word.trim_start_matches('و');
@@ -520,11 +516,8 @@ pub(crate) fn participants(
     }
     if matches!(event.kind, EventKind::Call | EventKind::Meeting) {
         // the caller of a received call (تلقى … من بايدن) takes part in it
-        if let Some(init) = event.initiator
-            && event.agent != Some(init)
-            && !event.participants.contains(&init)
-        {
-            event.participants.push(init);
+        if let Some(init) = event.initiator {
+            event.add_party(init);
         }
         // a call between two parties with no subject: the first named acts
         if event.agent.is_none() && !event.participants.is_empty() {
@@ -566,6 +559,15 @@ fn caller_after<'a>(doc: &Doc<'a, '_>, end: usize, window_end: usize) -> Option<
         }
     }
     None
+}
+
+/// The events built so far in sentence `sentence`, the last first (bounded by `LOOKBACK`).
+fn sentence_events(events: &[Event], sentence: usize) -> impl Iterator<Item = &Event> {
+    events
+        .iter()
+        .rev()
+        .take(LOOKBACK)
+        .take_while(move |e| e.sentence == sentence)
 }
 
 /// Builds the events of the found triggers in text order, with their roles, content and
@@ -612,13 +614,7 @@ pub(crate) fn assign(doc: &Doc<'_, '_>, clauses: &Clauses, found: &[Found<'_>]) 
         let conjoined = trig.lexeme.conj
             || (trig.token > s_start && matches!(doc.word(trig.token - 1), Some("حيث" | "ثم")));
         let dropped_subject = |events: &[Event]| {
-            let in_sentence = || {
-                events
-                    .iter()
-                    .rev()
-                    .take(LOOKBACK)
-                    .take_while(|e| e.sentence == sentence)
-            };
+            let in_sentence = || sentence_events(events, sentence);
             // «… إن بايدن سيزور الأردن وسيتصل بالملك»: a verb joined by و to the one before
             // it in the sentence keeps that verb's subject
             let coordinated = in_sentence()
@@ -636,13 +632,7 @@ pub(crate) fn assign(doc: &Doc<'_, '_>, clauses: &Clauses, found: &[Found<'_>]) 
         // the main verb of a participle: the sentence's last statement that no one reports
         // (أعلن ترامب أنه تلقى اتصالا …، مؤكدا …: Trump), else its last event with an agent
         let sentence_agent = || {
-            let in_sentence = || {
-                events
-                    .iter()
-                    .rev()
-                    .take(LOOKBACK)
-                    .take_while(|e| e.sentence == sentence)
-            };
+            let in_sentence = || sentence_events(&events, sentence);
             in_sentence()
                 .find(|e| e.kind == EventKind::Statement && e.reported_by.is_none())
                 .and_then(|e| e.agent)
@@ -733,12 +723,7 @@ pub(crate) fn assign(doc: &Doc<'_, '_>, clauses: &Clauses, found: &[Found<'_>]) 
         event.content = content;
         event.via_statement_noun = via_statement_noun;
         // the subject of the sentence so far: whom a pronoun (بينه، معه) names first
-        let sentence_subject = events
-            .iter()
-            .rev()
-            .take(LOOKBACK)
-            .take_while(|e| e.sentence == sentence)
-            .find_map(|e| e.agent);
+        let sentence_subject = sentence_events(&events, sentence).find_map(|e| e.agent);
         participants(
             doc,
             &mut event,
