@@ -469,6 +469,10 @@ pub fn recognize(lexed: &Lexed<'_>, gazetteer: &Gazetteer) -> Actors {
             i = next.max(i + 1);
             continue;
         }
+        if let Some(next) = patronymic_name(lexed, gazetteer, &mut found, i) {
+            i = next;
+            continue;
+        }
         i += 1;
     }
     add_surname_mentions(lexed, &mut found);
@@ -991,6 +995,60 @@ fn title_phrase(
         by_role: true,
     });
     Some(j)
+}
+
+/// A person not in the gazetteer named without a title by a patronymic chain: a known
+/// first name, then ولد، بن or بنت and a name (اتصل الرئيس بمحمد ولد مولود، التقى
+/// بسالم بن علي). A proclitic stays outside the name. Returns the token after it.
+fn patronymic_name(
+    lexed: &Lexed<'_>,
+    gazetteer: &Gazetteer,
+    found: &mut Actors,
+    i: usize,
+) -> Option<usize> {
+    let tokens = lexed.tokens;
+    let w = word(lexed, i)?;
+    let first = clitic_views(w)
+        .iter()
+        .find(|v| !v.article && gazetteer.names.first_words.contains_key(v.stem))?
+        .stem;
+    if lexed.tokens[i].after_newline || !matches!(word(lexed, i + 1), Some("ولد" | "بن" | "بنت"))
+    {
+        return None;
+    }
+    // the chain: name (connector name)*, up to five words
+    let mut k = i + 1;
+    while k + 1 < tokens.len()
+        && k - i < 5
+        && matches!(word(lexed, k), Some("ولد" | "بن" | "بنت"))
+        && (name_like(lexed, gazetteer, k + 1) || al_name_part(lexed, gazetteer, k + 1))
+    {
+        k += 2;
+    }
+    if k == i + 1 {
+        return None;
+    }
+    let start = tokens[i].end - first.len();
+    let end = tokens[k - 1].end;
+    let surname = lexed.text[tokens[k - 2].start..end].to_string();
+    found.actors.push(DocActor {
+        entry: None,
+        name: lexed.text[start..end].to_string(),
+        kind: ActorType::Person,
+        country: None,
+        role: None,
+        surname: Some(surname),
+    });
+    found.mentions.push(Mention {
+        actor: found.actors.len() - 1,
+        start,
+        end,
+        first_token: i,
+        title_token: i,
+        next_token: k,
+        by_role: false,
+    });
+    Some(k)
 }
 
 fn word<'a>(lexed: &Lexed<'a>, i: usize) -> Option<&'a str> {

@@ -105,7 +105,8 @@ impl Clauses {
             let mut in_quote = false;
             let mut i = s_start;
             while i < s_end {
-                let quote = i > s_start && doc.punct(i - 1, &['"']);
+                // scare quotes (لقاء "قريبا") open no clause
+                let quote = i > s_start && doc.punct(i - 1, &['"']) && !doc.scare_quote(i - 1);
                 in_quote ^= quote;
                 let kind = if i > s_start
                     && (doc.cue(i, "complementizer").is_some() || doc.punct(i - 1, &[':']))

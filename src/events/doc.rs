@@ -29,6 +29,9 @@ pub(crate) struct Doc<'a, 'l> {
     pub timex_spans: &'a [(usize, usize)],
 }
 
+/// How many words scare quotes hold at most.
+const SCARE_QUOTE: usize = 2;
+
 impl<'a, 'l> Doc<'a, 'l> {
     pub(crate) fn word(&self, i: usize) -> Option<&'l str> {
         let t = self.lexed.tokens.get(i)?;
@@ -127,10 +130,18 @@ impl<'a, 'l> Doc<'a, 'l> {
         if let Some(l) = self.cue(i, "complementizer") {
             return Some(l.next);
         }
-        if self.punct(i, &[':', '"']) {
+        if self.punct(i, &[':']) || self.punct(i, &['"']) && !self.scare_quote(i) {
             return Some(i + 1);
         }
         None
+    }
+
+    /// Whether the quote mark at `i` is one of scare quotes: its pair stands at most
+    /// `SCARE_QUOTE` words away (لقاء "قريبا"، وصف الخطوة بأنها "تاريخية"). A longer
+    /// quote is reported speech.
+    pub(crate) fn scare_quote(&self, i: usize) -> bool {
+        (i.saturating_sub(SCARE_QUOTE + 1)..=i + SCARE_QUOTE + 1)
+            .any(|j| j != i && self.punct(j, &['"']))
     }
 
     pub(crate) fn is_timex_token(&self, i: usize) -> bool {

@@ -1,6 +1,8 @@
 //! Linking: the statement that reports an event (REPORTS), and repeat mentions of one
 //! real-world event (SAME_AS).
 
+use crate::actors::ActorType;
+
 use super::doc::*;
 use super::{Event, EventKind};
 
@@ -57,6 +59,14 @@ pub(crate) fn link_same_events(doc: &Doc<'_, '_>, events: &mut [Event]) {
         };
         {
             e.same_as = Some(p);
+            // «المكالمة جرت بطلب من موسكو»: the party the initiator names called
+            if e.kind == EventKind::Call
+                && !e.caller_known
+                && let Some(caller) = e.initiator.and_then(|init| party_of(doc, &before[p], init))
+            {
+                e.agent = Some(caller);
+                e.caller_known = true;
+            }
             // what the later mention adds belongs to the event
             let (agent, participants, initiator) = (e.agent, e.participants.clone(), e.initiator);
             let first = &mut before[p];
@@ -100,12 +110,16 @@ fn share_roles(events: &mut [Event]) {
         let (before, rest) = events.split_at_mut(n);
         let (first, e) = (&before[p], &mut rest[0]);
         if e.kind == EventKind::Call && first.agent.is_some() {
-            // one caller in every mention (what the repeat told of it has gone to the
-            // first mention already); the parties are those of both mentions
+            // one caller in every mention when the text says who called (what the repeat
+            // told of it has gone to the first mention already), else each mention keeps
+            // its own subject («أنه تحدث عبر الهاتف مع الرئيس» after «اتصال بين X وY»);
+            // the parties are those of both mentions
             let own = std::mem::take(&mut e.participants);
-            e.agent = first.agent;
+            let subject = e.agent.filter(|_| !first.caller_known && !e.caller_known);
+            e.agent = subject.or(first.agent);
             e.participants = first.participants.clone();
-            for a in own {
+            e.participants.retain(|&a| Some(a) != e.agent);
+            for a in own.into_iter().chain(first.agent) {
                 e.add_party(a);
             }
         } else if e.agent.is_none() {
@@ -115,6 +129,25 @@ fn share_roles(events: &mut [Event]) {
             }
         }
     }
+}
+
+/// The party of call `e` that actor `who` names: the party itself, or for a country or
+/// its capital (بطلب من موسكو) the one person of that country among the parties.
+fn party_of(doc: &Doc<'_, '_>, e: &Event, who: usize) -> Option<usize> {
+    let actors = &doc.actors.actors;
+    let parties = e.agent.into_iter().chain(e.participants.iter().copied());
+    if parties.clone().any(|a| a == who) {
+        return Some(who);
+    }
+    let country = actors[who]
+        .country
+        .as_deref()
+        .filter(|_| actors[who].kind == ActorType::Gpe)?;
+    let mut of_country = parties.filter(|&a| {
+        actors[a].kind == ActorType::Person && actors[a].country.as_deref() == Some(country)
+    });
+    let one = of_country.next()?;
+    of_country.next().is_none().then_some(one)
 }
 
 /// The first word of a trigger without و and the article: `والزيارة` → `زياره`.

@@ -131,12 +131,13 @@ pub(crate) fn subject(
     // SVO: البيت الأبيض أكد، أن بايدن اقترح، بايدن دعا; a verb joined by و has its
     // subject after it or dropped, and the actor before is the last verb's object
     // (يزور روسيا ويلتقي بوتين)
+    // (past قد, a closing quote, and a cleft: «ترامب هو من اقترح»، «"الرئيس بوتين" اتصل»)
     let mut j = if trig.lexeme.conj {
         s_start
     } else {
         trig.token
     };
-    while j > s_start && trig.token - j < 2 {
+    while j > s_start {
         j -= 1;
         if let Some(m) = doc
             .mention_ending_at(j + 1)
@@ -147,7 +148,15 @@ pub(crate) fn subject(
             }
             break;
         }
-        if !matches!(doc.word(j), Some("قد" | "فقد" | "لقد" | "وقد")) {
+        let cleft = j > s_start
+            && matches!(doc.word(j), Some("من" | "الذي" | "التي"))
+            && matches!(doc.word(j - 1), Some("هو" | "هي" | "هم"));
+        if cleft {
+            j -= 1;
+        } else if !(matches!(doc.word(j), Some("قد" | "فقد" | "لقد" | "وقد"))
+            || doc.punct(j, &['"', '»', '”', '\'']))
+            || trig.token - j > 2
+        {
             break;
         }
     }
@@ -205,17 +214,34 @@ pub(crate) fn subject(
     }
 }
 
+/// Whether a verb trigger stands right after a complementizer with a pronoun of the
+/// third person (أنه، بأنها): its subject is the speaker whose content it is.
+fn pronoun_subject(doc: &Doc<'_, '_>, trig: &Trigger<'_>, s_start: usize) -> bool {
+    trig.verb
+        && !trig.lexeme.conj
+        && trig.token > s_start
+        && doc.word(trig.token - 1).is_some_and(|w| {
+            let w = w.trim_start_matches('و').trim_start_matches('ب');
+            matches!(w, "انه" | "انها")
+        })
+}
+
 /// The person a meeting or visit noun belongs to when no owner follows it: the nearest
 /// person named before it in its clause, outside a prepositional phrase (أنهى غروندبرغ
 /// زيارة إلى الرياض، الجعفري سيقود وفدا في زيارة إلى روسيا).
 fn clause_subject(doc: &Doc<'_, '_>, clauses: &Clauses, token: usize) -> Option<usize> {
     let clause = clauses.get(clauses.of(token))?;
     let from = clause.start.max(token.saturating_sub(CLAUSE_SUBJECT_REACH));
-    doc.mentions_between(from, token)
-        .iter()
-        .rev()
-        .find(|m| doc.actors.actors[m.actor].kind == ActorType::Person && !prepositional(doc, m))
-        .map(|m| m.actor)
+    // a person, else a party that is no place (وكان الوفد قد بدأ زيارة إلى سوريا)
+    let before = doc.mentions_between(from, token);
+    let subject = |kind: fn(ActorType) -> bool| {
+        before
+            .iter()
+            .rev()
+            .find(|m| kind(doc.actors.actors[m.actor].kind) && !prepositional(doc, m))
+            .map(|m| m.actor)
+    };
+    subject(|k| k == ActorType::Person).or_else(|| subject(|k| k != ActorType::Gpe))
 }
 
 /// How far back (tokens) a meeting noun looks for the subject of its clause.
@@ -476,11 +502,19 @@ pub(crate) fn participants(
         let w = w.trim_start_matches('و');
         RECEIVE.iter().any(|v| w.starts_with(v))
     };
+    // (a time between them does not count: تلقى ظهر اليوم السبت 22 يناير مكالمة من …)
+    let received_before = || {
+        let mut words = 0;
+        (s_start..trig.token)
+            .rev()
+            .take_while(|&x| {
+                words += usize::from(!doc.is_timex_token(x));
+                words <= 4
+            })
+            .any(|x| doc.word(x).is_some_and(receives))
+    };
     if event.kind == EventKind::Call
-        && (receives(bare)
-            || !trig.verb
-                && (trig.token.saturating_sub(4).max(s_start)..trig.token)
-                    .any(|x| doc.word(x).is_some_and(receives)))
+        && (receives(bare) || !trig.verb && received_before())
         && let Some(caller) = caller_after(doc, end, window_end)
     {
         if let Some(receiver) = event.agent.filter(|&a| a != caller) {
@@ -519,8 +553,14 @@ pub(crate) fn participants(
         if let Some(init) = event.initiator {
             event.add_party(init);
         }
-        // a call between two parties with no subject: the first named acts
-        if event.agent.is_none() && !event.participants.is_empty() {
+        // a call between two parties with no subject: the first named acts; the place a
+        // visit goes to is the one visited, never the visitor
+        let visited = event.cameo == "042"
+            && event
+                .participants
+                .first()
+                .is_some_and(|&p| doc.actors.actors[p].kind == ActorType::Gpe);
+        if event.agent.is_none() && !event.participants.is_empty() && !visited {
             event.agent = Some(event.participants.remove(0));
         }
     }
@@ -617,9 +657,13 @@ pub(crate) fn assign(doc: &Doc<'_, '_>, clauses: &Clauses, found: &[Found<'_>]) 
             let in_sentence = || sentence_events(events, sentence);
             // «… إن بايدن سيزور الأردن وسيتصل بالملك»: a verb joined by و to the one before
             // it in the sentence keeps that verb's subject
+            // «… أن يجتمع الوفد بمسؤولين، كما يلتقي …»: كما goes on with the meeting before
             let coordinated = in_sentence()
                 .next()
-                .filter(|e| conjoined && e.kind != EventKind::Statement)
+                .filter(|e| {
+                    e.kind != EventKind::Statement
+                        && (conjoined || continuation && e.kind == f.kind)
+                })
                 .and_then(|e| e.agent);
             coordinated
                 .or_else(|| {
@@ -644,6 +688,13 @@ pub(crate) fn assign(doc: &Doc<'_, '_>, clauses: &Clauses, found: &[Found<'_>]) 
         } else if trig.participle {
             // مؤكدا، مضيفة: the subject of the main verb it goes on from
             Subject::MainVerb
+        } else if let Some(a) = pronoun_subject(doc, trig, s_start)
+            .then(|| linking::reporter(&events, sentence, trigger_start))
+            .flatten()
+            .and_then(|r| events[r].agent)
+        {
+            // «أعلن ترامب أنه تلقى …»: the pronoun after أن is the speaker
+            Subject::Actor(a)
         } else {
             subject(doc, trig, trig.lexeme.next, s_start, s_end)
         };
@@ -654,6 +705,17 @@ pub(crate) fn assign(doc: &Doc<'_, '_>, clauses: &Clauses, found: &[Found<'_>]) 
                 event.continued = true;
             }
             Subject::Actor(a) => event.agent = Some(a),
+            // «والتقى الرئيس السوري أحمد الشرع … أعضاء الوفد»: a meeting verb's dropped
+            // subject is a person or a party that meets; a ministry that spoke before
+            // does not meet, so the one actor after the verb is its subject
+            Subject::Object(a)
+                if f.kind == EventKind::Meeting
+                    && !continuation
+                    && !dropped_subject(&events)
+                        .is_some_and(|d| doc.actors.actors[d].kind == ActorType::Person) =>
+            {
+                event.agent = Some(a);
+            }
             Subject::Object(a) if continuation || dropped_subject(&events).is_some() => {
                 // كما دعا روسيا إلى …: the subject is dropped, the actor is the addressee
                 event.agent = dropped_subject(&events);

@@ -54,10 +54,7 @@ where
                     .is_some_and(|m| m.title_token == l.next)
                 || matches!(doc.word(l.next), Some("مع" | "ومع"))))
             || (l.entry.value.starts_with("topic")
-                && (l.next..(l.next + 5).min(doc.lexed.tokens.len())).any(|k| {
-                    doc.word(k)
-                        .is_some_and(|w| w.trim_start_matches('و') == "هاتفيا")
-                }));
+                && (l.next..(l.next + 5).min(doc.lexed.tokens.len())).any(|k| by_phone(doc, k)));
         if l.entry.extra.ends_with("ambiguous") && !clause_follows && !call_follows {
             i += 1;
             continue;
@@ -81,9 +78,13 @@ where
 
 /// Ambiguous speech verbs whose content may come a few words on: «كتب الرئيس على
 /// حسابه في إكس: …», «صدر عن الديوان بيان جاء فيه أن …».
+/// How many tokens after an ambiguous speech verb its content may start: the speaker and
+/// the medium come first (كتب الرئيس على حسابه في منصة «إكس» أن …).
+const CONTENT_SOON: usize = 13;
+
 fn distant_content(doc: &Doc<'_, '_>, i: usize) -> bool {
     let content_soon = || {
-        (i + 1..(i + 9).min(doc.lexed.tokens.len()))
+        (i + 1..(i + CONTENT_SOON).min(doc.lexed.tokens.len()))
             .take_while(|&k| !doc.punct(k, &['.', ';', '?']) && !finite_verb(doc, k))
             .any(|k| doc.complementizer(k).is_some())
     };
@@ -302,10 +303,7 @@ where
         if matches!(kind, EventKind::Statement | EventKind::Meeting)
             && (end_token..(end_token + 4).min(lexed.tokens.len()))
                 .take_while(|&k| doc.complementizer(k).is_none())
-                .any(|k| {
-                    doc.word(k)
-                        .is_some_and(|w| w.trim_start_matches('و') == "هاتفيا")
-                })
+                .any(|k| by_phone(doc, k))
         {
             kind = EventKind::Call;
             cameo = "041".into();
@@ -322,4 +320,13 @@ where
         });
     }
     out
+}
+
+/// «هاتفيا»، «عبر الهاتف»، «بالهاتف» at token `k`: what is said or discussed is a call.
+fn by_phone(doc: &Doc<'_, '_>, k: usize) -> bool {
+    match doc.word(k).map(|w| w.trim_start_matches('و')) {
+        Some("هاتفيا" | "بالهاتف") => true,
+        Some("عبر") => doc.word(k + 1) == Some("الهاتف"),
+        _ => false,
+    }
 }
