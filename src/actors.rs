@@ -944,24 +944,28 @@ fn title_phrase(
     let end = tokens[j - 1].end;
     let single_word = j == i + 1;
     // within the last mentions only: a role refers back a little way, and this stays linear
-    let known = found
-        .mentions
-        .iter()
-        .rev()
-        .take(64)
-        .map(|m| m.actor)
-        .find(|&a| {
-            let x = &found.actors[a];
-            x.kind == ActorType::Person
-                && match country_id {
-                    Some(c) => x.country.as_deref() == Some(c),
-                    // الوزير after وزير الداخلية, الرئيس after الرئيس الأمريكي جو بايدن,
-                    // ولي العهد after ولي العهد السعودي الأمير محمد بن سلمان
-                    None => x.role.as_deref().is_some_and(|r| {
-                        r == role || (single_word && r.ends_with(&format!("_{role}")))
-                    }),
-                }
-        });
+    let holds = |a: usize, head_of_state: bool| {
+        let x = &found.actors[a];
+        x.kind == ActorType::Person
+            && match country_id {
+                Some(c) => x.country.as_deref() == Some(c),
+                // الوزير after وزير الداخلية, الرئيس after الرئيس الأمريكي جو بايدن,
+                // ولي العهد after ولي العهد السعودي الأمير محمد بن سلمان
+                None => x.role.as_deref().is_some_and(|r| {
+                    r == role
+                        || (single_word && r.ends_with(&format!("_{role}")))
+                        || head_of_state && HEADS_OF_STATE.contains(&r)
+                }),
+            }
+    };
+    let recent = || found.mentions.iter().rev().take(64).map(|m| m.actor);
+    let known = recent().find(|&a| holds(a, false)).or_else(|| {
+        // رئيس الدولة after رئيس الجمهورية X or الملك X: the head of state, when only one
+        // has been named (with two presidents in the story it names neither for sure)
+        let mut heads = recent().filter(|&a| holds(a, role == "head_of_state"));
+        let one = heads.next()?;
+        heads.all(|a| a == one).then_some(one)
+    });
     let key = fold(&text[title_start..end]);
     let actor = match known {
         Some(a) => a,
@@ -1050,6 +1054,9 @@ fn patronymic_name(
     });
     Some(k)
 }
+
+/// The roles a bare «رئيس الدولة» (head of state) refers back to.
+const HEADS_OF_STATE: &[&str] = &["president", "king", "emir", "sultan", "monarch"];
 
 fn word<'a>(lexed: &Lexed<'a>, i: usize) -> Option<&'a str> {
     let t = lexed.tokens.get(i)?;

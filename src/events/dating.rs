@@ -44,7 +44,14 @@ const FUTURE_CUES: &[&str] = &[
     "تعتزم",
     "ينوي",
     "تنوي",
+    "ينتظر",
+    "يرتقب",
+    "يتوقع",
 ];
+
+/// How many words before a complement clause a future cue governs it: «ومن المرتقب أن
+/// يجتمع»، «يُنتظر أن يلتقي».
+const FUTURE_CUE_REACH: usize = 3;
 
 /// Words that put an event during another: `خلال الاتصال`، `خلالها`، `أثناء اللقاء`.
 fn during(word: &str) -> bool {
@@ -91,11 +98,14 @@ pub(crate) fn date_events(
         }
     }
     // rules 2–4 in text order, so that an event is tied to one already dated
+    let mut is_planned = vec![false; events.len()];
     for n in 0..events.len() {
+        let t = token_of(events[n].trigger.0);
+        is_planned[n] = planned(doc, clauses, &events[n], t)
+            || goes_on_planned(doc, events, &is_planned, n, t);
         if events[n].how != TimeHow::None {
             continue;
         }
-        let t = token_of(events[n].trigger.0);
         let clause = clauses.get(events[n].clause).copied();
         if let Some(p) = tie(doc, clauses, events, n, t) {
             events[n].how = events[p].how;
@@ -113,8 +123,7 @@ pub(crate) fn date_events(
             continue;
         }
         let background = clause.is_some_and(|c| c.background);
-        let planned = planned(doc, clauses, &events[n], t);
-        if background || planned || events[n].negated {
+        if background || is_planned[n] || events[n].negated {
             continue;
         }
         if let Some(day) = today {
@@ -197,8 +206,20 @@ fn since_point(doc: &Doc<'_, '_>, k: usize, at: usize) -> bool {
     let year_digits = doc.lexed.text[s..e]
         .split(|c: char| !c.is_ascii_digit())
         .any(|run| run.len() == 4);
-    at > 0 && year_digits && matches!(doc.word(at - 1), Some("منذ" | "ومنذ"))
+    let since = |x: usize| matches!(doc.word(x), Some("منذ" | "ومنذ"));
+    if at > 0 && year_digits && since(at - 1) {
+        return true;
+    }
+    // the date of the event a span starts from: «منذ اعتلائه العرش في 11 يناير 2020»،
+    // «منذ تأسيس المجلس عام 1945» (words only between, no verb)
+    (at.saturating_sub(SINCE_REACH)..at.saturating_sub(1))
+        .rev()
+        .take_while(|&x| doc.word(x).is_some() && !finite_verb(doc, x))
+        .any(since)
 }
+
+/// How many words before a date a منذ may open the span it starts.
+const SINCE_REACH: usize = 5;
 
 /// How many words back a topic noun governs a date (ذكرى استقلال البلاد الـ63 …).
 const TOPIC_REACH: usize = 5;
@@ -234,6 +255,22 @@ fn tie(
         && (e.continued || participle(doc, t) || continuation_cue(doc, t))
         && e.agent.is_some()
     {
+        // a participle goes on with its main verb, not with what that verb reports:
+        // «وكتب X أنه تحدث … وأنه أكد له …، مشيرا إلى …» continues كتب
+        let main = participle(doc, t)
+            .then(|| {
+                events[from..n].iter().rposition(|p| {
+                    p.sentence == e.sentence
+                        && p.agent == e.agent
+                        && p.kind == EventKind::Statement
+                        && p.reported_by.is_none()
+                })
+            })
+            .flatten()
+            .map(|k| k + from);
+        if main.is_some() {
+            return main;
+        }
         // (the statement it goes on with may itself be reported: «ذكر البيت الأبيض أن بايدن
         // أكد … . كما أكد بايدن …»)
         let p = events[from..n]
@@ -262,9 +299,10 @@ fn tie(
     // a party of the call or meeting just told, speaking right after it without a date
     // of its own: «… في اتصال هاتفي جرى أمس بينه وبين الوزير. وأكد الوزير أن …»
     // (not a post written after it: «وكتب زيلينسكي على تويتر أن المحادثة كانت إيجابية»)
+    // (reported too when the call is told in the same report: «أفادت الرئاسة بأن المكالمة
+    // جرت بطلب من موسكو، وأن بوتين أبلغ ترامب …»)
     if matches!(e.kind, EventKind::Statement | EventKind::Appeal)
         && let Some(a) = e.agent
-        && e.reported_by.is_none()
         && !doc.word(t).is_some_and(|w| {
             let w = w.trim_start_matches('و');
             ["كتب", "نشر", "غرد", "دون"]
@@ -276,6 +314,8 @@ fn tie(
             .rposition(|p| matches!(p.kind, EventKind::Call | EventKind::Meeting))
             .map(|k| k + from)
         && e.sentence <= events[p].sentence + 1
+        && (e.reported_by.is_none()
+            || e.reported_by == events[p].reported_by && e.sentence == events[p].sentence)
         && (events[p].agent == Some(a) || events[p].participants.contains(&a))
         && events[p].how != TimeHow::None
         && !planned(doc, clauses, &events[p], t)
@@ -329,7 +369,8 @@ fn document_date(doc: &Doc<'_, '_>, clauses: &Clauses, e: &Event, t: usize) -> O
     (first..last).find(|&k| dated(&doc.timexes[k]) && !vague(&doc.timexes[k]))
 }
 
-/// A planned event: a future verb trigger (سيزور), or a future cue in its clause.
+/// A planned event: a future verb trigger (سيزور), a future cue in its clause, or one
+/// right before the complement clause that holds it (من المرتقب أن يجتمع).
 fn planned(doc: &Doc<'_, '_>, clauses: &Clauses, e: &Event, t: usize) -> bool {
     if future_verb(doc, t) {
         return true;
@@ -337,6 +378,23 @@ fn planned(doc: &Doc<'_, '_>, clauses: &Clauses, e: &Event, t: usize) -> bool {
     let Some(clause) = clauses.get(e.clause) else {
         return false;
     };
-    (clause.start..clause.end.min(clause.start + MAX_REACH))
-        .any(|k| doc.word(k).is_some_and(|w| FUTURE_CUES.contains(&w)))
+    let cue = |k: usize| doc.word(k).is_some_and(|w| FUTURE_CUES.contains(&w));
+    (clause.start..clause.end.min(clause.start + MAX_REACH)).any(cue)
+        || clause.kind == super::clauses::ClauseKind::Complement
+            && (clause.start.saturating_sub(FUTURE_CUE_REACH)..clause.start).any(cue)
+}
+
+/// An imperfective verb (يلتقي، تعقد) going on with a planned event of its sentence:
+/// «من المرتقب أن يجتمع الوفد بالمسؤولين، كما يلتقي …» is planned too.
+fn goes_on_planned(doc: &Doc<'_, '_>, events: &[Event], planned: &[bool], n: usize, t: usize) -> bool {
+    let imperfective = doc.word(t).is_some_and(|w| {
+        let w = w.trim_start_matches('و');
+        w.starts_with('ي') || w.starts_with('ت')
+    });
+    events[n].verb
+        && imperfective
+        && (continuation_cue(doc, t) || events[n].continued || doc.lexed.at(t).iter().any(|l| l.conj))
+        && n > 0
+        && events[n - 1].sentence == events[n].sentence
+        && planned[n - 1]
 }
