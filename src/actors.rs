@@ -383,6 +383,14 @@ const NAME_STOP: &[&str] = &[
     "عنها",
     "خلاله",
     "خلالها",
+    // adverbs of manner after a verb and its subject: «اتصل الرئيس هاتفيا بـ…»
+    "هاتفيا",
+    "شخصيا",
+    "رسميا",
+    "مجددا",
+    "مباشره",
+    "بدوره",
+    "بدورها",
 ];
 
 /// Whether a folded word ends an unknown name.
@@ -891,7 +899,7 @@ fn title_phrase(
         let from = if k - j >= 3
             && matches!(
                 word(lexed, k - 2),
-                Some("ابو" | "ابي" | "ابن" | "بن" | "ال" | "عبد")
+                Some("ابو" | "ابي" | "ابن" | "بن" | "ولد" | "ال" | "عبد")
             ) {
             k - 2
         } else {
@@ -1357,6 +1365,20 @@ mod tests {
         let found = names("التقى زيلنسكي في واشنطن");
         assert_eq!(found[0].1, "volodymyr_zelensky");
         assert_eq!(found[1].1, "city_washington");
+    }
+
+    #[test]
+    fn a_patronymic_chain_names_a_person_without_a_title() {
+        // the proclitic ب stays outside; the surname is the chain's last link
+        let found = names("اتصل الرئيس هاتفيا بسالم ولد محمود. وأبدى لولد محمود تضامنه");
+        assert_eq!(found[1].0, "سالم ولد محمود", "{found:?}");
+        assert_eq!(found[2].0, "ولد محمود");
+        // ولد as "was born" after a name is no chain
+        assert!(
+            names("محمد ولد في القاهرة")
+                .iter()
+                .all(|(m, _)| !m.contains("ولد"))
+        );
     }
 
     #[test]

@@ -660,3 +660,191 @@ const TALKS: &[Case] = &[
 fn talks_on_the_phone_and_posts_after_them() {
     check(TALKS);
 }
+
+const SUBJECTS_AND_CALLERS: &[Case] = &[
+    // a meeting verb's one actor after it is its subject when the one who spoke before is
+    // no person (a ministry does not meet)
+    Case {
+        text: "أعلنت وزارة الخارجية الأردنية أن الوفد وصل إلى عمان. والتقى الرئيس الفلسطيني محمود عباس، بحضور عدد من الوزراء، أعضاء الوفد.",
+        trigger: "التقى",
+        kind: EventKind::Meeting,
+        agent: Some("mahmoud_abbas"),
+        participants: &[],
+        date: Some("2021-04-13"),
+        how: TimeHow::Dct,
+    },
+    // the place a visit goes to is visited, never the visitor: the delegation before it
+    // visits (and the pluperfect keeps it undated)
+    Case {
+        text: "وصل وفد البرلمان الأوروبي إلى عمان. وكان الوفد قد بدأ زيارة إلى الأردن.",
+        trigger: "زيارة",
+        kind: EventKind::Meeting,
+        agent: Some("وفد البرلمان الأوروبي"),
+        participants: &["jor"],
+        date: None,
+        how: TimeHow::None,
+    },
+    // the verb of receiving stands before the receiver and a time: the caller is after من
+    Case {
+        text: "تلقى الرئيس التونسي قيس سعيد مساء اليوم الثلاثاء 13 أبريل 2021 مكالمة هاتفية من الرئيس الفرنسي إيمانويل ماكرون.",
+        trigger: "مكالمة هاتفية",
+        kind: EventKind::Call,
+        agent: Some("emmanuel_macron"),
+        participants: &["kais_saied"],
+        date: Some("2021-04-13TEV"),
+        how: TimeHow::Explicit,
+    },
+    // a cleft: «X هو من دعا» has X for subject
+    Case {
+        text: "وقال الكرملين إن بوتين هو من دعا إلى الحوار.",
+        trigger: "دعا",
+        kind: EventKind::Appeal,
+        agent: Some("vladimir_putin"),
+        participants: &[],
+        date: Some("2021-04-13"),
+        how: TimeHow::Tied,
+    },
+    // a subject in quotes before its verb
+    Case {
+        text: "وكتب ترامب أن \"الرئيس بوتين\" اتصل هذا الصباح.",
+        trigger: "اتصل",
+        kind: EventKind::Call,
+        agent: Some("vladimir_putin"),
+        participants: &["donald_trump"],
+        date: Some("2021-04-13TMO"),
+        how: TimeHow::Explicit,
+    },
+    // أنه before the verb is the speaker; a planned meeting without a date stays undated
+    Case {
+        text: "أعلن الرئيس الأمريكي جو بايدن أنه سيلتقي بالرئيس الروسي فلاديمير بوتين.",
+        trigger: "سيلتقي",
+        kind: EventKind::Meeting,
+        agent: Some("joe_biden"),
+        participants: &["vladimir_putin"],
+        date: None,
+        how: TimeHow::None,
+    },
+    // «بطلب من موسكو» in a later mention: the Russian party called, in every mention
+    Case {
+        text: "جرى اتصال هاتفي بين بايدن وبوتين أمس. وقال البيان إن المكالمة جرت بطلب من موسكو.",
+        trigger: "اتصال هاتفي",
+        kind: EventKind::Call,
+        agent: Some("vladimir_putin"),
+        participants: &["joe_biden"],
+        date: Some("2021-04-12"),
+        how: TimeHow::Explicit,
+    },
+    // a person named without a title by a patronymic chain (ولد، بن), the ب outside
+    Case {
+        text: "اتصل الرئيس الموريتاني محمد ولد الشيخ الغزواني هاتفيا بسالم ولد محمود أمس.",
+        trigger: "اتصل",
+        kind: EventKind::Call,
+        agent: Some("mohamed_ould_ghazouani"),
+        participants: &["سالم ولد محمود"],
+        date: Some("2021-04-12"),
+        how: TimeHow::Explicit,
+    },
+    // «عبر الهاتف» makes talking a call
+    Case {
+        text: "تحدث ماكرون عبر الهاتف مع ميركل أمس.",
+        trigger: "تحدث",
+        kind: EventKind::Call,
+        agent: Some("emmanuel_macron"),
+        participants: &["angela_merkel"],
+        date: Some("2021-04-12"),
+        how: TimeHow::Explicit,
+    },
+    // a repeat of a call between two parties keeps its own subject
+    Case {
+        text: "جرى أمس اتصال هاتفي بين بوتين وأردوغان. وكتب أردوغان على حسابه في تويتر أنه تحدث عبر الهاتف مع الرئيس الروسي.",
+        trigger: "تحدث",
+        kind: EventKind::Call,
+        agent: Some("recep_tayyip_erdogan"),
+        participants: &["vladimir_putin"],
+        date: Some("2021-04-12"),
+        how: TimeHow::Tied,
+    },
+    // رئيس الدولة is the one head of state named so far
+    Case {
+        text: "استقبل رئيس الجمهورية قيس سعيد وزير الخارجية. وأكد رئيس الدولة أن تونس ماضية في الإصلاح.",
+        trigger: "أكد",
+        kind: EventKind::Statement,
+        agent: Some("kais_saied"),
+        participants: &[],
+        date: Some("2021-04-13"),
+        how: TimeHow::Tied,
+    },
+];
+
+#[test]
+fn subjects_in_clefts_quotes_and_pronouns_and_callers_named_by_their_capital() {
+    check(SUBJECTS_AND_CALLERS);
+}
+
+const PLANS_SPANS_AND_CONTINUATIONS: &[Case] = &[
+    // scare quotes are no reported speech: the vague date beside the trigger dates it
+    Case {
+        text: "ترامب: لقاء المجر \"قريبا\"",
+        trigger: "لقاء",
+        kind: EventKind::Meeting,
+        agent: Some("hun"),
+        participants: &[],
+        date: Some("FUTURE_REF"),
+        how: TimeHow::Explicit,
+    },
+    // a future cue right before the complement clause plans it …
+    Case {
+        text: "ومن المرتقب أن يلتقي بوتين بأردوغان، كما يزور أنقرة.",
+        trigger: "يلتقي",
+        kind: EventKind::Meeting,
+        agent: Some("vladimir_putin"),
+        participants: &["recep_tayyip_erdogan"],
+        date: None,
+        how: TimeHow::None,
+    },
+    // … and the imperfective verb going on with it (كما يزور) too
+    Case {
+        text: "ومن المرتقب أن يلتقي بوتين بأردوغان، كما يزور أنقرة.",
+        trigger: "يزور",
+        kind: EventKind::Meeting,
+        agent: Some("vladimir_putin"),
+        participants: &["city_ankara"],
+        date: None,
+        how: TimeHow::None,
+    },
+    // منذ a few words before a date: the start of a span, not the visit's date
+    Case {
+        text: "زار الملك عبد الله الثاني واشنطن، في أول زيارة منذ توليه العرش في 7 فبراير 1999.",
+        trigger: "زار",
+        kind: EventKind::Meeting,
+        agent: Some("abdullah_ii"),
+        participants: &["city_washington"],
+        date: Some("2021-04-13"),
+        how: TimeHow::Dct,
+    },
+    // a participle goes on with its main verb (كتب), not with what that verb reports
+    Case {
+        text: "وكتب بايدن أنه تحدث مع بوتين أمس وأنه أكد له دعم بلاده، مشيرا إلى أهمية الحوار.",
+        trigger: "مشيرا",
+        kind: EventKind::Statement,
+        agent: Some("joe_biden"),
+        participants: &[],
+        date: Some("2021-04-13"),
+        how: TimeHow::Tied,
+    },
+    // a party of a call, in the report that tells the call, speaks at the call
+    Case {
+        text: "أجرى بايدن أمس اتصالا هاتفيا ببوتين. وذكر الكرملين أن المكالمة جرت بمبادرة من واشنطن، وأن بوتين أكد أهمية الحوار.",
+        trigger: "أكد",
+        kind: EventKind::Statement,
+        agent: Some("vladimir_putin"),
+        participants: &[],
+        date: Some("2021-04-12"),
+        how: TimeHow::Tied,
+    },
+];
+
+#[test]
+fn plans_spans_scare_quotes_and_participles_are_dated_as_a_reader_dates_them() {
+    check(PLANS_SPANS_AND_CONTINUATIONS);
+}

@@ -101,8 +101,8 @@ pub(crate) fn date_events(
     let mut is_planned = vec![false; events.len()];
     for n in 0..events.len() {
         let t = token_of(events[n].trigger.0);
-        is_planned[n] = planned(doc, clauses, &events[n], t)
-            || goes_on_planned(doc, events, &is_planned, n, t);
+        is_planned[n] =
+            planned(doc, clauses, &events[n], t) || goes_on_planned(doc, events, &is_planned, n, t);
         if events[n].how != TimeHow::None {
             continue;
         }
@@ -386,14 +386,22 @@ fn planned(doc: &Doc<'_, '_>, clauses: &Clauses, e: &Event, t: usize) -> bool {
 
 /// An imperfective verb (يلتقي، تعقد) going on with a planned event of its sentence:
 /// «من المرتقب أن يجتمع الوفد بالمسؤولين، كما يلتقي …» is planned too.
-fn goes_on_planned(doc: &Doc<'_, '_>, events: &[Event], planned: &[bool], n: usize, t: usize) -> bool {
+fn goes_on_planned(
+    doc: &Doc<'_, '_>,
+    events: &[Event],
+    planned: &[bool],
+    n: usize,
+    t: usize,
+) -> bool {
     let imperfective = doc.word(t).is_some_and(|w| {
         let w = w.trim_start_matches('و');
         w.starts_with('ي') || w.starts_with('ت')
     });
     events[n].verb
         && imperfective
-        && (continuation_cue(doc, t) || events[n].continued || doc.lexed.at(t).iter().any(|l| l.conj))
+        && (continuation_cue(doc, t)
+            || events[n].continued
+            || doc.lexed.at(t).iter().any(|l| l.conj))
         && n > 0
         && events[n - 1].sentence == events[n].sentence
         && planned[n - 1]

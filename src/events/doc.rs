@@ -140,8 +140,13 @@ impl<'a, 'l> Doc<'a, 'l> {
     /// `SCARE_QUOTE` words away (لقاء "قريبا"، وصف الخطوة بأنها "تاريخية"). A longer
     /// quote is reported speech.
     pub(crate) fn scare_quote(&self, i: usize) -> bool {
-        (i.saturating_sub(SCARE_QUOTE + 1)..=i + SCARE_QUOTE + 1)
-            .any(|j| j != i && self.punct(j, &['"']))
+        // (a verb between the marks makes them a quote: «قال …)
+        let pair = |j: usize| {
+            j != i
+                && self.punct(j, &['"'])
+                && !(i.min(j) + 1..i.max(j)).any(|x| verb_at(self, x, false))
+        };
+        (i.saturating_sub(SCARE_QUOTE + 1)..=i + SCARE_QUOTE + 1).any(pair)
     }
 
     pub(crate) fn is_timex_token(&self, i: usize) -> bool {

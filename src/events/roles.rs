@@ -509,7 +509,7 @@ pub(crate) fn participants(
             .rev()
             .take_while(|&x| {
                 words += usize::from(!doc.is_timex_token(x));
-                words <= 4
+                words <= RECEIVE_REACH
             })
             .any(|x| doc.word(x).is_some_and(receives))
     };
@@ -576,6 +576,10 @@ const PARTY_REACH: usize = 5;
 /// Prepositions of a topic: what follows them is what a call was about, not its parties.
 const TOPIC_WORDS: &[&str] = &["حول", "بشان", "حيال", "عن", "بخصوص"];
 
+/// How many words (times not counted) a verb of receiving may stand before the call
+/// noun: the receiver and its title come between (تلقى الرئيس التونسي قيس سعيد مكالمة).
+const RECEIVE_REACH: usize = 6;
+
 /// Verbs of receiving a call: the caller comes after من.
 const RECEIVE: &[&str] = &["تلقي", "يتلقي", "تتلقي", "تلقت", "تلقيا", "تلقوا"];
 
@@ -622,7 +626,7 @@ pub(crate) fn assign(doc: &Doc<'_, '_>, clauses: &Clauses, found: &[Found<'_>]) 
         let end_token = f.end_token;
         let sentence = doc.sentence_of(trig.token);
         let (s_start, s_end) = doc.sentence_tokens(sentence);
-        let trigger_start = trig.lexeme.start;
+        let trigger_start = f.noun_start.unwrap_or(trig.lexeme.start);
         let trigger_end = lexed.tokens[end_token - 1].end;
         let mut event = Event {
             kind: f.kind,

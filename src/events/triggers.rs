@@ -243,6 +243,10 @@ pub(crate) struct Found<'a> {
     pub cameo: String,
     /// The token after the whole trigger.
     pub end_token: usize,
+    /// Where the trigger's text starts when it is the event noun of a verb with its
+    /// subject between them (استضافت تركيا قمة، أجرى أردوغان اتصالا): the noun's start;
+    /// the verb still governs the roles.
+    pub noun_start: Option<usize>,
 }
 
 /// The events' triggers in text order, with their kinds.
@@ -261,6 +265,7 @@ where
         let mut kind = trig.kind;
         let mut cameo = cameo_of(trig.lexeme);
         let mut end_token = trig.lexeme.next;
+        let mut noun_start = None;
         // a verb followed by an event noun: أجرى اتصالا هاتفيا، اقترح عقد اجتماع، دعا إلى عقد قمة
         // (only verbs that take an event as object: أجرى، تلقى، اقترح، دعا، عقد، استضاف)
         if trig.verb && trig.kind != EventKind::Statement {
@@ -284,12 +289,14 @@ where
                     } else {
                         cameo_of(other.lexeme)
                     };
-                    // the trigger covers the noun too when nothing but particles lie between
-                    if doc
+                    // the trigger covers the noun too when nothing but particles lie
+                    // between; else it is the noun, as a reader names the event
+                    end_token = other.lexeme.next;
+                    if !doc
                         .mentions_between(trig.lexeme.next, other.token)
                         .is_empty()
                     {
-                        end_token = other.lexeme.next;
+                        noun_start = Some(other.lexeme.start);
                     }
                     break;
                 }
@@ -317,6 +324,7 @@ where
             kind,
             cameo,
             end_token,
+            noun_start,
         });
     }
     out
