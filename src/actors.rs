@@ -391,6 +391,9 @@ const NAME_STOP: &[&str] = &[
     "مباشره",
     "بدوره",
     "بدورها",
+    // «حلّ ضيفا على …» after the name
+    "ضيفا",
+    "ضيفه",
 ];
 
 /// Whether a folded word ends an unknown name.
@@ -845,6 +848,16 @@ fn title_phrase(
         j = inst.next;
         org = Some(inst);
     }
+    // a portfolio after the title: مساعدة وزير الخارجية الأميركي لشؤون الشرق الأدنى …
+    if matches!(word(lexed, j), Some("لشوون" | "لشؤون")) {
+        j += 1;
+        while j < tokens.len()
+            && j - org_at < 6
+            && word(lexed, j).is_some_and(|w| w.starts_with("ال"))
+        {
+            j += 1;
+        }
+    }
     // the country of an envoy or ambassador: سفير دولة فلسطين لدى اليونان
     if org.is_some()
         && matches!(word(lexed, j), Some("لدي" | "الي"))
@@ -1150,7 +1163,10 @@ fn name_like(lexed: &Lexed<'_>, gazetteer: &Gazetteer, k: usize) -> bool {
     if gazetteer.nationalities.contains_key(w) || future_verb_shape(w) {
         return false;
     }
+    // a known place or body ends the name: «… باربارا ليف بيروت»
     !has_kind(lexed, k, NOT_NAME_KINDS)
+        && !match_name(lexed, gazetteer, k)
+            .is_some_and(|(.., e)| gazetteer.entries[e as usize].kind != ActorType::Person)
 }
 
 /// Lexeme kinds a word of a name never has: function words, triggers and cues, time words.

@@ -848,3 +848,60 @@ const PLANS_SPANS_AND_CONTINUATIONS: &[Case] = &[
 fn plans_spans_scare_quotes_and_participles_are_dated_as_a_reader_dates_them() {
     check(PLANS_SPANS_AND_CONTINUATIONS);
 }
+
+const HOSTS_AND_DURING: &[Case] = &[
+    // a host named in a relative clause is the agent, and the clause's date dates the noun
+    Case {
+        text: "سيشارك لافروف في المؤتمر الخاص بدعم لبنان الذي تنظمه فرنسا الشهر المقبل.",
+        trigger: "المؤتمر",
+        kind: EventKind::Meeting,
+        agent: Some("fra"),
+        participants: &["lbn", "sergey_lavrov"],
+        date: Some("2021-05"),
+        how: TimeHow::Tied,
+    },
+    // a host verb before the meeting noun: the noun is the trigger, the host its agent
+    Case {
+        text: "وسبق أن استضافت تركيا قمة للحلف في إسطنبول عام 2004.",
+        trigger: "قمة",
+        kind: EventKind::Meeting,
+        agent: Some("tur"),
+        participants: &["city_istanbul"],
+        date: Some("2004"),
+        how: TimeHow::Explicit,
+    },
+    // a verb right before خلالها: the visitor met the one named after it
+    Case {
+        text: "أنهى غروندبرغ زيارة إلى الرياض التقى خلالها العليمي.",
+        trigger: "التقى",
+        kind: EventKind::Meeting,
+        agent: Some("hans_grundberg"),
+        participants: &["rashad_al_alimi"],
+        date: Some("2021-04-13"),
+        how: TimeHow::Tied,
+    },
+    Case {
+        text: "كما أشار البيان إلى محادثات أجراها غروندبرغ مع سفراء الدول الكبرى، أكد خلالها أهمية الحل السياسي.",
+        trigger: "أكد",
+        kind: EventKind::Statement,
+        agent: Some("hans_grundberg"),
+        participants: &[],
+        date: Some("2021-04-13"),
+        how: TimeHow::Tied,
+    },
+    // a title with its portfolio before the name; the name ends at a known place
+    Case {
+        text: "زارت مساعدة وزير الخارجية الأميركي لشؤون الشرق الأدنى باربارا ليف بيروت أمس.",
+        trigger: "زارت",
+        kind: EventKind::Meeting,
+        agent: Some("باربارا ليف"),
+        participants: &[],
+        date: Some("2021-04-12"),
+        how: TimeHow::Explicit,
+    },
+];
+
+#[test]
+fn hosts_relative_clauses_and_what_was_done_during_a_visit() {
+    check(HOSTS_AND_DURING);
+}

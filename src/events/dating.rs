@@ -28,6 +28,9 @@ use super::{Event, EventKind, TimeHow};
 /// How near (in tokens) a vague timex must stand to date an event.
 const VAGUE_REACH: usize = 4;
 
+/// How far after its trigger (in tokens) the relative clause that dates an event starts.
+const RELATIVE_REACH: usize = 5;
+
 /// How far (in events) a continuation or a "during" looks back for the event it is tied to.
 const TIE_REACH: usize = 12;
 
@@ -107,6 +110,13 @@ pub(crate) fn date_events(
             continue;
         }
         let clause = clauses.get(events[n].clause).copied();
+        // its own relative clause first: a repeat told with its date (المؤتمر الذي
+        // تنظمه فرنسا في الخامس من آذار) is dated by it
+        if let Some(k) = document_date(doc, clauses, &events[n], t) {
+            events[n].time = Some(k);
+            events[n].how = TimeHow::Tied;
+            continue;
+        }
         if let Some(p) = tie(doc, clauses, events, n, t) {
             events[n].how = events[p].how;
             if events[p].how != TimeHow::None {
@@ -115,11 +125,6 @@ pub(crate) fn date_events(
             events[n].time = events[p].time;
             events[n].news_day = events[p].news_day;
             events[n].time_from = Some(p);
-            continue;
-        }
-        if let Some(k) = document_date(doc, clauses, &events[n], t) {
-            events[n].time = Some(k);
-            events[n].how = TimeHow::Tied;
             continue;
         }
         let background = clause.is_some_and(|c| c.background);
@@ -351,14 +356,15 @@ fn continuation_cue(doc: &Doc<'_, '_>, t: usize) -> bool {
         })
 }
 
-/// A statement of a document dated in the relative clause right after it: «وجاء في
-/// التقرير الذي صدر الثلاثاء أن…».
+/// A statement of a document dated in the relative clause right after it («وجاء في
+/// التقرير الذي صدر الثلاثاء أن…»), or an event noun dated so («المؤتمر الخاص بلبنان
+/// الذي تنظمه فرنسا في الخامس من آذار»).
 fn document_date(doc: &Doc<'_, '_>, clauses: &Clauses, e: &Event, t: usize) -> Option<usize> {
-    if e.kind != EventKind::Statement {
+    if e.kind != EventKind::Statement && e.verb {
         return None;
     }
     let next = clauses.get(e.clause + 1)?;
-    if next.kind != super::clauses::ClauseKind::Relative || next.start > t + 4 {
+    if next.kind != super::clauses::ClauseKind::Relative || next.start > t + RELATIVE_REACH {
         return None;
     }
     let tokens = doc.lexed.tokens;

@@ -23,6 +23,10 @@ pub(crate) enum Subject {
     MainVerb,
     /// A passive speech act (تم التأكيد): none.
     Passive,
+    /// A verb right before خلاله/خلالها with no titled subject after it (زيارة … التقى
+    /// خلالها العليمي، محادثات أجراها X أكد خلالها …): the agent of the event it refers
+    /// to; an actor after it is the one met.
+    During(Option<usize>),
     /// The place a visit or meeting noun goes to or is held in (زيارة للرياض، قمة بغداد):
     /// a participant; the agent is the clause's subject.
     Place(usize),
@@ -124,6 +128,15 @@ pub(crate) fn subject(
     {
         return Subject::Actor(m.actor);
     }
+    if doc
+        .word(end)
+        .is_some_and(|w| matches!(w.trim_start_matches('و'), "خلاله" | "خلالها"))
+    {
+        let after = doc.mention_at(end + 1);
+        if !after.is_some_and(|m| m.title_token < m.first_token) {
+            return Subject::During(after.map(|m| m.actor));
+        }
+    }
     // the two parties before the verb: إن الزعيمين اتفقا
     if trig.token > s_start && doc.cue(trig.token - 1, "plural_reference").is_some() {
         return Subject::Plural;
@@ -179,7 +192,14 @@ pub(crate) fn subject(
         {
             break;
         }
-        if let Some(m) = doc.mention_at(k) {
+        // a mention here, or a name whose title starts here (مساعدة وزير الخارجية الأميركي
+        // لشؤون الشرق الأدنى باربارا ليف)
+        let titled = || {
+            doc.mentions_between(k + 1, (k + TITLE_REACH).min(s_end))
+                .first()
+                .filter(|m| m.title_token == k)
+        };
+        if let Some(m) = doc.mention_at(k).or_else(titled) {
             if !prepositional(doc, m) {
                 found.push(m.actor);
             }
@@ -428,19 +448,34 @@ pub(crate) fn participants(
             k = m.next_token;
             continue;
         }
-        // a call told in a relative clause: «المحادثة الهاتفية التي يجريها X مع Y»
+        // a call or meeting told in a relative clause: «المحادثة الهاتفية التي يجريها X مع
+        // Y», «المؤتمر الذي تنظمه فرنسا»; after an indefinite noun the verb follows it
+        // directly with its pronoun (اجتماع عقدته المجموعة). A host (تنظم، تستضيف، تحتضن)
+        // is the agent, whoever else the noun named.
+        let relative = matches!(doc.word(k), Some("التي" | "الذي"));
+        let verb = if relative { k + 1 } else { k };
+        let held = |list: &[&str]| {
+            doc.word(verb).is_some_and(|w| {
+                let resumptive = relative || w.ends_with('ه') || w.ends_with("ها");
+                resumptive && list.iter().any(|v| w.starts_with(v))
+            })
+        };
+        let hosted = held(HOST_VERBS);
         if matches!(event.kind, EventKind::Call | EventKind::Meeting)
             && !trig.verb
-            && matches!(doc.word(k), Some("التي" | "الذي"))
-            && doc.word(k + 1).is_some_and(|w| {
-                ["يجري", "اجري", "اجرا", "تجري", "جري", "جرت", "عقد", "يعقد"]
-                    .iter()
-                    .any(|v| w.starts_with(v))
-            })
-            && let Some(m) = doc.first_mention(k + 2, (k + 6).min(window_end))
+            && (relative || k == end)
+            && (hosted || held(HOLD_VERBS))
+            && let Some(m) = doc.first_mention(verb + 1, (verb + 5).min(window_end))
+            && !prepositional(doc, m)
         {
             if event.agent.is_none() {
                 event.agent = Some(m.actor);
+            } else if hosted && event.agent != Some(m.actor) {
+                let guest = event.agent.replace(m.actor);
+                event.participants.retain(|&p| p != m.actor);
+                if let Some(g) = guest {
+                    add(event, g);
+                }
             } else {
                 add(event, m.actor);
             }
@@ -568,6 +603,30 @@ pub(crate) fn participants(
         event.participants.retain(|&p| p != a);
     }
 }
+
+/// How many tokens a title may span before the name it introduces.
+const TITLE_REACH: usize = 10;
+
+/// Verbs of holding a call or meeting in a relative clause: its subject is the agent.
+const HOLD_VERBS: &[&str] = &[
+    "يجري", "اجري", "اجرا", "تجري", "جري", "جرت", "عقد", "يعقد", "تعقد",
+];
+
+/// Verbs of hosting a meeting in a relative clause: its subject is the host, the agent.
+const HOST_VERBS: &[&str] = &[
+    "تنظم",
+    "ينظم",
+    "نظم",
+    "تستضيف",
+    "يستضيف",
+    "استضاف",
+    "تحتضن",
+    "يحتضن",
+    "احتضن",
+    "ترعي",
+    "يرعي",
+    "رعي",
+];
 
 /// How many words (times and commas aside) may stand between a call or meeting and
 /// the بين or مع that names its parties.
@@ -704,6 +763,20 @@ pub(crate) fn assign(doc: &Doc<'_, '_>, clauses: &Clauses, found: &[Found<'_>]) 
         };
         match found_subject {
             Subject::Passive => {}
+            Subject::During(object) => {
+                let host = events
+                    .iter()
+                    .rev()
+                    .take(LOOKBACK)
+                    .take_while(|e| e.sentence + 1 >= sentence)
+                    .find(|e| matches!(e.kind, EventKind::Call | EventKind::Meeting))
+                    .and_then(|e| e.agent);
+                event.agent = host.or_else(|| dropped_subject(&events));
+                event.continued = true;
+                if let Some(a) = object.filter(|&a| Some(a) != event.agent) {
+                    event.participants.push(a);
+                }
+            }
             Subject::MainVerb => {
                 event.agent = sentence_agent().or(last_speaker);
                 event.continued = true;
