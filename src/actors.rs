@@ -980,13 +980,19 @@ fn title_phrase(
             }
     };
     let recent = || found.mentions.iter().rev().take(64).map(|m| m.actor);
-    let known = recent().find(|&a| holds(a, false)).or_else(|| {
-        // رئيس الدولة after رئيس الجمهورية X or الملك X: the head of state, when only one
-        // has been named (with two presidents in the story it names neither for sure)
-        let mut heads = recent().filter(|&a| holds(a, role == "head_of_state"));
-        let one = heads.next()?;
-        heads.all(|a| a == one).then_some(one)
-    });
+    // الرئيس الروسي after الرئيس فلاديمير بوتين and وزير الخارجية سيرغي لافروف: the
+    // person of that country who holds that role first
+    let same_role = |a: usize| found.actors[a].role.as_deref() == Some(role);
+    let known = recent()
+        .find(|&a| country_id.is_some() && holds(a, false) && same_role(a))
+        .or_else(|| recent().find(|&a| holds(a, false)))
+        .or_else(|| {
+            // رئيس الدولة after رئيس الجمهورية X or الملك X: the head of state, when only one
+            // has been named (with two presidents in the story it names neither for sure)
+            let mut heads = recent().filter(|&a| holds(a, role == "head_of_state"));
+            let one = heads.next()?;
+            heads.all(|a| a == one).then_some(one)
+        });
     let key = fold(&text[title_start..end]);
     let actor = match known {
         Some(a) => a,

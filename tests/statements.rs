@@ -905,3 +905,63 @@ const HOSTS_AND_DURING: &[Case] = &[
 fn hosts_relative_clauses_and_what_was_done_during_a_visit() {
     check(HOSTS_AND_DURING);
 }
+
+const PARTIES_POSTS_AND_PLANS: &[Case] = &[
+    // parties joined by و to a ب-party are met too, and none of them is the subject; a
+    // verb joined by حيث to an undated plan is planned
+    Case {
+        text: "أعلن الكرملين أن غوتيريش سيزور روسيا، حيث يجتمع بالرئيس فلاديمير بوتين ووزير الخارجية سيرغي لافروف.",
+        trigger: "يجتمع",
+        kind: EventKind::Meeting,
+        agent: Some("antonio_guterres"),
+        participants: &["sergey_lavrov", "vladimir_putin"],
+        date: None,
+        how: TimeHow::None,
+    },
+    // a role description with a country is the person of that country holding that role
+    // (not the last one of that country)
+    Case {
+        text: "أعلن الكرملين أن غوتيريش سيزور روسيا، حيث يجتمع بالرئيس فلاديمير بوتين ووزير الخارجية سيرغي لافروف. وقال إن الرئيس الروسي سيستقبل ضيفه.",
+        trigger: "سيستقبل",
+        kind: EventKind::Meeting,
+        agent: Some("vladimir_putin"),
+        participants: &[],
+        date: None,
+        how: TimeHow::None,
+    },
+    // a light verb of purpose (ليجري) has the subject of its clause
+    Case {
+        text: "وأوضح بيسكوف أن غوتيريش سيصل إلى العاصمة الروسية يوم الثلاثاء المقبل ليجري مباحثات مع وزير الخارجية سيرغي لافروف.",
+        trigger: "مباحثات",
+        kind: EventKind::Meeting,
+        agent: Some("antonio_guterres"),
+        participants: &["sergey_lavrov"],
+        date: Some("2021-04-20"),
+        how: TimeHow::Explicit,
+    },
+    // a post is dated by the signature line of the embedded post after it
+    Case {
+        text: "وكتب الديوان الأميري في تغريدة أن الأمير يشارك في العرضة.\n— الديوان الأميري (@AmiriDiwan) April 12, 2021",
+        trigger: "كتب",
+        kind: EventKind::Statement,
+        agent: Some("qatar_amiri_diwan"),
+        participants: &[],
+        date: Some("2021-04-12"),
+        how: TimeHow::Tied,
+    },
+    // what a party said at the call, reported a sentence further on, is at the call
+    Case {
+        text: "كتب ترامب أن بوتين اتصل به هذا الصباح. وأضاف أن المحادثة كانت طويلة. وأشار إلى أن بوتين أبدى اتفاقه معه على إنهاء الصراع.",
+        trigger: "أبدى",
+        kind: EventKind::Statement,
+        agent: Some("vladimir_putin"),
+        participants: &[],
+        date: Some("2021-04-13TMO"),
+        how: TimeHow::Tied,
+    },
+];
+
+#[test]
+fn joined_parties_role_holders_posts_and_what_was_said_at_a_call() {
+    check(PARTIES_POSTS_AND_PLANS);
+}

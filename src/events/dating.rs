@@ -111,13 +111,16 @@ pub(crate) fn date_events(
         }
         let clause = clauses.get(events[n].clause).copied();
         // its own relative clause first: a repeat told with its date (المؤتمر الذي
-        // تنظمه فرنسا في الخامس من آذار) is dated by it
-        if let Some(k) = document_date(doc, clauses, &events[n], t) {
+        // تنظمه فرنسا في الخامس من آذار) is dated by it; a post, by the stamp of the
+        // embedded post after it
+        if let Some(k) =
+            document_date(doc, clauses, &events[n], t).or_else(|| embed_stamp(doc, &events[n], t))
+        {
             events[n].time = Some(k);
             events[n].how = TimeHow::Tied;
             continue;
         }
-        if let Some(p) = tie(doc, clauses, events, n, t) {
+        if let Some(p) = tie(doc, clauses, events, (n, t), is_planned[n]) {
             events[n].how = events[p].how;
             if events[p].how != TimeHow::None {
                 events[n].how = TimeHow::Tied;
@@ -234,8 +237,8 @@ fn tie(
     doc: &Doc<'_, '_>,
     clauses: &Clauses,
     events: &[Event],
-    n: usize,
-    t: usize,
+    (n, t): (usize, usize),
+    is_planned: bool,
 ) -> Option<usize> {
     let e = &events[n];
     let from = n.saturating_sub(TIE_REACH);
@@ -308,20 +311,19 @@ fn tie(
     // جرت بطلب من موسكو، وأن بوتين أبلغ ترامب …»)
     if matches!(e.kind, EventKind::Statement | EventKind::Appeal)
         && let Some(a) = e.agent
-        && !doc.word(t).is_some_and(|w| {
-            let w = w.trim_start_matches('و');
-            ["كتب", "نشر", "غرد", "دون"]
-                .iter()
-                .any(|v| w.starts_with(v))
-        })
+        && !post_verb(doc, t)
         && let Some(p) = events[from..n]
             .iter()
-            .rposition(|p| matches!(p.kind, EventKind::Call | EventKind::Meeting))
+            .rposition(|p| {
+                matches!(p.kind, EventKind::Call | EventKind::Meeting)
+                    && (p.agent == Some(a) || p.participants.contains(&a))
+            })
             .map(|k| k + from)
-        && e.sentence <= events[p].sentence + 1
-        && (e.reported_by.is_none()
-            || e.reported_by == events[p].reported_by && e.sentence == events[p].sentence)
-        && (events[p].agent == Some(a) || events[p].participants.contains(&a))
+        // the call is the news of the sentence before; a report may tell what each party
+        // said at it a sentence further on («وأشار إلى أن بوتين أبدى اتفاقه معه …»)
+        && e.sentence <= events[p].sentence + if e.reported_by.is_some() { 2 } else { 1 }
+        && (events[from..n].iter().rposition(|q| matches!(q.kind, EventKind::Call | EventKind::Meeting)).map(|k| k + from) == Some(p)
+            || e.reported_by.is_some())
         && events[p].how != TimeHow::None
         && !planned(doc, clauses, &events[p], t)
     {
@@ -329,7 +331,7 @@ fn tie(
     }
     // reported inside a statement's content: the statement's date
     if let Some(r) = e.reported_by
-        && !planned(doc, clauses, e, t)
+        && !is_planned
     {
         return Some(r);
     }
@@ -375,6 +377,35 @@ fn document_date(doc: &Doc<'_, '_>, clauses: &Clauses, e: &Event, t: usize) -> O
     (first..last).find(|&k| dated(&doc.timexes[k]) && !vague(&doc.timexes[k]))
 }
 
+/// A post (كتب، نشر، غرد) followed by the embedded post itself, whose signature line
+/// names the account and the day: «— الديوان الأميري (@AmiriDiwan) December 17, 2022».
+/// The stamp's date is the post's.
+fn embed_stamp(doc: &Doc<'_, '_>, e: &Event, t: usize) -> Option<usize> {
+    if e.kind != EventKind::Statement || !post_verb(doc, t) {
+        return None;
+    }
+    let sentence = doc.sentences.get(e.sentence + 1)?;
+    let line = doc.lexed.text.get(sentence.start..sentence.end)?;
+    if !line.contains("(@") {
+        return None;
+    }
+    let first = doc.timex_spans.partition_point(|s| s.0 < sentence.start);
+    let last = doc.timex_spans.partition_point(|s| s.0 < sentence.end);
+    (first..last)
+        .rev()
+        .find(|&k| dated(&doc.timexes[k]) && !vague(&doc.timexes[k]))
+}
+
+/// A verb of posting: كتب، نشر، غرد، دون.
+fn post_verb(doc: &Doc<'_, '_>, t: usize) -> bool {
+    doc.word(t).is_some_and(|w| {
+        let w = w.trim_start_matches('و');
+        ["كتب", "نشر", "غرد", "دون"]
+            .iter()
+            .any(|v| w.starts_with(v))
+    })
+}
+
 /// A planned event: a future verb trigger (سيزور), a future cue in its clause, or one
 /// right before the complement clause that holds it (من المرتقب أن يجتمع).
 fn planned(doc: &Doc<'_, '_>, clauses: &Clauses, e: &Event, t: usize) -> bool {
@@ -390,7 +421,7 @@ fn planned(doc: &Doc<'_, '_>, clauses: &Clauses, e: &Event, t: usize) -> bool {
             && (clause.start.saturating_sub(FUTURE_CUE_REACH)..clause.start).any(cue)
 }
 
-/// An imperfective verb (يلتقي، تعقد) going on with a planned event of its sentence:
+/// An imperfective verb (يلتقي، تعقد) going on with an undated planned event of its sentence:
 /// «من المرتقب أن يجتمع الوفد بالمسؤولين، كما يلتقي …» is planned too.
 fn goes_on_planned(
     doc: &Doc<'_, '_>,
@@ -411,4 +442,6 @@ fn goes_on_planned(
         && n > 0
         && events[n - 1].sentence == events[n].sentence
         && planned[n - 1]
+        // a dated plan goes on dated: «سيستقبله الأربعاء، على أن يجتمع الضيف …»
+        && events[n - 1].how == TimeHow::None
 }

@@ -185,6 +185,7 @@ pub(crate) fn subject(
     let mut found: Vec<usize> = Vec::new();
     let mut k = end;
     let mut skipped = 0;
+    let mut after_preposition = false;
     while k < s_end && skipped < 6 && found.len() < 2 {
         if doc.complementizer(k).is_some()
             || doc.punct(k, &['.', ';'])
@@ -200,8 +201,14 @@ pub(crate) fn subject(
                 .filter(|m| m.title_token == k)
         };
         if let Some(m) = doc.mention_at(k).or_else(titled) {
-            if !prepositional(doc, m) {
+            // a party joined by و to one in a prepositional phrase shares it: «يجتمع
+            // بالرئيس بوتين ووزير الخارجية لافروف»
+            let joined = doc.word(k).is_some_and(|w| w.starts_with('و'));
+            if prepositional(doc, m) {
+                after_preposition = true;
+            } else if !(joined && after_preposition) {
                 found.push(m.actor);
+                after_preposition = false;
             }
             k = m.next_token;
             continue;
@@ -232,6 +239,18 @@ pub(crate) fn subject(
         ([a, ..], _) => Subject::Actor(*a),
         _ => Subject::None,
     }
+}
+
+/// Whether the word before token `t` is a light verb of holding (يجري، ليجري، وتعقد،
+/// عقد) that has no subject between it and the event noun.
+fn light_verb_before(doc: &Doc<'_, '_>, t: usize) -> bool {
+    t > 0
+        && doc.word(t - 1).is_some_and(|w| {
+            let w = w.trim_start_matches(['و', 'ف']);
+            let w = w.strip_prefix('ل').unwrap_or(w);
+            let w = w.strip_prefix('س').unwrap_or(w);
+            HOLD_VERBS.contains(&w)
+        })
 }
 
 /// Whether a verb trigger stands right after a complementizer with a pronoun of the
@@ -496,6 +515,14 @@ pub(crate) fn participants(
             add(event, m.actor);
             took_object = true;
             k = m.next_token;
+            // and the parties joined to it by و (ببوتين ووزير خارجيته لافروف)
+            while doc.word(k).is_some_and(|w| w.starts_with('و'))
+                && let Some(next) = doc.first_mention(k, (k + 4).min(window_end))
+                && (next.first_token == k || next.title_token == k)
+            {
+                add(event, next.actor);
+                k = next.next_token;
+            }
             continue;
         }
         // the addressee right after the verb (and its subject): دعا بوتين، أبلغ نظيره
@@ -849,7 +876,27 @@ pub(crate) fn assign(doc: &Doc<'_, '_>, clauses: &Clauses, found: &[Found<'_>]) 
                 event.agent = clause_subject(doc, clauses, trig.token);
             }
             Subject::None if event.kind == EventKind::Meeting => {
-                event.agent = clause_subject(doc, clauses, trig.token);
+                event.agent = clause_subject(doc, clauses, trig.token).or_else(|| {
+                    // «سيصل غوتيريش إلى موسكو ليجري مباحثات مع …»: a light verb with no
+                    // subject of its own goes on with the sentence's last agent
+                    // (the first person of its clause: «أن غوتيريش سيصل إلى العاصمة يوم
+                    // الثلاثاء المقبل ليجري مباحثات»), else the sentence's last agent
+                    light_verb_before(doc, trig.token)
+                        .then(|| {
+                            let clause = clauses.get(clauses.of(trig.token))?;
+                            doc.mentions_between(clause.start, trig.token)
+                                .iter()
+                                .find(|m| {
+                                    doc.actors.actors[m.actor].kind == ActorType::Person
+                                        && !prepositional(doc, m)
+                                })
+                                .map(|m| m.actor)
+                                .or_else(|| {
+                                    sentence_events(&events, sentence).find_map(|e| e.agent)
+                                })
+                        })
+                        .flatten()
+                });
             }
             Subject::None => {}
         }
