@@ -133,7 +133,7 @@ pub(crate) fn subject(
         .is_some_and(|w| matches!(w.trim_start_matches('و'), "خلاله" | "خلالها"))
     {
         let after = doc.mention_at(end + 1);
-        if !after.is_some_and(|m| m.title_token < m.first_token) {
+        if after.is_none_or(|m| m.title_token >= m.first_token) {
             return Subject::During(after.map(|m| m.actor));
         }
     }
