@@ -199,6 +199,43 @@ pub struct Candidate {
     pub modifier: Option<Mod>,
     /// A future cue governs the clause (سـ، سوف، المقرر).
     pub future: bool,
+    /// For a range or list of two days or years: the byte spans of its two ends
+    /// («يومي 15» and «16 يوليو» in «يومي 15 و16 يوليو»), which TimeML annotates as two
+    /// timexes (see [`Candidate::split`]).
+    pub parts: Option<[(usize, usize); 2]>,
+}
+
+impl Candidate {
+    /// A range or list with known ends as two candidates, one per end, each with its
+    /// own extent and the expression of that end (the month and year it shares with the
+    /// other end filled in); anything else unchanged.
+    pub fn split(self) -> Vec<Candidate> {
+        match (self.expr, self.parts) {
+            (Expr::Range(a, b), Some([pa, pb])) => vec![
+                Candidate {
+                    start: pa.0,
+                    end: pa.1,
+                    expr: *a,
+                    modifier: None,
+                    future: self.future,
+                    parts: None,
+                },
+                Candidate {
+                    start: pb.0,
+                    end: pb.1,
+                    expr: *b,
+                    modifier: None,
+                    future: self.future,
+                    parts: None,
+                },
+            ],
+            (expr, parts) => vec![Candidate {
+                expr,
+                parts,
+                ..self
+            }],
+        }
+    }
 }
 
 fn static_code(s: &str) -> &'static str {
@@ -258,6 +295,9 @@ pub(crate) struct Parser<'a> {
     text: &'a str,
     toks: &'a [Token],
     lexed: &'a Lexed<'a>,
+    /// «الخميس الموافق 14 شباط» read as one expression, as Duckling does (the colloquial
+    /// policy); TimeML and the news policies make it two timexes, الموافق outside.
+    joined_equals: bool,
 }
 
 type R<T> = Option<(usize, T)>;
@@ -300,6 +340,15 @@ impl<'a> Parser<'a> {
             text: lexed.text,
             toks: lexed.tokens,
             lexed,
+            joined_equals: false,
+        }
+    }
+
+    /// Reads a weekday, الموافق and a date as one expression (Duckling's reading).
+    pub(crate) fn with_joined_equals(self, joined: bool) -> Self {
+        Parser {
+            joined_equals: joined,
+            ..self
         }
     }
 
@@ -329,6 +378,7 @@ impl<'a> Parser<'a> {
                     expr: cand.expr,
                     modifier: cand.modifier,
                     future: self.future_cue(i, next),
+                    parts: cand.parts,
                 });
                 i = next;
                 continue;
@@ -466,6 +516,30 @@ impl<'a> Parser<'a> {
             next,
             expr,
             modifier: None,
+            parts: None,
+        })
+    }
+
+    /// A range or list found at tokens: the whole from `start` to `next`, its first end
+    /// the tokens `[a.0, a.1)` and its second `[b.0, b.1)` (extents per TimeML: the
+    /// separator and a preposition in front stay outside).
+    fn found_parts(
+        &self,
+        start: usize,
+        next: usize,
+        expr: Expr,
+        a: (usize, usize),
+        b: (usize, usize),
+    ) -> Option<Found> {
+        let span = |(from, to): (usize, usize)| -> Option<(usize, usize)> {
+            let end = self.toks.get(to.checked_sub(1)?)?.end;
+            let begin = self.lexeme_start(from);
+            (begin < end).then_some((begin, end))
+        };
+        let parts = span(a).zip(span(b)).map(|(a, b)| [a, b]);
+        Some(Found {
+            parts,
+            ..self.found(start, next, expr)?
         })
     }
 
@@ -591,6 +665,8 @@ struct Found {
     next: usize,
     expr: Expr,
     modifier: Option<Mod>,
+    /// The two ends of a range or list, as byte spans.
+    parts: Option<[(usize, usize); 2]>,
 }
 
 fn dir_offset(dir: Dir) -> i64 {

@@ -464,8 +464,13 @@ pub fn tag_lexed(
     inside_name: &[bool],
     settings: Settings,
 ) -> Tagged {
-    let parser = Parser::new(lexed);
-    let candidates = parser.recognize(inside_name);
+    let parser = Parser::new(lexed).with_joined_equals(policy == Policy::Colloquial);
+    let mut candidates = parser.recognize(inside_name);
+    // TimeML (and the news policies) annotate each end of a range or list of days or
+    // years as its own timex; the colloquial policy keeps one interval, as Duckling does
+    if policy != Policy::Colloquial && candidates.iter().any(|c| c.parts.is_some()) {
+        candidates = candidates.into_iter().flat_map(|c| c.split()).collect();
+    }
     let (dct, dct_source) = match dct {
         Some(d) => (Some(d), DctSource::Argument),
         None => match infer_dct(sentences, &candidates) {

@@ -33,6 +33,18 @@ fn check(text: &str, surface: &str, value: &str) -> Timex {
     t
 }
 
+/// Asserts the timexes of `text`, in order, as (surface, type, value).
+#[track_caller]
+fn check_all(text: &str, want: &[(&str, TimexType, &str)]) -> Vec<Timex> {
+    let found = run(text, Policy::News);
+    let got: Vec<(&str, TimexType, &str)> = found
+        .iter()
+        .map(|t| (t.text.as_str(), t.kind, t.value.as_str()))
+        .collect();
+    assert_eq!(got, want, "{text:?}");
+    found
+}
+
 #[track_caller]
 fn none(text: &str) {
     let found = run(text, Policy::News);
@@ -64,10 +76,13 @@ fn full_and_partial_dates_in_every_month_system() {
         "2021-04-13",
     );
     check("أعلن الثلاثاء 13 أبريل أن", "الثلاثاء 13 أبريل", "2021-04-13");
-    check(
+    // الموافق joins two timexes; the weekday takes the date after it
+    check_all(
         "أعلن الثلاثاء الموافق 13 أبريل أن",
-        "الثلاثاء الموافق 13 أبريل",
-        "2021-04-13",
+        &[
+            ("الثلاثاء", TimexType::Date, "2021-04-13"),
+            ("13 أبريل", TimexType::Date, "2021-04-13"),
+        ],
     );
     check(
         "وصل يوم 13 من الشهر الجاري إلى",
@@ -290,35 +305,93 @@ fn hijri_dates_use_umm_al_qura() {
 
 #[test]
 fn ranges_and_lists() {
-    let t = check(
+    use TimexType::Date;
+    // ranges: each end is a timex (TimeML); the month and year come from the other end,
+    // من/بين and the separator stay outside
+    let found = check_all(
         "تعقد من 10 إلى 12 أبريل في",
-        "من 10 إلى 12 أبريل",
-        "2021-04-10/2021-04-12",
+        &[("10", Date, "2021-04-10"), ("12 أبريل", Date, "2021-04-12")],
     );
     assert_eq!(
-        interval(&t),
-        ("2021-04-10T00:00".into(), "2021-04-13T00:00".into())
+        interval(&found[0]),
+        ("2021-04-10T00:00".into(), "2021-04-11T00:00".into())
     );
-    check(
+    check_all(
         "ارتفع بين عامي 2019 و2021 بقوة",
-        "بين عامي 2019 و2021",
-        "2019/2021",
+        &[("عامي 2019", Date, "2019"), ("2021", Date, "2021")],
     );
-    check(
+    check_all(
         "تعقد يومي السبت والأحد",
-        "يومي السبت والأحد",
-        "2021-04-10/2021-04-11",
+        &[
+            ("يومي السبت", Date, "2021-04-10"),
+            ("الأحد", Date, "2021-04-11"),
+        ],
     );
-    check(
+    check_all(
         "ستعقد 13 الى 15 تموز في",
-        "13 الى 15 تموز",
-        "2021-07-13/2021-07-15",
+        &[("13", Date, "2021-07-13"), ("15 تموز", Date, "2021-07-15")],
     );
-    check(
+    check_all(
         "عقدت 13 الى 15 تموز في",
-        "13 الى 15 تموز",
-        "2020-07-13/2020-07-15",
+        &[("13", Date, "2020-07-13"), ("15 تموز", Date, "2020-07-15")],
     );
+    check_all(
+        "انعقد المؤتمر (6-8 نيسان الجاري) في",
+        &[
+            ("6", Date, "2021-04-06"),
+            ("8 نيسان الجاري", Date, "2021-04-08"),
+        ],
+    );
+    check_all(
+        "جرت المفاوضات بين 3 و5 آذار الماضي",
+        &[
+            ("3", Date, "2021-03-03"),
+            ("5 آذار الماضي", Date, "2021-03-05"),
+        ],
+    );
+    // lists of days joined by و: the dual يومي stays with the first day
+    check_all(
+        "سيزور المنطقة يومي 20 و21 أيار المقبل",
+        &[
+            ("يومي 20", Date, "2021-05-20"),
+            ("21 أيار المقبل", Date, "2021-05-21"),
+        ],
+    );
+    check_all(
+        "عقدت الدورة في 8 و9 شباط 2020 في",
+        &[
+            ("8", Date, "2020-02-08"),
+            ("9 شباط 2020", Date, "2020-02-09"),
+        ],
+    );
+    check_all(
+        "يلتقيان في الثاني والثالث من أيار المقبل",
+        &[
+            ("الثاني", Date, "2021-05-02"),
+            ("الثالث من أيار المقبل", Date, "2021-05-03"),
+        ],
+    );
+    check_all(
+        "امتدت المحادثات يومي العشرين والحادي والعشرين من آذار",
+        &[
+            ("يومي العشرين", Date, "2021-03-20"),
+            ("الحادي والعشرين من آذار", Date, "2021-03-21"),
+        ],
+    );
+    // a Hijri list takes the month and year of its second day
+    check_all(
+        "تقام يومي 9 و10 ذي الحجة 1442هـ",
+        &[
+            ("يومي 9", Date, "2021-07-19"),
+            ("10 ذي الحجة 1442هـ", Date, "2021-07-20"),
+        ],
+    );
+    // a count is no list: the second member needs a month
+    check_all("قضى 3 و4 أيام", &[("4 أيام", TimexType::Duration, "P4D")]);
+    // the colloquial policy keeps one interval, as Duckling reads a range
+    let t = run("من 10 إلى 12 أبريل", Policy::Colloquial);
+    assert_eq!(t.len(), 1);
+    assert_eq!(t[0].value, "2021-04-10/2021-04-12");
 }
 
 #[test]
@@ -499,12 +572,20 @@ fn news_guards() {
         "ليل الاثنين-الثلاثاء",
         "2021-04-12TNI",
     );
-    check(
+    check_all(
         "ارتفع من 2019 إلى 2021، قال",
-        "من 2019 إلى 2021",
-        "2019/2021",
+        &[
+            ("2019", TimexType::Date, "2019"),
+            ("2021", TimexType::Date, "2021"),
+        ],
     );
-    check("خلال 2019-2021 ارتفع", "2019-2021", "2019/2021");
+    check_all(
+        "خلال 2019-2021 ارتفع",
+        &[
+            ("2019", TimexType::Date, "2019"),
+            ("2021", TimexType::Date, "2021"),
+        ],
+    );
     let found = run("نما منذ 2014 حتى اليوم", Policy::News);
     let values: Vec<&str> = found.iter().map(|t| t.value.as_str()).collect();
     assert_eq!(values, ["2014", "2021-04-13"]);

@@ -554,6 +554,18 @@ impl<'a> Parser<'a> {
             if self.punct(j, &[',']) {
                 j += 1;
             }
+            // weekday_before_equals: «الأحد الموافق 3 نوفمبر 2019» is two timexes (TimeML:
+            // الموافق stays outside); the weekday takes the day of the date after it
+            if let Some(eq) = self.func(j, "equals").filter(|_| !self.joined_equals)
+                && let Some((_, q, _)) = self.partial_date(eq.next, true, false)
+                && q.day.is_some()
+            {
+                let p = Partial {
+                    weekday: Some(wd),
+                    ..q
+                };
+                return Some((self.lexeme_start(i), next, partial_base(p)));
+            }
             j = self.opt_func(j, "equals");
             j = self.opt_func(j, "in");
             adjacent = j == next;
