@@ -103,6 +103,9 @@ pub enum Base {
     Deictic(i64),
     /// A day relative to the last mentioned date: اليوم التالي = +1.
     FromMention(i64),
+    /// The last mentioned date at a unit's grain (اليوم نفسه، ذلك الشهر، العام ذاته), or a
+    /// day of its month (18 من الشهر ذاته).
+    Mentioned { unit: Unit, day: Option<u32> },
     /// This/last/next week, month, quarter, year, decade: offset in units.
     Unit { unit: Unit, offset: i64 },
     /// A weekday, optionally in a week relative to the reference, or with a direction.
@@ -369,7 +372,8 @@ impl<'a> Parser<'a> {
                     || self.can_start(i)
                     || (self.word(i) == Some("ال") && self.digits(i + 1).is_some())
                     || (matches!(self.word(i), Some("اكثر" | "اقل"))
-                        && self.func(i + 1, "from").is_some()));
+                        && self.func(i + 1, "from").is_some())
+                    || self.anaphoric_unit(i).is_some());
             if trigger && let Some(cand) = self.best_at(i) {
                 let next = cand.next;
                 out.push(Candidate {

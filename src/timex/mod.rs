@@ -484,6 +484,7 @@ pub fn tag_lexed(
         policy,
         anchor: None,
         mention: None,
+        mention_grain: None,
         week_start: settings.week_start,
         country: settings.country,
     };
@@ -521,6 +522,7 @@ pub fn tag_lexed(
             && let Some(iv) = r.interval
         {
             ctx.mention = Some((iv.start.date(), timexes.len(), true));
+            ctx.mention_grain = r.granularity;
             mention_sentence = sentence;
         }
         if policy == Policy::Narrative

@@ -19,6 +19,8 @@ pub(crate) struct Context {
     /// The last absolute date mentioned in the document so far, and whether it is in
     /// the current sentence: اليوم التالي and بعد ثلاث سنوات count from it.
     pub mention: Option<(NaiveDate, usize, bool)>,
+    /// The granularity of that date (day, month or year).
+    pub mention_grain: Option<Granularity>,
     /// The first day of the week for الأسبوع الماضي / هذا الأسبوع / المقبل.
     pub week_start: WeekStart,
     /// The country the document is most about (ISO3), for national days.
@@ -536,6 +538,29 @@ impl Context {
                     None => need("XXXX-XX-XX")?,
                 };
                 Ok((day_moment(add_days(d, *n).ok_or_else(bad)?), s))
+            }
+            Base::Mentioned { unit, day } => {
+                let placeholder = match (unit, day) {
+                    (Unit::Year, _) => "XXXX",
+                    (Unit::Month, None) => "XXXX-XX",
+                    (Unit::Week, _) => "XXXX-WXX",
+                    _ => "XXXX-XX-XX",
+                };
+                let Some((d, id, _)) = self.mention else {
+                    return Err(placeholder.to_string());
+                };
+                // a day needs a day: after «في مارس» «ذلك اليوم» is unknown
+                if *unit == Unit::Day && self.mention_grain != Some(Granularity::Day) {
+                    return Err(placeholder.to_string());
+                }
+                let m = match (unit, day) {
+                    (_, Some(n)) => day_moment(ymd(d.year(), d.month(), *n).ok_or_else(bad)?),
+                    (Unit::Week, None) => local_week_moment(self.week_start.week_of(d)),
+                    (Unit::Month, None) => month_moment(d.year(), d.month()).ok_or_else(bad)?,
+                    (Unit::Year, None) => year_moment(d.year()).ok_or_else(bad)?,
+                    _ => day_moment(d),
+                };
+                Ok((m, Source::Anchor(id)))
             }
             Base::Deictic(n) => {
                 let (d, s) = need("XXXX-XX-XX")?;

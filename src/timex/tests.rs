@@ -544,6 +544,51 @@ fn dates_relative_to_a_mention() {
     }
     // ذات يوم is "one day", not a date
     assert!(run("ذات يوم سافر", Policy::News).is_empty());
+}
+
+#[test]
+fn anaphoric_dates_take_the_last_mention_at_their_grain() {
+    use TimexType::{Date, Time};
+    // a day, a night, a day of the month named again, the month and year named again
+    let found = check_all(
+        "وصل في 3 مارس 2020، وفي التاريخ نفسه وقع الاتفاق، وفي تلك الليلة غادر، ثم عاد في 9 من الشهر ذاته",
+        &[
+            ("3 مارس 2020", Date, "2020-03-03"),
+            ("التاريخ نفسه", Date, "2020-03-03"),
+            ("تلك الليلة", Time, "2020-03-03TNI"),
+            ("9 من الشهر ذاته", Date, "2020-03-09"),
+        ],
+    );
+    assert_eq!(found[1].anchor, "t1");
+    check_all(
+        "زار القاهرة في مايو 2019، وفي ذلك الشهر وقع الاتفاق، وفي العام نفسه غادر",
+        &[
+            ("مايو 2019", Date, "2019-05"),
+            ("ذلك الشهر", Date, "2019-05"),
+            ("العام نفسه", Date, "2019"),
+        ],
+    );
+    // a glued preposition stays outside; السنة is feminine (نفسها، تلك)
+    check_all(
+        "انتخب في 2016 ولتلك السنة أهمية",
+        &[("2016", Date, "2016"), ("تلك السنة", Date, "2016")],
+    );
+    check_all(
+        "انتخب عام 2016 وفي السنة نفسها استقال",
+        &[("عام 2016", Date, "2016"), ("السنة نفسها", Date, "2016")],
+    );
+    // a day named again after a month: the day is unknown; no antecedent at all: unknown
+    check_all(
+        "زار القاهرة في مايو 2019 وفي ذلك اليوم قال",
+        &[
+            ("مايو 2019", Date, "2019-05"),
+            ("ذلك اليوم", Date, "XXXX-XX-XX"),
+        ],
+    );
+    check("وتذكر ما جرى في تلك الليلة", "تلك الليلة", "XXXX-XX-XXTNI");
+    // not dates: the same time (meanwhile), a gender mismatch
+    none("وفي الوقت نفسه قال الوزير");
+    none("وفي ذلك السنة قال");
     // a distance from an event is a duration, not a date counted from the DCT
     let t = check("جرى ذلك بعد أسبوع من الانتخابات", "أسبوع", "P1W");
     assert_eq!(t.kind, TimexType::Duration);

@@ -123,6 +123,19 @@ impl<'a> Parser<'a> {
     /// Dates: weekday / day / month / year combinations, part-of-period words,
     /// halves and quarters, holidays, Hijri dates, plus an optional time of day.
     pub(super) fn date_rule(&self, i: usize) -> Option<Found> {
+        // a period named again: تلك الليلة، الشهر ذاته، 18 من الشهر نفسه
+        if let Some((start, next, base, night)) = self.anaphoric_date(i) {
+            return self.found(
+                start,
+                next,
+                Expr::Date {
+                    base,
+                    part: None,
+                    daypart: night.then_some("NI"),
+                    clock: None,
+                },
+            );
+        }
         // part of day before a day: صباح اليوم، مساء أمس، ليلة الثلاثاء
         if let Some(l) = self.kind(i, Kind::DayPart).find(|l| {
             &*l.entry.extra == "noun" && l.prep.is_none() && !l.entry.value.starts_with('T')
