@@ -108,6 +108,8 @@ pub enum Base {
     Mentioned { unit: Unit, day: Option<u32> },
     /// This/last/next week, month, quarter, year, decade: offset in units.
     Unit { unit: Unit, offset: i64 },
+    /// Some weekday, which one unknown: «في يوم خميس» (`XXXX-WXX-4`).
+    SomeWeekday(u32),
     /// A weekday, optionally in a week relative to the reference, or with a direction.
     Weekday {
         weekday: u32,
@@ -187,6 +189,8 @@ pub enum Expr {
         unit: Option<Unit>,
         weekday: Option<u32>,
         date: Option<(u32, u32)>,
+        /// A part of day of every such day (صباح كل أحد), or `WE` for every weekend.
+        daypart: Option<&'static str>,
     },
     /// From the first to the last (inclusive) of two expressions.
     Range(Box<Expr>, Box<Expr>),
@@ -255,6 +259,7 @@ fn static_code(s: &str) -> &'static str {
         "SU" => "SU",
         "FA" => "FA",
         "WI" => "WI",
+        "WE" => "WE",
         "PAST_REF" => "PAST_REF",
         "FUTURE_REF" => "FUTURE_REF",
         _ => "PRESENT_REF",

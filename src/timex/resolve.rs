@@ -247,11 +247,15 @@ impl Context {
                 unit,
                 weekday,
                 date,
+                daypart,
             } => {
-                let value = match (unit, weekday, date) {
-                    (_, _, Some((m, d))) => format!("XXXX-{m:02}-{d:02}"),
-                    (_, Some(wd), None) => format!("XXXX-WXX-{wd}"),
-                    (Some(u), None, None) => duration_value(Some(1.0), *u),
+                let value = match (unit, weekday, date, daypart) {
+                    (_, _, Some((m, d)), _) => format!("XXXX-{m:02}-{d:02}"),
+                    (_, Some(wd), None, None) => format!("XXXX-WXX-{wd}"),
+                    (_, Some(wd), None, Some(dp)) => format!("XXXX-WXX-{wd}T{dp}"),
+                    (_, None, None, Some("WE")) => "XXXX-WXX-WE".into(),
+                    (_, None, None, Some(dp)) => format!("XXXX-XX-XXT{dp}"),
+                    (Some(u), None, None, None) => duration_value(Some(1.0), *u),
                     _ => "P1D".into(),
                 };
                 Resolution {
@@ -603,6 +607,19 @@ impl Context {
                     return Ok((local_week_moment(first), s));
                 }
                 Ok((unit_moment(d, *unit, *offset).ok_or_else(bad)?, s))
+            }
+            // في يوم خميس: some Thursday (the colloquial policy reads the next one)
+            Base::SomeWeekday(wd) => {
+                if self.policy == Policy::Colloquial {
+                    let definite = Base::Weekday {
+                        weekday: *wd,
+                        week_offset: None,
+                        dir: None,
+                        this: false,
+                    };
+                    return self.base(&definite, future);
+                }
+                Err(format!("XXXX-WXX-{wd}"))
             }
             Base::Weekday {
                 weekday,

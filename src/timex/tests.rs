@@ -275,6 +275,47 @@ fn durations_and_sets() {
 }
 
 #[test]
+fn recurring_and_indefinite_weekdays() {
+    use TimexType::{Date, Set};
+    // a weekday of every week, however the schedule is written
+    check_all(
+        "يفتح السوق أيام الجمعة فقط",
+        &[("أيام الجمعة", Set, "XXXX-WXX-5")],
+    );
+    check_all(
+        "تعقد اللجنة جلساتها يوم الأربعاء من كل أسبوع",
+        &[("يوم الأربعاء من كل أسبوع", Set, "XXXX-WXX-3")],
+    );
+    check_all(
+        "يجتمع المجلس الخميس من كل أسبوع",
+        &[("الخميس من كل أسبوع", Set, "XXXX-WXX-4")],
+    );
+    // a part of day of every such day, every day, every weekend
+    check_all(
+        "يلقي درسا صباح كل أحد",
+        &[("صباح كل أحد", Set, "XXXX-WXX-7TMO")],
+    );
+    check_all(
+        "تبث النشرة مساء كل يوم",
+        &[("مساء كل يوم", Set, "XXXX-XX-XXTEV")],
+    );
+    check_all(
+        "يزور أهله نهاية كل أسبوع",
+        &[("نهاية كل أسبوع", Set, "XXXX-WXX-WE")],
+    );
+    // some Thursday: يوم without the article is indefinite; with it, the latest one
+    let t = check_all(
+        "التقيا في يوم خميس ماطر",
+        &[("يوم خميس", Date, "XXXX-WXX-4")],
+    );
+    assert_eq!(t[0].interval, None);
+    check_all("التقيا يوم الخميس", &[("يوم الخميس", Date, "2021-04-08")]);
+    // the colloquial policy keeps the next such day (Duckling)
+    let t = run("يوم خميس", Policy::Colloquial);
+    assert_eq!(t[0].value, "2021-04-15");
+}
+
+#[test]
 fn hijri_dates_use_umm_al_qura() {
     let t = check("بدأ في 15 رمضان 1442 هـ", "15 رمضان 1442 هـ", "2021-04-27");
     assert_eq!(t.calendar.as_deref(), Some("hijri-umalqura"));

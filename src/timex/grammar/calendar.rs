@@ -232,6 +232,7 @@ impl<'a> Parser<'a> {
                     unit: None,
                     weekday: None,
                     date: Some((*month, *day)),
+                    daypart: None,
                 },
             );
         }

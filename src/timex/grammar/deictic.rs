@@ -313,6 +313,14 @@ impl<'a> Parser<'a> {
                 },
             ));
         }
+        // indefinite_weekday: يوم خميس (no article after يوم) is some Thursday
+        let indefinite = !this
+            && self.func(this_next, "day").is_some()
+            && self.kind(next - 1, Kind::Weekday).all(|l| !l.article)
+            && self.word(next - 1).is_some_and(|w| !w.is_ascii());
+        if indefinite {
+            return Some((start, next, Base::SomeWeekday(wd)));
+        }
         Some((
             start,
             next,

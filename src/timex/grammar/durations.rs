@@ -220,8 +220,16 @@ impl<'a> Parser<'a> {
         )
     }
 
-    /// Sets: سنويا، كل أسبوع، كل يوم اثنين، كل عام.
+    /// Sets: سنويا، كل أسبوع، كل يوم اثنين، كل عام; recurring weekdays: أيام الجمعة،
+    /// يوم الأربعاء من كل أسبوع، الأحد من كل أسبوع; a part of day of every day: صباح كل
+    /// أحد، مساء كل يوم; every weekend: نهاية كل أسبوع.
     pub(super) fn set_rule(&self, i: usize) -> Option<Found> {
+        let set = |unit, weekday, daypart| Expr::Set {
+            unit,
+            weekday,
+            date: None,
+            daypart,
+        };
         if let Some(l) = self.kind(i, Kind::Frequency).find(|l| l.prep.is_none()) {
             let unit = match &*l.entry.value {
                 "P1D" => Unit::Day,
@@ -229,40 +237,61 @@ impl<'a> Parser<'a> {
                 "P1M" => Unit::Month,
                 _ => Unit::Year,
             };
-            return self.found(
-                l.start,
-                l.next,
-                Expr::Set {
-                    unit: Some(unit),
-                    weekday: None,
-                    date: None,
-                },
-            );
+            return self.found(l.start, l.next, set(Some(unit), None, None));
         }
-        let every = self.func(i, "every")?;
-        if let Some((next, wd)) = self.weekday(every.next, false) {
-            return self.found(
-                every.start,
-                next,
-                Expr::Set {
-                    unit: None,
-                    weekday: Some(wd),
-                    date: None,
-                },
-            );
+        // أيام الجمعة: the plural of يوم before a weekday is every such day
+        if let Some(u) = self
+            .kind(i, Kind::Unit)
+            .find(|l| &*l.entry.value == "day" && &*l.entry.extra == "pl" && !l.article)
+            && let Some(wd) = self
+                .kind(u.next, Kind::Weekday)
+                .find(|w| w.article && !w.conj)
+        {
+            return self.found(u.start, wd.next, set(None, Some(wd.entry.num as u32), None));
+        }
+        // يوم الأربعاء من كل أسبوع
+        if let Some((j, wd)) = self.weekday(i, true)
+            && let Some(every) = self.func(self.opt_func(j, "from"), "every")
+            && let Some(u) = self
+                .kind(every.next, Kind::Unit)
+                .find(|l| &*l.entry.value == "week" && &*l.entry.extra == "1" && !l.article)
+        {
+            return self.found(self.lexeme_start(i), u.next, set(None, Some(wd), None));
+        }
+        // صباح كل أحد، مساء كل يوم: a part of day (a noun) in front
+        let daypart = self.kind(i, Kind::DayPart).find(|l| {
+            &*l.entry.extra == "noun" && l.prep.is_none() && !l.entry.value.starts_with('T')
+        });
+        // نهاية كل أسبوع: every weekend
+        let weekend = self.kind(i, Kind::Part).find(|l| {
+            &*l.entry.value == "END"
+                && l.prep.is_none()
+                && self.word(i).is_some_and(|w| w.ends_with("نهايه"))
+        });
+        let (start, k, code) = match (daypart, weekend) {
+            (Some(l), _) => (Some(l.start), l.next, Some(static_code(&l.entry.value))),
+            (None, Some(l)) => (Some(l.start), l.next, Some("WE")),
+            (None, None) => (None, i, None),
+        };
+        let every = self.func(k, "every")?;
+        let start = start.unwrap_or(every.start);
+        if code != Some("WE")
+            && let Some((next, wd)) = self.weekday(every.next, false)
+        {
+            return self.found(start, next, set(None, Some(wd), code));
         }
         let u = self
             .kind(every.next, Kind::Unit)
             .find(|l| &*l.entry.extra == "1" && !l.article)?;
-        self.found(
-            every.start,
-            u.next,
-            Expr::Set {
-                unit: Some(Unit::parse(&u.entry.value)?),
-                weekday: None,
-                date: None,
-            },
-        )
+        let unit = Unit::parse(&u.entry.value)?;
+        match code {
+            Some("WE") if unit == Unit::Week => {
+                self.found(start, u.next, set(Some(unit), None, code))
+            }
+            Some(_) if unit == Unit::Day => self.found(start, u.next, set(Some(unit), None, code)),
+            Some(_) => None,
+            None => self.found(start, u.next, set(Some(unit), None, None)),
+        }
     }
 
     /// «من كل عام/سنة» after a day and month: a yearly date.
