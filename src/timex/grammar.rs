@@ -117,8 +117,13 @@ pub enum Base {
         dir: Option<Dir>,
         this: bool,
     },
-    /// `amount` units from the reference (negative = ago).
-    Shift { amount: i64, unit: Unit },
+    /// `amount` units from the reference (negative = ago); `approx` when a quantifier
+    /// (حوالي، نحو) makes the day unknown: قبل حوالي أسبوع is that week.
+    Shift {
+        amount: i64,
+        unit: Unit,
+        approx: bool,
+    },
     /// An unknown number of units before (-1) or after (+1) the reference: قبل أيام.
     VagueShift { sign: i64, unit: Unit },
     /// The n-th (negative: from the end) weekday of a month.
@@ -147,6 +152,8 @@ pub enum Base {
         digit: i32,
         century: Option<YearSpec>,
     },
+    /// The n-th century: القرن العشرين = 20 (the 1900s, value `19`).
+    Century(i32),
     /// N units next to the reference period: الأسابيع الثلاثة القادمة.
     Span { count: i64, unit: Unit, dir: Dir },
 }

@@ -650,7 +650,11 @@ impl Context {
                 };
                 Ok((day_moment(date.ok_or_else(bad)?), s))
             }
-            Base::Shift { amount, unit } => {
+            Base::Shift {
+                amount,
+                unit,
+                approx,
+            } => {
                 // بعد ثلاث سنوات after a date in the same sentence counts from that date
                 let (now, s) = match self.mention {
                     Some((d, id, true)) if *amount > 0 && *unit >= Unit::Day => {
@@ -674,9 +678,17 @@ impl Context {
                             value,
                         }
                     }
+                    // about a week ago: that week, the day is not known
+                    Unit::Week if *approx => {
+                        local_week_moment(self.week_start.week_of(shifted.date()))
+                    }
                     Unit::Day | Unit::Week => day_moment(shifted.date()),
                     Unit::Month | Unit::Quarter => {
                         month_moment(shifted.year(), shifted.month()).ok_or_else(bad)?
+                    }
+                    // the unit's grain: منذ سبعة عقود → 195, قبل قرنين → 18
+                    Unit::Decade | Unit::Century => {
+                        unit_moment(shifted.date(), *unit, 0).ok_or_else(bad)?
                     }
                     _ => year_moment(shifted.year()).ok_or_else(bad)?,
                 };
@@ -846,6 +858,18 @@ impl Context {
                         value: format!("{:03}", start_year / 10),
                     },
                     s,
+                ))
+            }
+            Base::Century(n) => {
+                let c0 = n - 1;
+                Ok((
+                    Moment {
+                        start: midnight(ymd(c0 * 100, 1, 1).ok_or_else(bad)?),
+                        end: midnight(ymd(c0 * 100 + 100, 1, 1).ok_or_else(bad)?),
+                        grain: Granularity::Century,
+                        value: format!("{c0:02}"),
+                    },
+                    Source::Absolute,
                 ))
             }
             Base::Span { count, unit, dir } => {

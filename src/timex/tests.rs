@@ -531,6 +531,24 @@ fn decades_and_centuries() {
         "196",
     );
     check("تضاعفت خلال العقد الماضي", "العقد الماضي", "201");
+    // a century by its ordinal, the century before the reference's
+    let t = check("شهد القرن العشرين حربين", "القرن العشرين", "19");
+    assert_eq!(t.granularity, Some(Granularity::Century));
+    check("في القرن الحادي والعشرين", "القرن الحادي والعشرين", "20");
+    check("منذ القرن التاسع عشر", "القرن التاسع عشر", "18");
+    check("تراجع منذ القرن الماضي", "القرن الماضي", "19");
+    let t = check("في منتصف التسعينيات", "منتصف التسعينيات", "199");
+    assert_eq!(t.modifier, Some(Mod::Mid));
+    // shifts of decades and centuries keep the unit's grain
+    let t = check("بنيت منذ نحو قرنين", "منذ نحو قرنين", "18");
+    assert_eq!(t.modifier, Some(Mod::Approx));
+    let t = check("حليف منذ أكثر من خمسة عقود", "منذ أكثر من خمسة عقود", "197");
+    assert_eq!(t.modifier, Some(Mod::Before));
+    assert_eq!(t.granularity, Some(Granularity::Decade));
+    // an approximate week ago is that week (Sunday weeks); an exact one keeps the day
+    let t = check("عاد قبل حوالي أسبوع", "قبل حوالي أسبوع", "2021-W14");
+    assert_eq!(t.modifier, Some(Mod::Approx));
+    check("عاد قبل أسبوع", "قبل أسبوع", "2021-04-06");
 }
 
 #[test]

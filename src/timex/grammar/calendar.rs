@@ -848,6 +848,16 @@ impl<'a> Parser<'a> {
 
     /// التسعينيات، تسعينيات القرن الماضي، ستينيات القرن العشرين.
     pub(super) fn decade(&self, i: usize) -> R<Base> {
+        // ordinal_century: القرن العشرين، القرن التاسع عشر، القرن الحادي والعشرين
+        if let Some(c) = self.kind(i, Kind::Unit).find(|u| {
+            u.article && u.prep.is_none() && &*u.entry.value == "century" && &*u.entry.extra == "1"
+        }) && let Some((next, n)) = self.number(c.next)
+            && n.word
+            && n.article
+            && (1..=30).contains(&n.value)
+        {
+            return Some((next, Base::Century(n.value as i32)));
+        }
         let l = self
             .kind(i, Kind::Decade)
             .find(|l| l.prep.is_none() || l.article)?;

@@ -400,14 +400,18 @@ impl<'a> Parser<'a> {
                 (Some("اقل"), Some(f)) => (f.next, Some(false)),
                 _ => (self.opt_func(l.next, "approx"), None),
             };
+            // قبل نحو قرنين: approximately two centuries ago
+            let approx = more.is_none() && j > l.next;
             // منذ أكثر من عامين: earlier than two years ago
-            let modifier = more.map(|m| {
-                if m == (sign < 0) {
-                    Mod::Before
-                } else {
-                    Mod::After
-                }
-            });
+            let modifier = more
+                .map(|m| {
+                    if m == (sign < 0) {
+                        Mod::Before
+                    } else {
+                        Mod::After
+                    }
+                })
+                .or(approx.then_some(Mod::Approx));
             if let Some((next, amount, unit)) = self.quantity(j) {
                 // بعد أسبوع من الانتخابات: relative to an event, so only the distance is known
                 if let Some(f) = self.func(next, "from")
@@ -430,6 +434,7 @@ impl<'a> Parser<'a> {
                     Some(a) if a.fract() == 0.0 => Base::Shift {
                         amount: sign * a as i64,
                         unit,
+                        approx,
                     },
                     Some(_) => continue,
                     None => Base::VagueShift { sign, unit },
