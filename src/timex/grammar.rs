@@ -582,7 +582,8 @@ impl<'a> Parser<'a> {
             if self.punct(k, &['.', '!', '?', ';', ':', '"']) || self.toks[k + 1].after_newline {
                 break;
             }
-            if self.is_future_word(k) || from - k <= 2 && weekday && self.is_schedule_verb(k) {
+            // the scheduling verb may be a few words before: «تجري في سلطنة عمان يوم الأحد»
+            if self.is_future_word(k) || from - k <= 5 && weekday && self.is_schedule_verb(k) {
                 return true;
             }
         }

@@ -1121,6 +1121,14 @@ impl Context {
                     _ => {
                         if self.policy == Policy::Colloquial || future {
                             cands.iter().find(|c| c.end > now).cloned()
+                        } else if day.is_some() {
+                            // hijri_day_nearest: a Hijri day without its year is the nearest
+                            // one (news of a sighting: «يكون فاتح شوال» is tomorrow, not
+                            // last year's)
+                            cands
+                                .iter()
+                                .min_by_key(|c| (c.start - now).num_days().abs())
+                                .cloned()
                         } else {
                             cands.iter().rev().find(|c| c.start <= now).cloned()
                         }

@@ -1064,3 +1064,62 @@ fn nights_before_and_plans_of_the_past() {
         "2022-04-02",
     );
 }
+
+#[test]
+fn news_conventions_of_amounts_and_adverbs() {
+    use TimexType::{Date, Duration};
+    // a lone unit after a quantifier is a duration
+    let t = check("دام اللقاء قرابة ساعة ثم", "قرابة ساعة", "PT1H");
+    assert_eq!((t.kind, t.modifier), (Duration, Some(Mod::Approx)));
+    // a disjunction of amounts is its lower one; على الأقل stays inside
+    let t = check(
+        "قد يستغرق الاجتماع أربع أو خمس ساعات على الأقل",
+        "أربع أو خمس ساعات على الأقل",
+        "PT4H",
+    );
+    assert_eq!(t.modifier, Some(Mod::MoreThan));
+    check("استمر 3 أو 4 أيام", "3 أو 4 أيام", "P3D");
+    // «اليوم الواحد» is a length, not today; «الساعة الواحدة» a clock time
+    check_all("إضراب اليوم الواحد", &[("اليوم الواحد", Duration, "P1D")]);
+    check("وصل الساعة الواحدة", "الساعة الواحدة", "2021-04-13T01:00");
+    // lately after a verb; «وأخيرا،» is "finally"
+    check("أعلن الوزير أخيراً أن", "أخيراً", "PAST_REF");
+    check("وصل حديثا إلى", "حديثا", "PAST_REF");
+    none("وأخيرا، شكر الحضور");
+    none("عرفت المدينة قديما وحديثا");
+    // earlier this week / later this year: that period
+    check_all(
+        "وفي وقت سابق من هذا الأسبوع، حذر",
+        &[("وقت سابق من هذا الأسبوع", Date, "2021-W15")],
+    );
+    check_all(
+        "سيعود في وقت لاحق من العام الجاري",
+        &[("وقت لاحق من العام الجاري", Date, "2021")],
+    );
+    // a word ordinal after a weekday needs its article to be a day
+    check_all(
+        "غدا الأربعاء أول أيام الدورة",
+        &[("غدا الأربعاء", Date, "2021-04-14")],
+    );
+}
+
+#[test]
+fn hijri_day_without_year_is_the_nearest() {
+    // DCT 2021-04-13 = 1 Ramadan 1442: the 1st of Shawwal is the coming one
+    check("ويكون فاتح شهر شوال هو", "فاتح شهر شوال", "2021-05-13");
+    check("وقع ذلك في 29 شعبان", "29 شعبان", "2021-04-11");
+}
+
+#[test]
+fn a_scheduling_verb_a_few_words_before_a_weekday() {
+    check(
+        "المحادثات تجري في العاصمة العمانية يوم الأحد.",
+        "يوم الأحد",
+        "2021-04-18",
+    );
+    check(
+        "جرت المحادثات في العاصمة يوم الأحد.",
+        "يوم الأحد",
+        "2021-04-11",
+    );
+}

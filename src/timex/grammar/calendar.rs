@@ -702,9 +702,10 @@ impl<'a> Parser<'a> {
             }
             // a day alone after a weekday or يوم: السبت السادس عشر, يوم 13 (a feminine
             // ordinal is an hour, a cardinal word is an amount: يوم واحد)
+            // (a word ordinal needs its article: «غدا الخميس أول أيام العيد» has no day)
             let day_like = self
                 .number(i)
-                .is_some_and(|(_, n)| !n.word || (n.ordinal && !n.feminine));
+                .is_some_and(|(_, n)| !n.word || (n.ordinal && !n.feminine && n.article));
             if day_alone && day_like {
                 consider(Some((
                     j,

@@ -382,10 +382,35 @@ impl<'a> Parser<'a> {
         }
         if let Some(l) = self
             .kind(i, Kind::Vague)
-            .filter(|l| l.prep.is_none())
+            .filter(|l| {
+                let adverb = self
+                    .word(i)
+                    .is_some_and(|w| matches!(w.trim_start_matches(['و', 'ف']), "اخيرا" | "حديثا"));
+                l.prep.is_none() && (!adverb || self.lately(i))
+            })
             .max_by_key(|l| l.next)
         {
-            consider(self.found(l.start, l.next, Expr::Vague(static_code(&l.entry.value))));
+            // vague_of_period: «وقت سابق من هذا الأسبوع», «وقت لاحق من العام الجاري» are
+            // that period (TimeML: earlier this week = this week)
+            let k = self.opt_func(l.next, "from");
+            let period = self
+                .unit_relative(k)
+                .or_else(|| (self.word(k) == Some("اليوم")).then_some((k + 1, Base::Deictic(0))));
+            match period.filter(|_| k > l.next) {
+                Some((next, base)) => consider(self.found(
+                    l.start,
+                    next,
+                    Expr::Date {
+                        base,
+                        part: None,
+                        daypart: None,
+                        clock: None,
+                    },
+                )),
+                None => {
+                    consider(self.found(l.start, l.next, Expr::Vague(static_code(&l.entry.value))))
+                }
+            }
         }
         // shifts
         for (role, sign) in [("before", -1i64), ("since", -1), ("after", 1), ("from", -1)] {
@@ -483,6 +508,18 @@ impl<'a> Parser<'a> {
             }
         }
         best
+    }
+
+    /// «أخيرا»، «حديثا» mean "lately" after a verb inside a clause («أعلن أخيرا أن»); with
+    /// و/ف, opening a sentence or before a comma they are "finally" («وأخيرا، …») or
+    /// generic («قديما وحديثا»), no time.
+    pub(super) fn lately(&self, i: usize) -> bool {
+        let glued = self.at(i).iter().any(|l| l.conj);
+        let opens = i == 0
+            || self.toks[i].after_newline
+            || self.punct(i - 1, &['.', '!', '?', ':', ',', '،', '"', '«'])
+            || matches!(self.word(i - 1), Some("و" | "ف"));
+        !glued && !opens && !self.punct(i + 1, &[',', '،', ':'])
     }
 
     /// "من" means "ago" only before a bare amount that ends the phrase: من اسبوع.

@@ -24,6 +24,11 @@ impl<'a> Parser<'a> {
             if n.article || n.ordinal {
                 return None;
             }
+            // a disjunction of amounts is its first: ست أو سبع ساعات → 6 hours
+            let next = match self.func(next, "or").and_then(|l| self.number(l.next)) {
+                Some((after, m)) if !m.article && !m.ordinal && m.value > n.value => after,
+                _ => next,
+            };
             let u = self
                 .kind(next, Kind::Unit)
                 .find(|l| !l.article && l.prep.is_none() && !l.conj)?;
@@ -165,6 +170,25 @@ impl<'a> Parser<'a> {
             Some(l) => (l.start, l.next, true),
             None => (self.lexeme_start(i), i, false),
         };
+        // one_unit: «اليوم الواحد»، «العام الواحد» (per day, a one-year …) is a length, not
+        // today; «الساعة الواحدة» is a clock time
+        if let Some(u) = self
+            .kind(j, Kind::Unit)
+            .find(|l| l.article && l.prep.is_none() && &*l.entry.extra == "1")
+            && matches!(self.word(u.next), Some("الواحد" | "الواحده"))
+            && let Some(unit) = Unit::parse(&u.entry.value)
+            && unit >= Unit::Day
+        {
+            return self.found(
+                self.lexeme_start(j),
+                u.next + 1,
+                Expr::Duration {
+                    amount: Some(1.0),
+                    unit,
+                    within: None,
+                },
+            );
+        }
         let (next, amount, unit) = self.quantity(j)?;
         let glued_for = self.kind(j, Kind::Unit).any(|l| l.prep == Some('ل'));
         let (start, intro) = if glued_for && !intro {
@@ -174,8 +198,15 @@ impl<'a> Parser<'a> {
         };
         let whole = self.func(next, "whole");
         let next = whole.map_or(next, |l| l.next);
-        // a lone singular unit or a bare plural is a duration only after لمدة/طوال or before كامل
-        let explicit = self.number(j).is_some()
+        // a lone singular unit or a bare plural is a duration only after لمدة/طوال, a
+        // quantifier (قرابة ساعة، أكثر من أسبوع) or before كامل
+        let quantified = j > 0
+            && (self.func(j - 1, "approx").is_some_and(|l| l.next == j)
+                || (self.func(j - 1, "from").is_some()
+                    && j > 1
+                    && matches!(self.word(j - 2), Some("اكثر" | "اقل"))));
+        let explicit = quantified
+            || self.number(j).is_some()
             || next > j + 1
             || self.kind(j, Kind::Fraction).next().is_some()
             || self.kind(j, Kind::Unit).any(|l| &*l.entry.extra == "2")
@@ -191,6 +222,22 @@ impl<'a> Parser<'a> {
             return None;
         }
         let start = if intro { self.lexeme_start(j) } else { start };
+        // ساعتين على الأقل: at least (TimeML EQUAL_OR_MORE, here MORE_THAN)
+        if self.word(next) == Some("علي") && self.word(next + 1) == Some("الاقل") {
+            let found = self.found(
+                start,
+                next + 2,
+                Expr::Duration {
+                    amount,
+                    unit,
+                    within: None,
+                },
+            )?;
+            return Some(Found {
+                modifier: Some(Mod::MoreThan),
+                ..found
+            });
+        }
         // 3 ساعات تقريبا: a trailing approximator is part of the duration
         if let Some(l) = self.func(next, "approx")
             && self.word(next).is_some_and(|w| w.starts_with("تقريب"))
