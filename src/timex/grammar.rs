@@ -571,7 +571,8 @@ impl<'a> Parser<'a> {
     /// من المقرر، المرتقب.
     fn future_cue(&self, from: usize, to: usize) -> bool {
         let lo = from.saturating_sub(8);
-        // a bare weekday (الأحد، يوم الأحد): a scheduling verb right before it decides
+        // a bare weekday (الأحد، يوم الأحد): a scheduling verb right before it decides (a
+        // day of a month keeps its year)
         let weekday = self.kind(from, Kind::Weekday).next().is_some()
             || self.word(from) == Some("يوم")
                 && self.kind(from + 1, Kind::Weekday).next().is_some();

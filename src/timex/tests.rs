@@ -970,6 +970,15 @@ fn national_days_follow_the_document_country() {
         national("sau", "بمناسبة يوم التأسيس"),
         [("يوم التأسيس".to_string(), "2021-02-22".to_string())]
     );
+    // the country's own national day (possessive), Moroccan anniversaries by their event
+    assert_eq!(
+        national("are", "تحتفل الدولة بيومها الوطني"),
+        [("يومها الوطني".to_string(), "2020-12-02".to_string())]
+    );
+    assert_eq!(
+        national("mar", "خطاب في ذكرى المسيرة الخضراء"),
+        [("ذكرى المسيرة الخضراء".to_string(), "2020-11-06".to_string())]
+    );
     // without the country the expression is found, its value unknown
     check("بمناسبة اليوم الوطني", "اليوم الوطني", "XXXX-XX-XX");
 }
