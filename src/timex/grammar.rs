@@ -213,9 +213,10 @@ pub struct Candidate {
     pub modifier: Option<Mod>,
     /// A future cue governs the clause (سـ، سوف، المقرر).
     pub future: bool,
-    /// For a range or list of two days or years: the byte spans of its two ends
-    /// («يومي 15» and «16 يوليو» in «يومي 15 و16 يوليو»), which TimeML annotates as two
-    /// timexes (see [`Candidate::split`]).
+    /// For a range or list of two days or years, or a date and its clock after a
+    /// preposition: the byte spans of its two parts («يومي 15» and «16 يوليو» in «يومي 15
+    /// و16 يوليو»; «30 ديسمبر» and «الساعة 23:30» in «30 ديسمبر في الساعة 23:30»), which
+    /// TimeML annotates as two timexes (see [`Candidate::split`]).
     pub parts: Option<[(usize, usize); 2]>,
 }
 
@@ -238,6 +239,43 @@ impl Candidate {
                     start: pb.0,
                     end: pb.1,
                     expr: *b,
+                    modifier: None,
+                    future: self.future,
+                    parts: None,
+                },
+            ],
+            // a date and its clock after a preposition: the date alone, then the clock on it
+            (
+                Expr::Date {
+                    base,
+                    part,
+                    daypart,
+                    clock: Some(clock),
+                },
+                Some([pa, pb]),
+            ) => vec![
+                Candidate {
+                    start: pa.0,
+                    end: pa.1,
+                    expr: Expr::Date {
+                        base: base.clone(),
+                        part,
+                        daypart,
+                        clock: None,
+                    },
+                    modifier: self.modifier,
+                    future: self.future,
+                    parts: None,
+                },
+                Candidate {
+                    start: pb.0,
+                    end: pb.1,
+                    expr: Expr::Date {
+                        base,
+                        part: None,
+                        daypart: None,
+                        clock: Some(clock),
+                    },
                     modifier: None,
                     future: self.future,
                     parts: None,

@@ -1132,3 +1132,27 @@ fn a_scheduling_verb_a_few_words_before_a_weekday() {
         "2021-04-11",
     );
 }
+
+#[test]
+fn a_preposition_between_date_and_clock_makes_two_timexes() {
+    use TimexType::{Date, Time};
+    // TimeML: في stays outside; the clock keeps the day before it
+    check_all(
+        "وصل الوفد في 10 أبريل في الساعة الثامنة مساء",
+        &[
+            ("10 أبريل", Date, "2021-04-10"),
+            ("الساعة الثامنة مساء", Time, "2021-04-10T20:00"),
+        ],
+    );
+    // without a preposition it is one
+    check_all(
+        "وصل الوفد الخميس الساعة 8 صباحا",
+        &[("الخميس الساعة 8 صباحا", Time, "2021-04-08T08:00")],
+    );
+    // the colloquial policy keeps one expression
+    assert_eq!(
+        run("الخميس في الساعة 8", Policy::Colloquial).len(),
+        1,
+        "colloquial"
+    );
+}

@@ -248,6 +248,7 @@ impl<'a> Parser<'a> {
         if self.punct(j, &[',']) {
             j += 1;
         }
+        let before_in = j;
         let j = self.opt_func(j, "in");
         // a page stamp: 4 يناير 2024 - 9:15 م، 2025-03-13 | 14:38، 2018-02-20T17:45:10+03:00
         let stamp = matches!(base, Base::Cal { day: Some(_), .. })
@@ -256,6 +257,11 @@ impl<'a> Parser<'a> {
         if let Some((after, clock)) = stamp.or_else(|| self.clock(j, true)) {
             if let Expr::Date { clock: c, .. } = &mut expr {
                 *c = Some(clock);
+            }
+            // date_in_clock: «30 ديسمبر في الساعة 23:30» is two timexes in TimeML (the
+            // preposition outside), the clock on that day; one for the colloquial policy
+            if stamp.is_none() && j > before_in {
+                return self.found_parts(start, after, expr, (i, next), (j, after));
             }
             end = after;
         } else if let Some((after, clock_range)) = self.clock_range(next) {
