@@ -1156,3 +1156,15 @@ fn a_preposition_between_date_and_clock_makes_two_timexes() {
         "colloquial"
     );
 }
+
+#[test]
+fn an_agency_dateline_gives_day_and_month() {
+    // PLACE - D - M (AGENCY): the dispatch's day, in the reference's year
+    check(
+        "الكويت - 12 - 4 (كونا) -- أعلنت الوزارة",
+        "12 - 4",
+        "2021-04-12",
+    );
+    // a score is not a date
+    none("فاز الفريق 3 - 1 على منافسه");
+}

@@ -605,8 +605,11 @@ impl<'a> Parser<'a> {
             j = l.next + 1;
         }
         let day_alone = (p.weekday.is_some() && adjacent) || has_day_intro;
-        let (next, q, day_start) =
-            self.partial_date(j, day_alone || self.date_context(i), day_alone)?;
+        let (next, q, day_start) = self.partial_date(
+            j,
+            day_alone || self.date_context(i) || self.agency_dateline(i),
+            day_alone,
+        )?;
         if q.day.is_none() && q.year.is_none() && q.month.is_none() {
             return None;
         }
@@ -620,6 +623,17 @@ impl<'a> Parser<'a> {
         }
         let start = start.unwrap_or(day_start);
         Some((start, next, partial_base(p)))
+    }
+
+    /// agency_dateline: «عمان - 4 - 12 (كونا)», a place, a dash, day - month and the agency
+    /// in brackets: the day and month of the dispatch (the year is the reference's).
+    pub(super) fn agency_dateline(&self, i: usize) -> bool {
+        i >= 2
+            && self.punct(i - 1, &['-'])
+            && self.word(i - 2).is_some()
+            && self.numeric_at(i)
+            && self.punct(i + 3, &['('])
+            && self.word(i + 4).is_some()
     }
 
     /// Whether a numeric date (digits, / - or ., digits) starts at token i.
