@@ -546,6 +546,7 @@ pub fn tag_lexed(
             document: None,
         });
     }
+    text_equivalents(&normalized.text, &candidates, &mut timexes);
     let normalized_spans = candidates.iter().map(|c| (c.start, c.end)).collect();
     Tagged {
         timexes,
@@ -594,6 +595,27 @@ fn story_today(
     }
     ctx.dct = Some(found.and_time(dct.time()));
     Some(found)
+}
+
+/// hijri_text_equivalent: a Hijri day followed by «الموافق» and a Gregorian day takes the
+/// Gregorian day the text gives (a sighting may differ from the Umm al-Qura table:
+/// «29 رمضان 1442 هـ، الموافق 12 ماي 2021»).
+fn text_equivalents(text: &str, candidates: &[grammar::Candidate], timexes: &mut [Timex]) {
+    for k in 1..candidates.len().min(timexes.len()) {
+        let (a, b) = (&candidates[k - 1], &candidates[k]);
+        if !is_hijri(&a.expr) || is_hijri(&b.expr) {
+            continue;
+        }
+        let gap = text.get(a.end..b.start).unwrap_or_default();
+        let gap = gap.trim_matches(|c: char| c.is_whitespace() || c == ',' || c == '،');
+        let joined = matches!(gap, "الموافق" | "موافق" | "الموافق ل" | "والموافق");
+        let day = |t: &Timex| t.granularity == Some(Granularity::Day) && t.kind == TimexType::Date;
+        if joined && day(&timexes[k - 1]) && day(&timexes[k]) {
+            let (value, interval) = (timexes[k].value.clone(), timexes[k].interval);
+            timexes[k - 1].value = value;
+            timexes[k - 1].interval = interval;
+        }
+    }
 }
 
 fn is_hijri(expr: &Expr) -> bool {

@@ -1168,3 +1168,31 @@ fn an_agency_dateline_gives_day_and_month() {
     // a score is not a date
     none("فاز الفريق 3 - 1 على منافسه");
 }
+
+#[test]
+fn hijri_epithets_and_the_texts_own_equivalent() {
+    use TimexType::Date;
+    // epithets of Hijri months stay inside
+    check("خلال شهر رمضان المبارك", "شهر رمضان المبارك", "2021-04");
+    check(
+        "في 5 رمضان المبارك 1442 هـ",
+        "5 رمضان المبارك 1442 هـ",
+        "2021-04-17",
+    );
+    // the Gregorian day the text gives after الموافق wins over the table for a day; a
+    // part of day or clock on the Hijri day is not adjusted yet (it keeps the table's day)
+    check_all(
+        "رصد الهلال مساء 29 رمضان 1442 هـ الموافق 12 مايو 2021",
+        &[
+            ("مساء 29 رمضان 1442 هـ", TimexType::Time, "2021-05-11TEV"),
+            ("12 مايو 2021", Date, "2021-05-12"),
+        ],
+    );
+    check_all(
+        "أعلن يوم 29 رمضان 1442 هـ، الموافق 12 مايو 2021",
+        &[
+            ("يوم 29 رمضان 1442 هـ", Date, "2021-05-12"),
+            ("12 مايو 2021", Date, "2021-05-12"),
+        ],
+    );
+}

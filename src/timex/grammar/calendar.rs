@@ -51,6 +51,15 @@ impl<'a> Parser<'a> {
 
     pub(super) fn month_name_with_alt(&self, i: usize) -> R<MonthRef> {
         let (next, m) = self.month_name(i)?;
+        // hijri_epithet: رمضان المبارك، رمضان المعظم، محرم الحرام، شهر رمضان الفضيل
+        if matches!(m, MonthRef::Hijri(_))
+            && matches!(
+                self.word(next),
+                Some("المبارك" | "المعظم" | "الكريم" | "الفضيل" | "الحرام" | "المكرم")
+            )
+        {
+            return Some((next + 1, m));
+        }
         // أبريل/نيسان, نيسان (أبريل), أبريل-نيسان
         if self.punct(next, &['/', '-', '\\'])
             && let Some((after, _)) = self.month_name(next + 1)
