@@ -103,8 +103,13 @@ pub enum Base {
     Deictic(i64),
     /// A day relative to the last mentioned date: اليوم التالي = +1.
     FromMention(i64),
+    /// The last mentioned date at a unit's grain (اليوم نفسه، ذلك الشهر، العام ذاته), or a
+    /// day of its month (18 من الشهر ذاته).
+    Mentioned { unit: Unit, day: Option<u32> },
     /// This/last/next week, month, quarter, year, decade: offset in units.
     Unit { unit: Unit, offset: i64 },
+    /// Some weekday, which one unknown: «في يوم خميس» (`XXXX-WXX-4`).
+    SomeWeekday(u32),
     /// A weekday, optionally in a week relative to the reference, or with a direction.
     Weekday {
         weekday: u32,
@@ -112,8 +117,13 @@ pub enum Base {
         dir: Option<Dir>,
         this: bool,
     },
-    /// `amount` units from the reference (negative = ago).
-    Shift { amount: i64, unit: Unit },
+    /// `amount` units from the reference (negative = ago); `approx` when a quantifier
+    /// (حوالي، نحو) makes the day unknown: قبل حوالي أسبوع is that week.
+    Shift {
+        amount: i64,
+        unit: Unit,
+        approx: bool,
+    },
     /// An unknown number of units before (-1) or after (+1) the reference: قبل أيام.
     VagueShift { sign: i64, unit: Unit },
     /// The n-th (negative: from the end) weekday of a month.
@@ -142,6 +152,8 @@ pub enum Base {
         digit: i32,
         century: Option<YearSpec>,
     },
+    /// The n-th century: القرن العشرين = 20 (the 1900s, value `19`).
+    Century(i32),
     /// N units next to the reference period: الأسابيع الثلاثة القادمة.
     Span { count: i64, unit: Unit, dir: Dir },
 }
@@ -184,6 +196,8 @@ pub enum Expr {
         unit: Option<Unit>,
         weekday: Option<u32>,
         date: Option<(u32, u32)>,
+        /// A part of day of every such day (صباح كل أحد), or `WE` for every weekend.
+        daypart: Option<&'static str>,
     },
     /// From the first to the last (inclusive) of two expressions.
     Range(Box<Expr>, Box<Expr>),
@@ -199,6 +213,81 @@ pub struct Candidate {
     pub modifier: Option<Mod>,
     /// A future cue governs the clause (سـ، سوف، المقرر).
     pub future: bool,
+    /// For a range or list of two days or years, or a date and its clock after a
+    /// preposition: the byte spans of its two parts («يومي 15» and «16 يوليو» in «يومي 15
+    /// و16 يوليو»; «30 ديسمبر» and «الساعة 23:30» in «30 ديسمبر في الساعة 23:30»), which
+    /// TimeML annotates as two timexes (see [`Candidate::split`]).
+    pub parts: Option<[(usize, usize); 2]>,
+}
+
+impl Candidate {
+    /// A range or list with known ends as two candidates, one per end, each with its
+    /// own extent and the expression of that end (the month and year it shares with the
+    /// other end filled in); anything else unchanged.
+    pub fn split(self) -> Vec<Candidate> {
+        match (self.expr, self.parts) {
+            (Expr::Range(a, b), Some([pa, pb])) => vec![
+                Candidate {
+                    start: pa.0,
+                    end: pa.1,
+                    expr: *a,
+                    modifier: None,
+                    future: self.future,
+                    parts: None,
+                },
+                Candidate {
+                    start: pb.0,
+                    end: pb.1,
+                    expr: *b,
+                    modifier: None,
+                    future: self.future,
+                    parts: None,
+                },
+            ],
+            // a date and its clock after a preposition: the date alone, then the clock on it
+            (
+                Expr::Date {
+                    base,
+                    part,
+                    daypart,
+                    clock: Some(clock),
+                },
+                Some([pa, pb]),
+            ) => vec![
+                Candidate {
+                    start: pa.0,
+                    end: pa.1,
+                    expr: Expr::Date {
+                        base: base.clone(),
+                        part,
+                        daypart,
+                        clock: None,
+                    },
+                    modifier: self.modifier,
+                    future: self.future,
+                    parts: None,
+                },
+                Candidate {
+                    start: pb.0,
+                    end: pb.1,
+                    expr: Expr::Date {
+                        base,
+                        part: None,
+                        daypart: None,
+                        clock: Some(clock),
+                    },
+                    modifier: None,
+                    future: self.future,
+                    parts: None,
+                },
+            ],
+            (expr, parts) => vec![Candidate {
+                expr,
+                parts,
+                ..self
+            }],
+        }
+    }
 }
 
 fn static_code(s: &str) -> &'static str {
@@ -215,6 +304,7 @@ fn static_code(s: &str) -> &'static str {
         "SU" => "SU",
         "FA" => "FA",
         "WI" => "WI",
+        "WE" => "WE",
         "PAST_REF" => "PAST_REF",
         "FUTURE_REF" => "FUTURE_REF",
         _ => "PRESENT_REF",
@@ -258,6 +348,9 @@ pub(crate) struct Parser<'a> {
     text: &'a str,
     toks: &'a [Token],
     lexed: &'a Lexed<'a>,
+    /// «الخميس الموافق 14 شباط» read as one expression, as Duckling does (the colloquial
+    /// policy); TimeML and the news policies make it two timexes, الموافق outside.
+    joined_equals: bool,
 }
 
 type R<T> = Option<(usize, T)>;
@@ -300,6 +393,15 @@ impl<'a> Parser<'a> {
             text: lexed.text,
             toks: lexed.tokens,
             lexed,
+            joined_equals: false,
+        }
+    }
+
+    /// Reads a weekday, الموافق and a date as one expression (Duckling's reading).
+    pub(crate) fn with_joined_equals(self, joined: bool) -> Self {
+        Parser {
+            joined_equals: joined,
+            ..self
         }
     }
 
@@ -320,7 +422,8 @@ impl<'a> Parser<'a> {
                     || self.can_start(i)
                     || (self.word(i) == Some("ال") && self.digits(i + 1).is_some())
                     || (matches!(self.word(i), Some("اكثر" | "اقل"))
-                        && self.func(i + 1, "from").is_some()));
+                        && self.func(i + 1, "from").is_some())
+                    || self.anaphoric_unit(i).is_some());
             if trigger && let Some(cand) = self.best_at(i) {
                 let next = cand.next;
                 out.push(Candidate {
@@ -329,6 +432,7 @@ impl<'a> Parser<'a> {
                     expr: cand.expr,
                     modifier: cand.modifier,
                     future: self.future_cue(i, next),
+                    parts: cand.parts,
                 });
                 i = next;
                 continue;
@@ -466,6 +570,30 @@ impl<'a> Parser<'a> {
             next,
             expr,
             modifier: None,
+            parts: None,
+        })
+    }
+
+    /// A range or list found at tokens: the whole from `start` to `next`, its first end
+    /// the tokens `[a.0, a.1)` and its second `[b.0, b.1)` (extents per TimeML: the
+    /// separator and a preposition in front stay outside).
+    fn found_parts(
+        &self,
+        start: usize,
+        next: usize,
+        expr: Expr,
+        a: (usize, usize),
+        b: (usize, usize),
+    ) -> Option<Found> {
+        let span = |(from, to): (usize, usize)| -> Option<(usize, usize)> {
+            let end = self.toks.get(to.checked_sub(1)?)?.end;
+            let begin = self.lexeme_start(from);
+            (begin < end).then_some((begin, end))
+        };
+        let parts = span(a).zip(span(b)).map(|(a, b)| [a, b]);
+        Some(Found {
+            parts,
+            ..self.found(start, next, expr)?
         })
     }
 
@@ -481,7 +609,8 @@ impl<'a> Parser<'a> {
     /// من المقرر، المرتقب.
     fn future_cue(&self, from: usize, to: usize) -> bool {
         let lo = from.saturating_sub(8);
-        // a bare weekday (الأحد، يوم الأحد): a scheduling verb right before it decides
+        // a bare weekday (الأحد، يوم الأحد): a scheduling verb right before it decides (a
+        // day of a month keeps its year)
         let weekday = self.kind(from, Kind::Weekday).next().is_some()
             || self.word(from) == Some("يوم")
                 && self.kind(from + 1, Kind::Weekday).next().is_some();
@@ -492,7 +621,8 @@ impl<'a> Parser<'a> {
             if self.punct(k, &['.', '!', '?', ';', ':', '"']) || self.toks[k + 1].after_newline {
                 break;
             }
-            if self.is_future_word(k) || from - k <= 2 && weekday && self.is_schedule_verb(k) {
+            // the scheduling verb may be a few words before: «تجري في سلطنة عمان يوم الأحد»
+            if self.is_future_word(k) || from - k <= 5 && weekday && self.is_schedule_verb(k) {
                 return true;
             }
         }
@@ -591,6 +721,8 @@ struct Found {
     next: usize,
     expr: Expr,
     modifier: Option<Mod>,
+    /// The two ends of a range or list, as byte spans.
+    parts: Option<[(usize, usize); 2]>,
 }
 
 fn dir_offset(dir: Dir) -> i64 {

@@ -464,8 +464,13 @@ pub fn tag_lexed(
     inside_name: &[bool],
     settings: Settings,
 ) -> Tagged {
-    let parser = Parser::new(lexed);
-    let candidates = parser.recognize(inside_name);
+    let parser = Parser::new(lexed).with_joined_equals(policy == Policy::Colloquial);
+    let mut candidates = parser.recognize(inside_name);
+    // TimeML (and the news policies) annotate each end of a range or list of days or
+    // years as its own timex; the colloquial policy keeps one interval, as Duckling does
+    if policy != Policy::Colloquial && candidates.iter().any(|c| c.parts.is_some()) {
+        candidates = candidates.into_iter().flat_map(|c| c.split()).collect();
+    }
     let (dct, dct_source) = match dct {
         Some(d) => (Some(d), DctSource::Argument),
         None => match infer_dct(sentences, &candidates) {
@@ -479,6 +484,7 @@ pub fn tag_lexed(
         policy,
         anchor: None,
         mention: None,
+        mention_grain: None,
         week_start: settings.week_start,
         country: settings.country,
     };
@@ -516,6 +522,7 @@ pub fn tag_lexed(
             && let Some(iv) = r.interval
         {
             ctx.mention = Some((iv.start.date(), timexes.len(), true));
+            ctx.mention_grain = r.granularity;
             mention_sentence = sentence;
         }
         if policy == Policy::Narrative
@@ -539,6 +546,7 @@ pub fn tag_lexed(
             document: None,
         });
     }
+    text_equivalents(&normalized.text, &candidates, &mut timexes);
     let normalized_spans = candidates.iter().map(|c| (c.start, c.end)).collect();
     Tagged {
         timexes,
@@ -587,6 +595,27 @@ fn story_today(
     }
     ctx.dct = Some(found.and_time(dct.time()));
     Some(found)
+}
+
+/// hijri_text_equivalent: a Hijri day followed by «الموافق» and a Gregorian day takes the
+/// Gregorian day the text gives (a sighting may differ from the Umm al-Qura table:
+/// «29 رمضان 1442 هـ، الموافق 12 ماي 2021»).
+fn text_equivalents(text: &str, candidates: &[grammar::Candidate], timexes: &mut [Timex]) {
+    for k in 1..candidates.len().min(timexes.len()) {
+        let (a, b) = (&candidates[k - 1], &candidates[k]);
+        if !is_hijri(&a.expr) || is_hijri(&b.expr) {
+            continue;
+        }
+        let gap = text.get(a.end..b.start).unwrap_or_default();
+        let gap = gap.trim_matches(|c: char| c.is_whitespace() || c == ',' || c == '،');
+        let joined = matches!(gap, "الموافق" | "موافق" | "الموافق ل" | "والموافق");
+        let day = |t: &Timex| t.granularity == Some(Granularity::Day) && t.kind == TimexType::Date;
+        if joined && day(&timexes[k - 1]) && day(&timexes[k]) {
+            let (value, interval) = (timexes[k].value.clone(), timexes[k].interval);
+            timexes[k - 1].value = value;
+            timexes[k - 1].interval = interval;
+        }
+    }
 }
 
 fn is_hijri(expr: &Expr) -> bool {

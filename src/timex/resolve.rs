@@ -19,6 +19,8 @@ pub(crate) struct Context {
     /// The last absolute date mentioned in the document so far, and whether it is in
     /// the current sentence: اليوم التالي and بعد ثلاث سنوات count from it.
     pub mention: Option<(NaiveDate, usize, bool)>,
+    /// The granularity of that date (day, month or year).
+    pub mention_grain: Option<Granularity>,
     /// The first day of the week for الأسبوع الماضي / هذا الأسبوع / المقبل.
     pub week_start: WeekStart,
     /// The country the document is most about (ISO3), for national days.
@@ -245,11 +247,15 @@ impl Context {
                 unit,
                 weekday,
                 date,
+                daypart,
             } => {
-                let value = match (unit, weekday, date) {
-                    (_, _, Some((m, d))) => format!("XXXX-{m:02}-{d:02}"),
-                    (_, Some(wd), None) => format!("XXXX-WXX-{wd}"),
-                    (Some(u), None, None) => duration_value(Some(1.0), *u),
+                let value = match (unit, weekday, date, daypart) {
+                    (_, _, Some((m, d)), _) => format!("XXXX-{m:02}-{d:02}"),
+                    (_, Some(wd), None, None) => format!("XXXX-WXX-{wd}"),
+                    (_, Some(wd), None, Some(dp)) => format!("XXXX-WXX-{wd}T{dp}"),
+                    (_, None, None, Some("WE")) => "XXXX-WXX-WE".into(),
+                    (_, None, None, Some(dp)) => format!("XXXX-XX-XXT{dp}"),
+                    (Some(u), None, None, None) => duration_value(Some(1.0), *u),
                     _ => "P1D".into(),
                 };
                 Resolution {
@@ -537,6 +543,29 @@ impl Context {
                 };
                 Ok((day_moment(add_days(d, *n).ok_or_else(bad)?), s))
             }
+            Base::Mentioned { unit, day } => {
+                let placeholder = match (unit, day) {
+                    (Unit::Year, _) => "XXXX",
+                    (Unit::Month, None) => "XXXX-XX",
+                    (Unit::Week, _) => "XXXX-WXX",
+                    _ => "XXXX-XX-XX",
+                };
+                let Some((d, id, _)) = self.mention else {
+                    return Err(placeholder.to_string());
+                };
+                // a day needs a day: after «في مارس» «ذلك اليوم» is unknown
+                if *unit == Unit::Day && self.mention_grain != Some(Granularity::Day) {
+                    return Err(placeholder.to_string());
+                }
+                let m = match (unit, day) {
+                    (_, Some(n)) => day_moment(ymd(d.year(), d.month(), *n).ok_or_else(bad)?),
+                    (Unit::Week, None) => local_week_moment(self.week_start.week_of(d)),
+                    (Unit::Month, None) => month_moment(d.year(), d.month()).ok_or_else(bad)?,
+                    (Unit::Year, None) => year_moment(d.year()).ok_or_else(bad)?,
+                    _ => day_moment(d),
+                };
+                Ok((m, Source::Anchor(id)))
+            }
             Base::Deictic(n) => {
                 let (d, s) = need("XXXX-XX-XX")?;
                 Ok((day_moment(add_days(d, *n).ok_or_else(bad)?), s))
@@ -579,6 +608,19 @@ impl Context {
                 }
                 Ok((unit_moment(d, *unit, *offset).ok_or_else(bad)?, s))
             }
+            // في يوم خميس: some Thursday (the colloquial policy reads the next one)
+            Base::SomeWeekday(wd) => {
+                if self.policy == Policy::Colloquial {
+                    let definite = Base::Weekday {
+                        weekday: *wd,
+                        week_offset: None,
+                        dir: None,
+                        this: false,
+                    };
+                    return self.base(&definite, future);
+                }
+                Err(format!("XXXX-WXX-{wd}"))
+            }
             Base::Weekday {
                 weekday,
                 week_offset,
@@ -608,7 +650,11 @@ impl Context {
                 };
                 Ok((day_moment(date.ok_or_else(bad)?), s))
             }
-            Base::Shift { amount, unit } => {
+            Base::Shift {
+                amount,
+                unit,
+                approx,
+            } => {
                 // بعد ثلاث سنوات after a date in the same sentence counts from that date
                 let (now, s) = match self.mention {
                     Some((d, id, true)) if *amount > 0 && *unit >= Unit::Day => {
@@ -632,9 +678,17 @@ impl Context {
                             value,
                         }
                     }
+                    // about a week ago: that week, the day is not known
+                    Unit::Week if *approx => {
+                        local_week_moment(self.week_start.week_of(shifted.date()))
+                    }
                     Unit::Day | Unit::Week => day_moment(shifted.date()),
                     Unit::Month | Unit::Quarter => {
                         month_moment(shifted.year(), shifted.month()).ok_or_else(bad)?
+                    }
+                    // the unit's grain: منذ سبعة عقود → 195, قبل قرنين → 18
+                    Unit::Decade | Unit::Century => {
+                        unit_moment(shifted.date(), *unit, 0).ok_or_else(bad)?
                     }
                     _ => year_moment(shifted.year()).ok_or_else(bad)?,
                 };
@@ -804,6 +858,18 @@ impl Context {
                         value: format!("{:03}", start_year / 10),
                     },
                     s,
+                ))
+            }
+            Base::Century(n) => {
+                let c0 = n - 1;
+                Ok((
+                    Moment {
+                        start: midnight(ymd(c0 * 100, 1, 1).ok_or_else(bad)?),
+                        end: midnight(ymd(c0 * 100 + 100, 1, 1).ok_or_else(bad)?),
+                        grain: Granularity::Century,
+                        value: format!("{c0:02}"),
+                    },
+                    Source::Absolute,
                 ))
             }
             Base::Span { count, unit, dir } => {
@@ -1055,6 +1121,14 @@ impl Context {
                     _ => {
                         if self.policy == Policy::Colloquial || future {
                             cands.iter().find(|c| c.end > now).cloned()
+                        } else if day.is_some() {
+                            // hijri_day_nearest: a Hijri day without its year is the nearest
+                            // one (news of a sighting: «يكون فاتح شوال» is tomorrow, not
+                            // last year's)
+                            cands
+                                .iter()
+                                .min_by_key(|c| (c.start - now).num_days().abs())
+                                .cloned()
                         } else {
                             cands.iter().rev().find(|c| c.start <= now).cloned()
                         }

@@ -51,6 +51,15 @@ impl<'a> Parser<'a> {
 
     pub(super) fn month_name_with_alt(&self, i: usize) -> R<MonthRef> {
         let (next, m) = self.month_name(i)?;
+        // hijri_epithet: رمضان المبارك، رمضان المعظم، محرم الحرام، شهر رمضان الفضيل
+        if matches!(m, MonthRef::Hijri(_))
+            && matches!(
+                self.word(next),
+                Some("المبارك" | "المعظم" | "الكريم" | "الفضيل" | "الحرام" | "المكرم")
+            )
+        {
+            return Some((next + 1, m));
+        }
         // أبريل/نيسان, نيسان (أبريل), أبريل-نيسان
         if self.punct(next, &['/', '-', '\\'])
             && let Some((after, _)) = self.month_name(next + 1)
@@ -123,6 +132,19 @@ impl<'a> Parser<'a> {
     /// Dates: weekday / day / month / year combinations, part-of-period words,
     /// halves and quarters, holidays, Hijri dates, plus an optional time of day.
     pub(super) fn date_rule(&self, i: usize) -> Option<Found> {
+        // a period named again: تلك الليلة، الشهر ذاته، 18 من الشهر نفسه
+        if let Some((start, next, base, night)) = self.anaphoric_date(i) {
+            return self.found(
+                start,
+                next,
+                Expr::Date {
+                    base,
+                    part: None,
+                    daypart: night.then_some("NI"),
+                    clock: None,
+                },
+            );
+        }
         // part of day before a day: صباح اليوم، مساء أمس، ليلة الثلاثاء
         if let Some(l) = self.kind(i, Kind::DayPart).find(|l| {
             &*l.entry.extra == "noun" && l.prep.is_none() && !l.entry.value.starts_with('T')
@@ -219,6 +241,7 @@ impl<'a> Parser<'a> {
                     unit: None,
                     weekday: None,
                     date: Some((*month, *day)),
+                    daypart: None,
                 },
             );
         }
@@ -234,6 +257,7 @@ impl<'a> Parser<'a> {
         if self.punct(j, &[',']) {
             j += 1;
         }
+        let before_in = j;
         let j = self.opt_func(j, "in");
         // a page stamp: 4 يناير 2024 - 9:15 م، 2025-03-13 | 14:38، 2018-02-20T17:45:10+03:00
         let stamp = matches!(base, Base::Cal { day: Some(_), .. })
@@ -242,6 +266,11 @@ impl<'a> Parser<'a> {
         if let Some((after, clock)) = stamp.or_else(|| self.clock(j, true)) {
             if let Expr::Date { clock: c, .. } = &mut expr {
                 *c = Some(clock);
+            }
+            // date_in_clock: «30 ديسمبر في الساعة 23:30» is two timexes in TimeML (the
+            // preposition outside), the clock on that day; one for the colloquial policy
+            if stamp.is_none() && j > before_in {
+                return self.found_parts(start, after, expr, (i, next), (j, after));
             }
             end = after;
         } else if let Some((after, clock_range)) = self.clock_range(next) {
@@ -554,6 +583,18 @@ impl<'a> Parser<'a> {
             if self.punct(j, &[',']) {
                 j += 1;
             }
+            // weekday_before_equals: «الأحد الموافق 3 نوفمبر 2019» is two timexes (TimeML:
+            // الموافق stays outside); the weekday takes the day of the date after it
+            if let Some(eq) = self.func(j, "equals").filter(|_| !self.joined_equals)
+                && let Some((_, q, _)) = self.partial_date(eq.next, true, false)
+                && q.day.is_some()
+            {
+                let p = Partial {
+                    weekday: Some(wd),
+                    ..q
+                };
+                return Some((self.lexeme_start(i), next, partial_base(p)));
+            }
             j = self.opt_func(j, "equals");
             j = self.opt_func(j, "in");
             adjacent = j == next;
@@ -573,8 +614,11 @@ impl<'a> Parser<'a> {
             j = l.next + 1;
         }
         let day_alone = (p.weekday.is_some() && adjacent) || has_day_intro;
-        let (next, q, day_start) =
-            self.partial_date(j, day_alone || self.date_context(i), day_alone)?;
+        let (next, q, day_start) = self.partial_date(
+            j,
+            day_alone || self.date_context(i) || self.agency_dateline(i),
+            day_alone,
+        )?;
         if q.day.is_none() && q.year.is_none() && q.month.is_none() {
             return None;
         }
@@ -588,6 +632,17 @@ impl<'a> Parser<'a> {
         }
         let start = start.unwrap_or(day_start);
         Some((start, next, partial_base(p)))
+    }
+
+    /// agency_dateline: «عمان - 4 - 12 (كونا)», a place, a dash, day - month and the agency
+    /// in brackets: the day and month of the dispatch (the year is the reference's).
+    pub(super) fn agency_dateline(&self, i: usize) -> bool {
+        i >= 2
+            && self.punct(i - 1, &['-'])
+            && self.word(i - 2).is_some()
+            && self.numeric_at(i)
+            && self.punct(i + 3, &['('])
+            && self.word(i + 4).is_some()
     }
 
     /// Whether a numeric date (digits, / - or ., digits) starts at token i.
@@ -676,9 +731,10 @@ impl<'a> Parser<'a> {
             }
             // a day alone after a weekday or يوم: السبت السادس عشر, يوم 13 (a feminine
             // ordinal is an hour, a cardinal word is an amount: يوم واحد)
+            // (a word ordinal needs its article: «غدا الخميس أول أيام العيد» has no day)
             let day_like = self
                 .number(i)
-                .is_some_and(|(_, n)| !n.word || (n.ordinal && !n.feminine));
+                .is_some_and(|(_, n)| !n.word || (n.ordinal && !n.feminine && n.article));
             if day_alone && day_like {
                 consider(Some((
                     j,
@@ -822,6 +878,16 @@ impl<'a> Parser<'a> {
 
     /// التسعينيات، تسعينيات القرن الماضي، ستينيات القرن العشرين.
     pub(super) fn decade(&self, i: usize) -> R<Base> {
+        // ordinal_century: القرن العشرين، القرن التاسع عشر، القرن الحادي والعشرين
+        if let Some(c) = self.kind(i, Kind::Unit).find(|u| {
+            u.article && u.prep.is_none() && &*u.entry.value == "century" && &*u.entry.extra == "1"
+        }) && let Some((next, n)) = self.number(c.next)
+            && n.word
+            && n.article
+            && (1..=30).contains(&n.value)
+        {
+            return Some((next, Base::Century(n.value as i32)));
+        }
         let l = self
             .kind(i, Kind::Decade)
             .find(|l| l.prep.is_none() || l.article)?;

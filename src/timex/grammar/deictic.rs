@@ -91,6 +91,20 @@ impl<'a> Parser<'a> {
             }
         };
         consider(self.deictic(i));
+        // مساء اليوم نفسه: an anaphoric day takes a part of day too
+        consider(
+            self.anaphoric_date(i)
+                .filter(|a| {
+                    !a.3 && matches!(
+                        a.2,
+                        Base::Mentioned {
+                            unit: Unit::Day,
+                            ..
+                        }
+                    )
+                })
+                .map(|(s, n, b, _)| (s, n, b)),
+        );
         consider(self.calendar_date(i));
         consider(self.weekday_phrase(i));
         best
@@ -99,11 +113,6 @@ impl<'a> Parser<'a> {
     /// اليوم، أمس، غدا، بعد غد، أول أمس، يوم غد، اليوم الذي بعد الغد, with an
     /// optional weekday in apposition (أمس الاثنين).
     pub(super) fn deictic(&self, i: usize) -> Option<(usize, usize, Base)> {
-        // نفس اليوم، ذات اليوم: the day last mentioned (ذات يوم, without ال, is "one day")
-        if i > 0 && self.word(i) == Some("اليوم") && matches!(self.word(i - 1), Some("نفس" | "ذات"))
-        {
-            return Some((i - 1, i + 1, Base::FromMention(0)));
-        }
         let mut j = i;
         let mut start = None;
         // يوم غد، اليوم الذي بعد الغد، اليوم الي بعد بكرة
@@ -150,13 +159,6 @@ impl<'a> Parser<'a> {
         if relational {
             return Some((start, next, Base::FromMention(offset)));
         }
-        // اليوم نفسه، اليوم ذاته
-        if offset == 0
-            && self.word(j).is_some_and(|w| w.ends_with("اليوم"))
-            && matches!(self.word(next), Some("نفسه" | "ذاته"))
-        {
-            return Some((start, next + 1, Base::FromMention(0)));
-        }
         // apposition: أمس الاثنين، اليوم الثلاثاء، اليوم الثلاثاء 13 أبريل
         if let Some((_, date_next, base)) = self.calendar_date(next)
             && matches!(base, Base::Cal { day: Some(_), .. })
@@ -167,6 +169,86 @@ impl<'a> Parser<'a> {
             next = after;
         }
         Some((start, next, Base::Deictic(offset)))
+    }
+
+    /// anaphoric_date: a period named again by a demonstrative or نفس/ذات, the last
+    /// mentioned date at that grain: اليوم نفسه، نفس اليوم، ذات اليوم، في اليوم ذاته، التاريخ
+    /// نفسه، ذلك التاريخ، تلك الليلة، ذات الليلة، الشهر ذاته، ذلك العام، السنة نفسها؛ with a
+    /// day before it: 18 من الشهر ذاته، يوم 18 من الشهر نفسه. Returns (start byte, next,
+    /// base, night). «ذات يوم» (without ال) is "one day", no date.
+    pub(super) fn anaphoric_date(&self, i: usize) -> Option<(usize, usize, Base, bool)> {
+        // a day of the month named again: 18 من الشهر ذاته
+        let (start, j) = match self.func(i, "day") {
+            Some(l) => (Some(l.start), l.next),
+            None => (None, i),
+        };
+        if let Some((k, (day_start, day))) = self.day_num(j) {
+            let k = self.opt_func(k, "from");
+            let (next, unit, _) = self.anaphoric_unit(k)?;
+            return (unit == Unit::Month).then_some((
+                start.unwrap_or(day_start),
+                next,
+                Base::Mentioned {
+                    unit,
+                    day: Some(day),
+                },
+                false,
+            ));
+        }
+        let (next, unit, night) = self.anaphoric_unit(i)?;
+        let start = self.anaphoric_start(i);
+        Some((start, next, Base::Mentioned { unit, day: None }, night))
+    }
+
+    /// The unit word of an anaphoric period at i: «الشهر نفسه», «نفس الشهر», «ذلك الشهر»;
+    /// (next, unit, night).
+    pub(super) fn anaphoric_unit(&self, i: usize) -> Option<(usize, Unit, bool)> {
+        let unit_word = |k: usize| -> Option<(Unit, bool, bool)> {
+            // (unit, night, feminine)
+            Some(match self.word(k)? {
+                "اليوم" | "التاريخ" => (Unit::Day, false, false),
+                "الليله" => (Unit::Day, true, true),
+                "الاسبوع" => (Unit::Week, false, false),
+                "الشهر" => (Unit::Month, false, false),
+                "العام" => (Unit::Year, false, false),
+                "السنه" => (Unit::Year, false, true),
+                _ => return None,
+            })
+        };
+        let same = |k: usize, feminine: bool| {
+            self.word(k).is_some_and(|w| {
+                if feminine {
+                    matches!(w, "نفسها" | "ذاتها")
+                } else {
+                    matches!(w, "نفسه" | "ذاته")
+                }
+            })
+        };
+        let stem = self.word(i).map(strip_proclitic);
+        match stem {
+            Some("نفس" | "ذات") => {
+                let (unit, night, _) = unit_word(i + 1)?;
+                Some((i + 2, unit, night))
+            }
+            Some(demonstrative @ ("ذلك" | "تلك")) => {
+                let (unit, night, feminine) = unit_word(i + 1)?;
+                (feminine == (demonstrative == "تلك")).then_some((i + 2, unit, night))
+            }
+            _ => {
+                let (unit, night, feminine) = unit_word(i)?;
+                same(i + 1, feminine).then_some((i + 2, unit, night))
+            }
+        }
+    }
+
+    /// Where an anaphoric phrase starts: after a glued preposition or conjunction
+    /// (بذلك التاريخ، وتلك الليلة).
+    fn anaphoric_start(&self, i: usize) -> usize {
+        let start = self.start(i);
+        match self.word(i) {
+            Some(w) => start + (w.len() - strip_proclitic(w).len()),
+            None => start,
+        }
     }
 
     /// Weekday phrases: الأحد المقبل، الخميس الماضي، يوم الثلاثاء السابق،
@@ -231,6 +313,14 @@ impl<'a> Parser<'a> {
                 },
             ));
         }
+        // indefinite_weekday: يوم خميس (no article after يوم) is some Thursday
+        let indefinite = !this
+            && self.func(this_next, "day").is_some()
+            && self.kind(next - 1, Kind::Weekday).all(|l| !l.article)
+            && self.word(next - 1).is_some_and(|w| !w.is_ascii());
+        if indefinite {
+            return Some((start, next, Base::SomeWeekday(wd)));
+        }
         Some((
             start,
             next,
@@ -292,10 +382,35 @@ impl<'a> Parser<'a> {
         }
         if let Some(l) = self
             .kind(i, Kind::Vague)
-            .filter(|l| l.prep.is_none())
+            .filter(|l| {
+                let adverb = self
+                    .word(i)
+                    .is_some_and(|w| matches!(w.trim_start_matches(['و', 'ف']), "اخيرا" | "حديثا"));
+                l.prep.is_none() && (!adverb || self.lately(i))
+            })
             .max_by_key(|l| l.next)
         {
-            consider(self.found(l.start, l.next, Expr::Vague(static_code(&l.entry.value))));
+            // vague_of_period: «وقت سابق من هذا الأسبوع», «وقت لاحق من العام الجاري» are
+            // that period (TimeML: earlier this week = this week)
+            let k = self.opt_func(l.next, "from");
+            let period = self
+                .unit_relative(k)
+                .or_else(|| (self.word(k) == Some("اليوم")).then_some((k + 1, Base::Deictic(0))));
+            match period.filter(|_| k > l.next) {
+                Some((next, base)) => consider(self.found(
+                    l.start,
+                    next,
+                    Expr::Date {
+                        base,
+                        part: None,
+                        daypart: None,
+                        clock: None,
+                    },
+                )),
+                None => {
+                    consider(self.found(l.start, l.next, Expr::Vague(static_code(&l.entry.value))))
+                }
+            }
         }
         // shifts
         for (role, sign) in [("before", -1i64), ("since", -1), ("after", 1), ("from", -1)] {
@@ -310,14 +425,18 @@ impl<'a> Parser<'a> {
                 (Some("اقل"), Some(f)) => (f.next, Some(false)),
                 _ => (self.opt_func(l.next, "approx"), None),
             };
+            // قبل نحو قرنين: approximately two centuries ago
+            let approx = more.is_none() && j > l.next;
             // منذ أكثر من عامين: earlier than two years ago
-            let modifier = more.map(|m| {
-                if m == (sign < 0) {
-                    Mod::Before
-                } else {
-                    Mod::After
-                }
-            });
+            let modifier = more
+                .map(|m| {
+                    if m == (sign < 0) {
+                        Mod::Before
+                    } else {
+                        Mod::After
+                    }
+                })
+                .or(approx.then_some(Mod::Approx));
             if let Some((next, amount, unit)) = self.quantity(j) {
                 // بعد أسبوع من الانتخابات: relative to an event, so only the distance is known
                 if let Some(f) = self.func(next, "from")
@@ -340,6 +459,7 @@ impl<'a> Parser<'a> {
                     Some(a) if a.fract() == 0.0 => Base::Shift {
                         amount: sign * a as i64,
                         unit,
+                        approx,
                     },
                     Some(_) => continue,
                     None => Base::VagueShift { sign, unit },
@@ -390,6 +510,18 @@ impl<'a> Parser<'a> {
         best
     }
 
+    /// «أخيرا»، «حديثا» mean "lately" after a verb inside a clause («أعلن أخيرا أن»); with
+    /// و/ف, opening a sentence or before a comma they are "finally" («وأخيرا، …») or
+    /// generic («قديما وحديثا»), no time.
+    pub(super) fn lately(&self, i: usize) -> bool {
+        let glued = self.at(i).iter().any(|l| l.conj);
+        let opens = i == 0
+            || self.toks[i].after_newline
+            || self.punct(i - 1, &['.', '!', '?', ':', ',', '،', '"', '«'])
+            || matches!(self.word(i - 1), Some("و" | "ف"));
+        !glued && !opens && !self.punct(i + 1, &[',', '،', ':'])
+    }
+
     /// "من" means "ago" only before a bare amount that ends the phrase: من اسبوع.
     pub(super) fn shift_from_ok(&self, i: usize) -> bool {
         let prev = i.checked_sub(1).and_then(|p| self.word(p));
@@ -398,4 +530,23 @@ impl<'a> Parser<'a> {
             Some("اكثر" | "اقل" | "اكبر" | "اطول" | "بدلا" | "اقصر")
         )
     }
+}
+
+/// A demonstrative or نفس/ذات without its proclitics (و/ف, then ب/ل/ك: ولتلك، بذلك).
+fn strip_proclitic(w: &str) -> &str {
+    let anaphor = |r: &str| matches!(r, "ذلك" | "تلك" | "نفس" | "ذات");
+    let after_conj = w
+        .strip_prefix(['و', 'ف'])
+        .filter(|r| r.chars().count() >= 3);
+    for cand in [Some(w), after_conj].into_iter().flatten() {
+        if anaphor(cand) {
+            return cand;
+        }
+        if let Some(rest) = cand.strip_prefix(['ب', 'ل', 'ك'])
+            && anaphor(rest)
+        {
+            return rest;
+        }
+    }
+    w
 }

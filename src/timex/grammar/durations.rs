@@ -24,6 +24,11 @@ impl<'a> Parser<'a> {
             if n.article || n.ordinal {
                 return None;
             }
+            // a disjunction of amounts is its first: ست أو سبع ساعات → 6 hours
+            let next = match self.func(next, "or").and_then(|l| self.number(l.next)) {
+                Some((after, m)) if !m.article && !m.ordinal && m.value > n.value => after,
+                _ => next,
+            };
             let u = self
                 .kind(next, Kind::Unit)
                 .find(|l| !l.article && l.prep.is_none() && !l.conj)?;
@@ -165,6 +170,25 @@ impl<'a> Parser<'a> {
             Some(l) => (l.start, l.next, true),
             None => (self.lexeme_start(i), i, false),
         };
+        // one_unit: «اليوم الواحد»، «العام الواحد» (per day, a one-year …) is a length, not
+        // today; «الساعة الواحدة» is a clock time
+        if let Some(u) = self
+            .kind(j, Kind::Unit)
+            .find(|l| l.article && l.prep.is_none() && &*l.entry.extra == "1")
+            && matches!(self.word(u.next), Some("الواحد" | "الواحده"))
+            && let Some(unit) = Unit::parse(&u.entry.value)
+            && unit >= Unit::Day
+        {
+            return self.found(
+                self.lexeme_start(j),
+                u.next + 1,
+                Expr::Duration {
+                    amount: Some(1.0),
+                    unit,
+                    within: None,
+                },
+            );
+        }
         let (next, amount, unit) = self.quantity(j)?;
         let glued_for = self.kind(j, Kind::Unit).any(|l| l.prep == Some('ل'));
         let (start, intro) = if glued_for && !intro {
@@ -174,8 +198,15 @@ impl<'a> Parser<'a> {
         };
         let whole = self.func(next, "whole");
         let next = whole.map_or(next, |l| l.next);
-        // a lone singular unit or a bare plural is a duration only after لمدة/طوال or before كامل
-        let explicit = self.number(j).is_some()
+        // a lone singular unit or a bare plural is a duration only after لمدة/طوال, a
+        // quantifier (قرابة ساعة، أكثر من أسبوع) or before كامل
+        let quantified = j > 0
+            && (self.func(j - 1, "approx").is_some_and(|l| l.next == j)
+                || (self.func(j - 1, "from").is_some()
+                    && j > 1
+                    && matches!(self.word(j - 2), Some("اكثر" | "اقل"))));
+        let explicit = quantified
+            || self.number(j).is_some()
             || next > j + 1
             || self.kind(j, Kind::Fraction).next().is_some()
             || self.kind(j, Kind::Unit).any(|l| &*l.entry.extra == "2")
@@ -191,6 +222,22 @@ impl<'a> Parser<'a> {
             return None;
         }
         let start = if intro { self.lexeme_start(j) } else { start };
+        // ساعتين على الأقل: at least (TimeML EQUAL_OR_MORE, here MORE_THAN)
+        if self.word(next) == Some("علي") && self.word(next + 1) == Some("الاقل") {
+            let found = self.found(
+                start,
+                next + 2,
+                Expr::Duration {
+                    amount,
+                    unit,
+                    within: None,
+                },
+            )?;
+            return Some(Found {
+                modifier: Some(Mod::MoreThan),
+                ..found
+            });
+        }
         // 3 ساعات تقريبا: a trailing approximator is part of the duration
         if let Some(l) = self.func(next, "approx")
             && self.word(next).is_some_and(|w| w.starts_with("تقريب"))
@@ -220,8 +267,16 @@ impl<'a> Parser<'a> {
         )
     }
 
-    /// Sets: سنويا، كل أسبوع، كل يوم اثنين، كل عام.
+    /// Sets: سنويا، كل أسبوع، كل يوم اثنين، كل عام; recurring weekdays: أيام الجمعة،
+    /// يوم الأربعاء من كل أسبوع، الأحد من كل أسبوع; a part of day of every day: صباح كل
+    /// أحد، مساء كل يوم; every weekend: نهاية كل أسبوع.
     pub(super) fn set_rule(&self, i: usize) -> Option<Found> {
+        let set = |unit, weekday, daypart| Expr::Set {
+            unit,
+            weekday,
+            date: None,
+            daypart,
+        };
         if let Some(l) = self.kind(i, Kind::Frequency).find(|l| l.prep.is_none()) {
             let unit = match &*l.entry.value {
                 "P1D" => Unit::Day,
@@ -229,40 +284,61 @@ impl<'a> Parser<'a> {
                 "P1M" => Unit::Month,
                 _ => Unit::Year,
             };
-            return self.found(
-                l.start,
-                l.next,
-                Expr::Set {
-                    unit: Some(unit),
-                    weekday: None,
-                    date: None,
-                },
-            );
+            return self.found(l.start, l.next, set(Some(unit), None, None));
         }
-        let every = self.func(i, "every")?;
-        if let Some((next, wd)) = self.weekday(every.next, false) {
-            return self.found(
-                every.start,
-                next,
-                Expr::Set {
-                    unit: None,
-                    weekday: Some(wd),
-                    date: None,
-                },
-            );
+        // أيام الجمعة: the plural of يوم before a weekday is every such day
+        if let Some(u) = self
+            .kind(i, Kind::Unit)
+            .find(|l| &*l.entry.value == "day" && &*l.entry.extra == "pl" && !l.article)
+            && let Some(wd) = self
+                .kind(u.next, Kind::Weekday)
+                .find(|w| w.article && !w.conj)
+        {
+            return self.found(u.start, wd.next, set(None, Some(wd.entry.num as u32), None));
+        }
+        // يوم الأربعاء من كل أسبوع
+        if let Some((j, wd)) = self.weekday(i, true)
+            && let Some(every) = self.func(self.opt_func(j, "from"), "every")
+            && let Some(u) = self
+                .kind(every.next, Kind::Unit)
+                .find(|l| &*l.entry.value == "week" && &*l.entry.extra == "1" && !l.article)
+        {
+            return self.found(self.lexeme_start(i), u.next, set(None, Some(wd), None));
+        }
+        // صباح كل أحد، مساء كل يوم: a part of day (a noun) in front
+        let daypart = self.kind(i, Kind::DayPart).find(|l| {
+            &*l.entry.extra == "noun" && l.prep.is_none() && !l.entry.value.starts_with('T')
+        });
+        // نهاية كل أسبوع: every weekend
+        let weekend = self.kind(i, Kind::Part).find(|l| {
+            &*l.entry.value == "END"
+                && l.prep.is_none()
+                && self.word(i).is_some_and(|w| w.ends_with("نهايه"))
+        });
+        let (start, k, code) = match (daypart, weekend) {
+            (Some(l), _) => (Some(l.start), l.next, Some(static_code(&l.entry.value))),
+            (None, Some(l)) => (Some(l.start), l.next, Some("WE")),
+            (None, None) => (None, i, None),
+        };
+        let every = self.func(k, "every")?;
+        let start = start.unwrap_or(every.start);
+        if code != Some("WE")
+            && let Some((next, wd)) = self.weekday(every.next, false)
+        {
+            return self.found(start, next, set(None, Some(wd), code));
         }
         let u = self
             .kind(every.next, Kind::Unit)
             .find(|l| &*l.entry.extra == "1" && !l.article)?;
-        self.found(
-            every.start,
-            u.next,
-            Expr::Set {
-                unit: Some(Unit::parse(&u.entry.value)?),
-                weekday: None,
-                date: None,
-            },
-        )
+        let unit = Unit::parse(&u.entry.value)?;
+        match code {
+            Some("WE") if unit == Unit::Week => {
+                self.found(start, u.next, set(Some(unit), None, code))
+            }
+            Some(_) if unit == Unit::Day => self.found(start, u.next, set(Some(unit), None, code)),
+            Some(_) => None,
+            None => self.found(start, u.next, set(Some(unit), None, None)),
+        }
     }
 
     /// «من كل عام/سنة» after a day and month: a yearly date.

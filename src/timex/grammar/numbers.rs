@@ -64,7 +64,10 @@ impl<'a> Parser<'a> {
                 break;
             }
             let unit_then_tens = class == 0 && term.class == 1;
-            if !(term.class < class || unit_then_tens) || term.value <= 0 {
+            // units come before tens (الحادي والثلاثين): a unit after tens starts the next
+            // number of a list (الثلاثين والحادي والثلاثين)
+            let tens_then_unit = class == 1 && term.class == 0;
+            if !(term.class < class || unit_then_tens) || tens_then_unit || term.value <= 0 {
                 break;
             }
             total += term.value;

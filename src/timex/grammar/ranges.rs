@@ -7,13 +7,34 @@ impl<'a> Parser<'a> {
         self.punct(i, &['-']) || self.func(i, "to").is_some() || self.func(i, "until").is_some()
     }
 
-    /// Ranges: من 10 إلى 12 أبريل، 13 الى 15 تموز، تموز 13 الى 15، يوليو 13-15،
-    /// بين عامي 2019 و2021، يومي السبت والأحد، من 13 تموز الى 15 تموز.
+    /// Whether a list separator و starts at token i: a separate و (also before digits:
+    /// «و16»), or a number or weekday word with و glued on (والسادس، والأحد).
+    pub(super) fn list_and(&self, i: usize) -> Option<usize> {
+        if self.word(i) == Some("و") {
+            return Some(i + 1);
+        }
+        let glued = self.word(i).is_some_and(|w| w.starts_with('و'))
+            && self.at(i).iter().any(|l| {
+                l.conj
+                    && matches!(
+                        l.entry.kind,
+                        Kind::Ordinal | Kind::Cardinal | Kind::Tens | Kind::Weekday
+                    )
+            });
+        glued.then_some(i)
+    }
+
+    /// Ranges and lists of days: من 10 إلى 12 أبريل، 13 الى 15 تموز، تموز 13 الى 15،
+    /// يوليو 13-15، 12-14 شباط، بين 12 و14 شباط، يومي 15 و16 يوليو، في 24 و25 حزيران،
+    /// الخامس والسادس من آذار، بين عامي 2019 و2021، يومي السبت والأحد، من 13 تموز الى 15
+    /// تموز. Each end's extent is kept (`parts`): TimeML annotates one timex per end.
     pub(super) fn range_rule(&self, i: usize) -> Option<Found> {
         let start = self.lexeme_start(i);
         // يومي السبت والأحد
-        if let Some(l) = self.func(i, "days") {
-            let (j, a) = self.weekday(l.next, true)?;
+        let days = self.func(i, "days");
+        if let Some(l) = days
+            && let Some((j, a)) = self.weekday(l.next, true)
+        {
             let k = self.and(j);
             let (next, b) = self.weekday(k, true).or_else(|| {
                 let wl = self.kind(k, Kind::Weekday).find(|w| w.conj && w.article)?;
@@ -30,27 +51,57 @@ impl<'a> Parser<'a> {
                 daypart: None,
                 clock: None,
             };
-            return self.found(l.start, next, Expr::Range(Box::new(mk(a)), Box::new(mk(b))));
+            return self.found_parts(
+                l.start,
+                next,
+                Expr::Range(Box::new(mk(a)), Box::new(mk(b))),
+                (i, j),
+                (k, next),
+            );
         }
         if let Some(found) = self.year_range(i) {
             return Some(found);
         }
-        let from = self.func(i, "from");
-        let j = from.map_or(i, |l| l.next);
-        let start = from.map_or(start, |l| l.start);
+        // من … إلى, بين … و, يومي … و: the opener of the first end
+        let opener = self
+            .func(i, "from")
+            .map(|l| (l, false))
+            .or_else(|| self.func(i, "between").map(|l| (l, true)));
+        let (j, start, first, between) = match (opener, days) {
+            (Some((l, between)), _) => (l.next, l.start, l.next, between),
+            // يومي 15 و16 يوليو: the dual head stays with the first day
+            (None, Some(l)) => (l.next, l.start, i, true),
+            (None, None) => (i, start, i, false),
+        };
         // A: a partial date (a lone day is allowed), then a separator, then B
         let (k, a) = self.range_end(j)?;
-        let mut sep = k;
-        sep = self.and(sep);
-        let sep_next = if self.punct(sep, &['-']) {
-            sep + 1
-        } else if let Some(l) = self.func(sep, "to").or_else(|| self.func(sep, "until")) {
+        let dashed = self.punct(k, &['-']);
+        let mut list = false;
+        let sep_next = if dashed {
+            k + 1
+        } else if let Some(l) = self
+            .func(self.and(k), "to")
+            .or_else(|| self.func(self.and(k), "until"))
+            .filter(|_| !between)
+        {
             l.next
+        } else if let Some(n) = self.list_and(k) {
+            // a list joins a lone day to a full one: 15 و16 يوليو، الخامس والسادس من آذار
+            if a.month.is_some() || a.year.is_some() {
+                return None;
+            }
+            list = true;
+            n
         } else {
             return None;
         };
+        let second = sep_next;
         let sep_next = self.opt_func(sep_next, "day");
         let (next, b) = self.range_end(sep_next)?;
+        // a list names its month at the second day
+        if list && b.month.is_none() && b.month_offset.is_none() {
+            return None;
+        }
         // the end must complete the start: it needs a month, unless the start has one
         let merged_a = Partial {
             year: a.year.or(b.year),
@@ -58,14 +109,24 @@ impl<'a> Parser<'a> {
             day: a.day,
             weekday: a.weekday,
             hijri: a.hijri || b.hijri,
-            month_offset: None,
+            month_offset: a.month_offset.or(if a.month.is_none() {
+                b.month_offset
+            } else {
+                None
+            }),
         };
         let merged_b = Partial {
             year: b.year.or(a.year),
             month: b.month.or(a.month),
+            month_offset: b.month_offset.or(if b.month.is_none() {
+                a.month_offset
+            } else {
+                None
+            }),
             ..b
         };
-        if merged_a.month.is_none() || merged_b.month.is_none() {
+        let has_month = |p: &Partial| p.month.is_some() || p.month_offset.is_some();
+        if !has_month(&merged_a) || !has_month(&merged_b) {
             return None;
         }
         if a.day.is_none() || b.day.is_none() {
@@ -78,10 +139,12 @@ impl<'a> Parser<'a> {
             clock: None,
         };
         // a trailing month after the second day: من 27-29 من الشهر الثامن, من 1-8 شهر ايلول
-        self.found(
+        self.found_parts(
             start,
             next,
             Expr::Range(Box::new(mk(merged_a)), Box::new(mk(merged_b))),
+            (first, k),
+            (second, next),
         )
     }
 
@@ -94,10 +157,16 @@ impl<'a> Parser<'a> {
                 self.func(k, "year").map_or(k, |l| l.next)
             }
         };
-        let (start, j, between) = match self.func(i, "between").or_else(|| self.func(i, "from")) {
-            Some(l) => (l.start, year_word(l.next), &*l.entry.value == "between"),
-            None => (self.start(i), i, false),
-        };
+        let (start, first, j, between) =
+            match self.func(i, "between").or_else(|| self.func(i, "from")) {
+                Some(l) => (
+                    l.start,
+                    l.next,
+                    year_word(l.next),
+                    &*l.entry.value == "between",
+                ),
+                None => (self.start(i), i, i, false),
+            };
         let (k, a) = self.year_num(j)?;
         let sep = if between {
             self.and(k)
@@ -144,7 +213,13 @@ impl<'a> Parser<'a> {
             daypart: None,
             clock: None,
         };
-        self.found(start, next, Expr::Range(Box::new(mk(a)), Box::new(mk(b))))
+        self.found_parts(
+            start,
+            next,
+            Expr::Range(Box::new(mk(a)), Box::new(mk(b))),
+            (first, k),
+            (sep, next),
+        )
     }
 
     /// Whether a phrase ends at token i: punctuation, a line end, the end of text,
