@@ -492,26 +492,23 @@ impl<'l> Extractor<'l> {
     }
 }
 
-/// The country a document is most about: the one with the most actor mentions (the
-/// earliest mentioned on a tie), for national days.
-/// The first day of the week where a story takes place (its most mentioned country,
-/// ISO 3166 alpha-3): Sunday in the Mashriq, the Gulf, Egypt, Sudan and Israel, and when
-/// the country is unknown (the news default); Saturday in Iran and Afghanistan; Monday in
-/// the Maghreb and elsewhere (ISO 8601), so «الأسبوع المقبل» in a story from Moscow is
-/// the ISO week after the DCT's.
+/// The first day of the week where a story is read (its most mentioned country, ISO 3166
+/// alpha-3): Monday in the Maghreb (ISO 8601), Saturday in Iran and Afghanistan, and
+/// Sunday everywhere else, which is the week of the Mashriq and Gulf press that writes
+/// most Arabic news, foreign news included: «الأسبوع المقبل» in an Arabic story from
+/// Moscow counts from Sunday, in one from Rabat from Monday.
 pub fn week_start_in(country: Option<&str>) -> WeekStart {
-    const SUNDAY: &[&str] = &[
-        "sau", "are", "qat", "kwt", "bhr", "omn", "yem", "jor", "lbn", "syr", "irq", "pse", "egy",
-        "sdn", "isr",
-    ];
+    const MONDAY: &[&str] = &["mar", "dza", "tun", "lby", "mrt", "esh"];
     const SATURDAY: &[&str] = &["irn", "afg"];
     match country.map(str::to_ascii_lowercase) {
-        None => WeekStart::Sunday,
-        Some(c) if SUNDAY.contains(&c.as_str()) => WeekStart::Sunday,
+        Some(c) if MONDAY.contains(&c.as_str()) => WeekStart::Monday,
         Some(c) if SATURDAY.contains(&c.as_str()) => WeekStart::Saturday,
-        Some(_) => WeekStart::Monday,
+        _ => WeekStart::Sunday,
     }
 }
+
+/// The country a document is most about: the one with the most actor mentions (the
+/// earliest mentioned on a tie), for national days and the week start.
 
 fn main_country(found: &actors::Actors) -> Option<Box<str>> {
     let mut counts: Vec<(&str, usize, usize)> = Vec::new();

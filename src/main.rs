@@ -185,8 +185,8 @@ struct Common {
     #[arg(long, value_enum, default_value_t = PolicyArg::News)]
     policy: PolicyArg,
     /// First day of the week for هذا الأسبوع / الأسبوع الماضي / المقبل: auto (by the
-    /// story's country: Sunday in the Mashriq and the Gulf and when unknown, Monday in the
-    /// Maghreb and elsewhere), sunday, monday (ISO) or saturday. A batch record's
+    /// story's country: Monday in the Maghreb, Saturday in Iran and Afghanistan, Sunday
+    /// elsewhere and when unknown), sunday, monday (ISO) or saturday. A batch record's
     /// `week_start` field overrides it for that record.
     #[arg(long, value_enum, default_value_t = WeekStartArg::Auto)]
     week_start: WeekStartArg,

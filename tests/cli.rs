@@ -1195,14 +1195,18 @@ fn week_start_option_and_batch_field() {
         "{}",
         lines[1]
     );
-    // by default the week follows the story's country: Monday in a story from Moscow,
-    // Sunday in one from Riyadh; a fixed --week-start overrides it
+    // by default the week follows the story's country: Monday in a story from Rabat,
+    // Sunday in one from Riyadh and in foreign news (Moscow); a fixed --week-start
+    // overrides it
     let moscow = "أعلن الكرملين أن بوتين سيزور الصين الأسبوع المقبل.";
     let riyadh = "أعلن الديوان الملكي السعودي أن الملك سيزور الكويت الأسبوع المقبل.";
+    let rabat = "أعلنت الحكومة المغربية أن البرلمان المغربي يفتتح دورته الأسبوع المقبل في الرباط.";
     let doc = extract_text(moscow, &["--dct", "2025-08-31"]);
-    assert_eq!(timex(&doc, "الأسبوع المقبل")["value"], "2025-W36");
+    assert_eq!(timex(&doc, "الأسبوع المقبل")["value"], "2025-W37");
     let doc = extract_text(riyadh, &["--dct", "2025-08-31"]);
     assert_eq!(timex(&doc, "الأسبوع المقبل")["value"], "2025-W37");
-    let doc = extract_text(moscow, &["--dct", "2025-08-31", "--week-start", "sunday"]);
-    assert_eq!(timex(&doc, "الأسبوع المقبل")["value"], "2025-W37");
+    let doc = extract_text(rabat, &["--dct", "2025-08-31"]);
+    assert_eq!(timex(&doc, "الأسبوع المقبل")["value"], "2025-W36");
+    let doc = extract_text(moscow, &["--dct", "2025-08-31", "--week-start", "monday"]);
+    assert_eq!(timex(&doc, "الأسبوع المقبل")["value"], "2025-W36");
 }
