@@ -547,6 +547,9 @@ pub fn tag_lexed(
         });
     }
     text_equivalents(&normalized.text, &candidates, &mut timexes);
+    if let Some(d) = ctx.dct {
+        next_week_by_its_day(&mut timexes, d.date(), ctx.week_start);
+    }
     let normalized_spans = candidates.iter().map(|c| (c.start, c.end)).collect();
     Tagged {
         timexes,
@@ -554,6 +557,44 @@ pub fn tag_lexed(
         dct_source,
         normalized_spans,
         today,
+    }
+}
+
+/// On the first day of a week that does not start on Monday, a source's «الأسبوع المقبل»
+/// may be the ISO week that starts tomorrow (a statement of Friday wired on Sunday): when
+/// the story names a coming day that falls before the week counted, the next week is the
+/// ISO week of that day (a Sunday 24 April 2022 story with «الأسبوع المقبل» and «الثلاثاء
+/// المقبل الموافق 26 إبريل» → 2022-W17, 25 April – 1 May).
+fn next_week_by_its_day(timexes: &mut [Timex], dct: NaiveDate, week_start: WeekStart) {
+    if week_start == WeekStart::Monday || week_start.week_of(dct) != dct {
+        return;
+    }
+    let days: Vec<NaiveDate> = timexes
+        .iter()
+        .filter(|t| t.kind == TimexType::Date && t.granularity == Some(Granularity::Day))
+        .filter_map(|t| t.interval.map(|iv| iv.start.date()))
+        .filter(|&day| dct < day)
+        .collect();
+    if days.is_empty() {
+        return;
+    }
+    for t in timexes.iter_mut() {
+        if t.granularity != Some(Granularity::Week) || t.anchor != "dct" {
+            continue;
+        }
+        let Some(start) = t.interval.map(|iv| iv.start.date()).filter(|&s| s > dct) else {
+            continue;
+        };
+        let Some(&day) = days.iter().find(|&&day| day < start) else {
+            continue;
+        };
+        let monday = WeekStart::Monday.week_of(day);
+        let week = day.iso_week();
+        t.value = format!("{}-W{:02}", week.year(), week.week());
+        t.interval = Some(Interval {
+            start: monday.and_time(NaiveTime::MIN),
+            end: (monday + chrono::Days::new(7)).and_time(NaiveTime::MIN),
+        });
     }
 }
 

@@ -845,6 +845,32 @@ fn a_day_of_every_year_is_a_set() {
     check("يوافق 3 مارس من كل سنة", "3 مارس من كل سنة", "XXXX-03-03");
 }
 
+#[test]
+fn a_next_week_said_before_the_week_began_is_the_week_of_its_named_day() {
+    // DCT Sunday 31 August 2025, Sunday week: «الأسبوع المقبل» alone is 7–13 September …
+    let t = with_week("يزور الصين الأسبوع المقبل", "2025-08-31", WeekStart::Sunday);
+    assert_eq!(t[0].value, "2025-W37");
+    // … but when the story names a coming day before that week (Tuesday 2 September), the
+    // source meant the ISO week that starts tomorrow
+    let t = with_week(
+        "يزور الصين الأسبوع المقبل. ويصل يوم الثلاثاء المقبل 2 سبتمبر",
+        "2025-08-31",
+        WeekStart::Sunday,
+    );
+    assert_eq!(t[0].value, "2025-W36");
+    assert_eq!(
+        interval(&t[0]),
+        ("2025-09-01T00:00".into(), "2025-09-08T00:00".into())
+    );
+    // not on another day of the week: a Monday story's next week stays the counted one
+    let t = with_week(
+        "يزور الصين الأسبوع المقبل. ويصل يوم الخميس المقبل 4 سبتمبر",
+        "2025-09-01",
+        WeekStart::Sunday,
+    );
+    assert_eq!(t[0].value, "2025-W37");
+}
+
 fn with_week(text: &str, dct: &str, week_start: WeekStart) -> Vec<Timex> {
     tag_with(
         text,
