@@ -103,12 +103,14 @@ pub(crate) fn date_events(
     // rules 2–4 in text order, so that an event is tied to one already dated
     let mut is_planned = vec![false; events.len()];
     for n in 0..events.len() {
-        let t = token_of(events[n].trigger.0);
-        is_planned[n] =
-            planned(doc, clauses, &events[n], t) || goes_on_planned(doc, events, &is_planned, n, t);
+        // (only an undated event needs it: a dated one is dated, and a plan goes on
+        // planned only from an undated one)
         if events[n].how != TimeHow::None {
             continue;
         }
+        let t = token_of(events[n].trigger.0);
+        is_planned[n] =
+            planned(doc, clauses, &events[n], t) || goes_on_planned(doc, events, &is_planned, n, t);
         let clause = clauses.get(events[n].clause).copied();
         // its own relative clause first: a repeat told with its date (المؤتمر الذي
         // تنظمه فرنسا في الخامس من آذار) is dated by it; a post, by the stamp of the

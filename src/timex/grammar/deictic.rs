@@ -203,6 +203,23 @@ impl<'a> Parser<'a> {
     /// The unit word of an anaphoric period at i: «الشهر نفسه», «نفس الشهر», «ذلك الشهر»;
     /// (next, unit, night).
     pub(super) fn anaphoric_unit(&self, i: usize) -> Option<(usize, Unit, bool)> {
+        // most words are none of these: a cheap test before the clitic readings (the
+        // grammar asks at every token)
+        let w = self.word(i)?;
+        if !(["نفس", "ذات", "ذلك", "تلك"].iter().any(|a| w.ends_with(a))
+            || matches!(
+                w,
+                "اليوم"
+                    | "التاريخ"
+                    | "الليله"
+                    | "الاسبوع"
+                    | "الشهر"
+                    | "العام"
+                    | "السنه"
+            ))
+        {
+            return None;
+        }
         let unit_word = |k: usize| -> Option<(Unit, bool, bool)> {
             // (unit, night, feminine)
             Some(match self.word(k)? {
