@@ -509,7 +509,6 @@ pub fn week_start_in(country: Option<&str>) -> WeekStart {
 
 /// The country a document is most about: the one with the most actor mentions (the
 /// earliest mentioned on a tie), for national days and the week start.
-
 fn main_country(found: &actors::Actors) -> Option<Box<str>> {
     let mut counts: Vec<(&str, usize, usize)> = Vec::new();
     for (k, m) in found.mentions.iter().enumerate() {

@@ -306,6 +306,10 @@ fn tie(
     {
         return Some(p);
     }
+    let last_call = events[from..n]
+        .iter()
+        .rposition(|q| matches!(q.kind, EventKind::Call | EventKind::Meeting))
+        .map(|k| k + from);
     // a party of the call or meeting just told, speaking right after it without a date
     // of its own: «… في اتصال هاتفي جرى أمس بينه وبين الوزير. وأكد الوزير أن …»
     // (not a post written after it: «وكتب زيلينسكي على تويتر أن المحادثة كانت إيجابية»)
@@ -324,8 +328,7 @@ fn tie(
         // the call is the news of the sentence before; a report may tell what each party
         // said at it a sentence further on («وأشار إلى أن بوتين أبدى اتفاقه معه …»)
         && e.sentence <= events[p].sentence + if e.reported_by.is_some() { 2 } else { 1 }
-        && (events[from..n].iter().rposition(|q| matches!(q.kind, EventKind::Call | EventKind::Meeting)).map(|k| k + from) == Some(p)
-            || e.reported_by.is_some())
+        && (last_call == Some(p) || e.reported_by.is_some())
         && events[p].how != TimeHow::None
         && !planned(doc, clauses, &events[p], t)
     {

@@ -877,9 +877,8 @@ pub(crate) fn assign(doc: &Doc<'_, '_>, clauses: &Clauses, found: &[Found<'_>]) 
             }
             Subject::None if event.kind == EventKind::Meeting => {
                 event.agent = clause_subject(doc, clauses, trig.token).or_else(|| {
-                    // «سيصل غوتيريش إلى موسكو ليجري مباحثات مع …»: a light verb with no
-                    // subject of its own goes on with the sentence's last agent
-                    // (the first person of its clause: «أن غوتيريش سيصل إلى العاصمة يوم
+                    // a light verb with no subject of its own (ليجري مباحثات مع …) has the
+                    // first person of its clause («أن غوتيريش سيصل إلى العاصمة يوم
                     // الثلاثاء المقبل ليجري مباحثات»), else the sentence's last agent
                     light_verb_before(doc, trig.token)
                         .then(|| {
