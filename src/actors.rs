@@ -6,7 +6,7 @@
 use std::path::Path;
 use std::sync::LazyLock;
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
@@ -81,6 +81,12 @@ pub struct Gazetteer {
     title_words: FxHashMap<Box<str>, usize>,
     /// Folded head nouns of institutions (without ال): وزاره، هيئه، صحيفه.
     heads: FxHashMap<Box<str>, Head>,
+    /// Every word a name, a title or an institution can start with: the first words of
+    /// `names`, `bare_names` and `title_words`, and `heads`, in one set, so that the test
+    /// of a word that starts nothing (most words) is one probe per clitic reading.
+    starts: FxHashSet<Box<str>>,
+    /// The first words of titles that start with ال, without it (رئيسها → رئيس).
+    bare_title_words: FxHashSet<Box<str>>,
 }
 
 static BUILTIN: LazyLock<Gazetteer> = LazyLock::new(|| {
@@ -234,6 +240,17 @@ impl Gazetteer {
                 }
             }
         }
+        let starts = (names.first_words.keys())
+            .chain(bare_names.first_words.keys())
+            .chain(title_words.keys())
+            .chain(heads.keys())
+            .cloned()
+            .collect();
+        let bare_title_words = title_words
+            .keys()
+            .filter_map(|w| w.strip_prefix("ال"))
+            .map(Box::from)
+            .collect();
         Ok(Gazetteer {
             entries,
             by_id,
@@ -243,6 +260,8 @@ impl Gazetteer {
             titles,
             title_words,
             heads,
+            starts,
+            bare_title_words,
         })
     }
 
@@ -626,12 +645,7 @@ fn other_country(
 /// Whether a name or a title could start at this word, under any clitic reading: the
 /// first words that `match_name` and `title_at` look up, all at once.
 fn may_start(gazetteer: &Gazetteer, word: &str) -> bool {
-    let known = |w: &str| {
-        gazetteer.names.first_words.contains_key(w)
-            || gazetteer.bare_names.first_words.contains_key(w)
-            || gazetteer.title_words.contains_key(w)
-            || gazetteer.heads.contains_key(w)
-    };
+    let known = |w: &str| gazetteer.starts.contains(w);
     clitic_views(word).iter().any(|view| {
         let stem = view.stem;
         let with_al =
@@ -639,11 +653,7 @@ fn may_start(gazetteer: &Gazetteer, word: &str) -> bool {
         let pronoun = stem.strip_suffix("ها").or_else(|| stem.strip_suffix('ه'));
         known(stem)
             || known(with_al)
-            || pronoun.is_some_and(|p| {
-                gazetteer
-                    .title_words
-                    .contains_key(format!("ال{p}").as_str())
-            })
+            || pronoun.is_some_and(|p| gazetteer.bare_title_words.contains(p))
     })
 }
 
@@ -1116,11 +1126,7 @@ fn title_at<'g>(
                 continue;
             }
             // with a pronoun suffix the title is written without ال: رئيسها → رئيس → الرئيس
-            if n > 0
-                && !gazetteer
-                    .title_words
-                    .contains_key(format!("ال{first}").as_str())
-            {
+            if n > 0 && !gazetteer.bare_title_words.contains(*first) {
                 continue;
             }
             let key_first = if n > 0 {

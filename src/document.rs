@@ -366,7 +366,7 @@ impl<'l> Extractor<'l> {
         let mut actor_id = vec![String::new(); found.actors.len()];
         let mut actors_out = Vec::with_capacity(first_seen.len());
         for (n, (a, _)) in first_seen.iter().enumerate() {
-            actor_id[*a] = format!("a{}", n + 1);
+            actor_id[*a] = numbered_id('a', n + 1);
         }
         let mut mention_lists: Vec<Vec<Evidence>> = vec![Vec::new(); found.actors.len()];
         for m in &found.mentions {
@@ -417,7 +417,7 @@ impl<'l> Extractor<'l> {
         for (pos, &n) in ordered.iter().enumerate() {
             order_of[n] = Some(pos + 1);
         }
-        let event_id = |n: usize| format!("e{}", n + 1);
+        let event_id = |n: usize| numbered_id('e', n + 1);
         let aid = |a: usize| actor_id[a].clone();
         let mut events_out = Vec::with_capacity(extracted.len());
         for (n, e) in extracted.iter().enumerate() {
@@ -438,7 +438,7 @@ impl<'l> Extractor<'l> {
                     value: e
                         .time
                         .map(|k| tagged.timexes[k].value.clone())
-                        .or_else(|| e.news_day.map(|d| d.format("%Y-%m-%d").to_string())),
+                        .or_else(|| e.news_day.map(|d| crate::timex::IsoDate(d).to_string())),
                     how: e.how,
                     from: e.time_from.map(event_id),
                 },
@@ -524,4 +524,38 @@ fn main_country(found: &actors::Actors) -> Option<Box<str>> {
         .into_iter()
         .max_by_key(|&(_, n, first)| (n, std::cmp::Reverse(first)))
         .map(|(c, _, _)| c.into())
+}
+
+/// An element id, a letter and a number (`t1`, `e12`, `a3`), written without the
+/// formatting machinery: a document has one per timex, event, actor and relation end.
+pub(crate) fn numbered_id(prefix: char, n: usize) -> String {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut rest = n;
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    let mut id = String::with_capacity(1 + digits.len() - at);
+    id.push(prefix);
+    id.extend(digits[at..].iter().map(|&d| char::from(d)));
+    id
+}
+
+#[cfg(test)]
+mod numbered_id_tests {
+    use super::numbered_id;
+
+    #[test]
+    fn letter_then_decimal_digits() {
+        assert_eq!(numbered_id('t', 1), "t1");
+        assert_eq!(numbered_id('e', 10), "e10");
+        assert_eq!(numbered_id('a', 907), "a907");
+        assert_eq!(numbered_id('e', 0), "e0");
+        assert_eq!(numbered_id('t', usize::MAX), format!("t{}", usize::MAX));
+    }
 }

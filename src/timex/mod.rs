@@ -500,11 +500,11 @@ pub fn tag_lexed(
         }
         let r = ctx.resolve(&cand.expr, cand.future, cand.modifier);
         let (s, e) = normalized.to_original(cand.start, cand.end);
-        let id = format!("t{}", timexes.len() + 1);
+        let id = crate::document::numbered_id('t', timexes.len() + 1);
         let anchor = match r.source {
             Source::Absolute => "absolute".to_string(),
             Source::Dct => "dct".to_string(),
-            Source::Anchor(k) => format!("t{}", k + 1),
+            Source::Anchor(k) => crate::document::numbered_id('t', k + 1),
             Source::None => "none".to_string(),
         };
         // dates later expressions may count from: absolute ones, and days resolved from the
