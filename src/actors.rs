@@ -770,7 +770,8 @@ impl NameIndex {
     fn longest(&self, first: &str, lexed: &Lexed<'_>, i: usize) -> Option<(usize, u32)> {
         let &max = self.first_words.get(first)?;
         let tokens = lexed.tokens;
-        let mut key = String::from(first);
+        let mut key = String::with_capacity(first.len() + 16 * max);
+        key.push_str(first);
         let mut best = self.names.get(first).map(|&e| (i + 1, e));
         let mut j = i + 1;
         let mut words = 1;

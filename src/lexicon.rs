@@ -191,6 +191,15 @@ pub struct Lexicon {
     known: FxHashSet<Box<str>>,
 }
 
+/// The most words a thread keeps in [`BUILTIN_EMPTY`] before it starts again (a few MiB).
+const BUILTIN_EMPTY_MAX: usize = 100_000;
+
+thread_local! {
+    /// Folded words that have no lexeme in the built-in lexicon under any clitic reading.
+    static BUILTIN_EMPTY: std::cell::RefCell<FxHashSet<Box<str>>> =
+        std::cell::RefCell::new(FxHashSet::default());
+}
+
 static BUILTIN: LazyLock<Lexicon> = LazyLock::new(|| {
     let mut lexicon = Lexicon::default();
     for (name, content) in BUILTIN_FILES {
@@ -315,25 +324,29 @@ impl Lexicon {
     }
 
     /// All lexemes that start at token `i`, over every clitic reading of its first word
-    /// and every multi-word form that continues from it.
+    /// and every multi-word form that continues from it. True when a reading of the word
+    /// starts an entry (even where no lexeme came of it: the rest of a form is missing).
     pub fn lexemes_at<'l>(
         &'l self,
         text: &str,
         tokens: &[Token],
         i: usize,
         out: &mut Vec<Lexeme<'l>>,
-    ) {
+    ) -> bool {
         let token = tokens[i];
         if token.kind != TokenKind::Word {
-            return;
+            return false;
         }
         let word = &text[token.start..token.end];
+        let mut known = false;
         for view in clitic_views(word).iter() {
             if !self.known.contains(view.stem) {
                 continue;
             }
+            known = true;
             self.push_view(text, tokens, i, view, out);
         }
+        known
     }
 
     fn push_view<'l>(
@@ -445,23 +458,39 @@ impl<'a> Lexed<'a> {
         let mut lexemes = Vec::new();
         let mut offsets = Vec::with_capacity(tokens.len() + 1);
         // words seen without any lexeme: news repeats its vocabulary, so one hash lookup
-        // replaces the clitic readings of most tokens
-        let mut empty: FxHashSet<&'a str> = FxHashSet::default();
-        for (i, t) in tokens.iter().enumerate() {
-            offsets.push(lexemes.len() as u32);
-            if t.kind != TokenKind::Word {
-                continue;
+        // replaces the clitic readings of most tokens. With the built-in lexicon (which
+        // never changes) the set outlives the document: a batch worker learns the
+        // vocabulary of the archive once
+        let builtin = std::ptr::eq(lexicon, Lexicon::builtin());
+        BUILTIN_EMPTY.with_borrow_mut(|across| {
+            if across.len() > BUILTIN_EMPTY_MAX {
+                across.clear();
             }
-            let word = &text[t.start..t.end];
-            if empty.contains(word) {
-                continue;
+            let mut empty: FxHashSet<&'a str> = FxHashSet::default();
+            for (i, t) in tokens.iter().enumerate() {
+                offsets.push(lexemes.len() as u32);
+                if t.kind != TokenKind::Word {
+                    continue;
+                }
+                let word = &text[t.start..t.end];
+                if if builtin {
+                    across.contains(word)
+                } else {
+                    empty.contains(word)
+                } {
+                    continue;
+                }
+                // only a word no reading of which starts an entry is empty everywhere: a
+                // stem that starts only multi-word forms has lexemes where they follow
+                if !lexicon.lexemes_at(text, tokens, i, &mut lexemes) {
+                    if builtin {
+                        across.insert(word.into());
+                    } else {
+                        empty.insert(word);
+                    }
+                }
             }
-            let before = lexemes.len();
-            lexicon.lexemes_at(text, tokens, i, &mut lexemes);
-            if lexemes.len() == before {
-                empty.insert(word);
-            }
-        }
+        });
         offsets.push(lexemes.len() as u32);
         Lexed {
             text,
@@ -507,6 +536,36 @@ mod tests {
         assert_eq!(month.next, 2);
         assert!(month.conj);
         assert_eq!(month.start, "و".len());
+    }
+
+    /// A word that starts only multi-word forms (على: على مدى، على مدار) has no lexeme where
+    /// the form does not follow, and must still have one where it does, later in the same
+    /// document or in another: whether a word is empty is decided by its readings alone.
+    #[test]
+    fn a_word_without_the_rest_of_its_form_is_not_empty_everywhere() {
+        let lookup = |text: &str| {
+            let n = Normalized::new(text);
+            let toks = tokenize(&n.text);
+            let lexed = Lexed::new(&n.text, &toks, Lexicon::builtin());
+            (0..toks.len())
+                .filter(|&i| lexed.at(i).iter().any(|l| &*l.entry.value == "for"))
+                .map(|i| &n.text[toks[i].start..toks[i].end])
+                .map(str::to_string)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(lookup("على الجميع الانتظار ثم استمر على مدى يوم"), ["علي"]);
+        // and again after a document where على never started its form
+        assert!(lookup("على الجميع الانتظار").is_empty());
+        assert_eq!(lookup("استمر على مدار الساعة"), ["علي"]);
+        // a user's lexicon is not the built-in one: its own per-document set
+        let mut own = Lexicon::default();
+        own.add_file("f.tsv", "على مدى\tfunction\tfor\n")
+            .expect("lexicon");
+        let n = Normalized::new("على الجميع ثم على مدى يوم");
+        let toks = tokenize(&n.text);
+        let lexed = Lexed::new(&n.text, &toks, &own);
+        assert_eq!(lexed.at(3).len(), 1);
+        assert_eq!(lexed.at(3)[0].next, 5);
     }
 
     #[test]

@@ -9,6 +9,8 @@
 #
 #   benches/peers/run.sh               # from anywhere; needs python3, java 17, cargo
 #
+# Then benches/limit.sh on the same documents: `cat` and `wc -w` against zaman, as ratios.
+#
 # Environment: PEER_SIZE [1MB] corpus size, DOC_KB [3], PEER_VENV [target/venv-peers].
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
@@ -98,3 +100,7 @@ faster_peer = max(rate(rows["dateparser"]), rate(rows["heideltime"]))
 print("zaman / faster peer: %.0fx (target >= 100x)" % (rate(z) / faster_peer))
 json.dump(rows, open(sys.argv[4], "w"), indent=2)
 PY
+
+# the limit in the same run, on the same documents: cat and wc -w against zaman
+echo >&2
+LIMIT_CORPUS=$CORPUS LIMIT_RUNS=${LIMIT_RUNS:-5} benches/limit.sh
