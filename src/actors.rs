@@ -89,6 +89,16 @@ pub struct Gazetteer {
     bare_title_words: FxHashSet<Box<str>>,
 }
 
+/// The most words a thread keeps in [`BUILTIN_INERT`] before it starts again (a few MiB).
+const BUILTIN_INERT_MAX: usize = 100_000;
+
+thread_local! {
+    /// Folded words → whether they start no name, title or institution of the built-in
+    /// gazetteer under any clitic reading (`may_start`, negated).
+    static BUILTIN_INERT: std::cell::RefCell<FxHashMap<Box<str>, bool>> =
+        std::cell::RefCell::new(FxHashMap::default());
+}
+
 static BUILTIN: LazyLock<Gazetteer> = LazyLock::new(|| {
     let files: Vec<(String, String)> = BUILTIN_FILES
         .iter()
@@ -426,7 +436,9 @@ pub fn recognize(lexed: &Lexed<'_>, gazetteer: &Gazetteer) -> Actors {
     let mut by_entry: FxHashMap<u32, usize> = FxHashMap::default();
     let tokens = lexed.tokens;
     // words that can start no name and no title, by their text: most words of a text,
-    // and news repeats its vocabulary
+    // and news repeats its vocabulary. With the built-in gazetteer (which never changes)
+    // the answers outlive the document, per thread
+    let builtin = std::ptr::eq(gazetteer, Gazetteer::builtin());
     let mut inert: FxHashMap<&str, bool> = FxHashMap::default();
     let mut insts = InstitutionState::default();
     let mut i = 0;
@@ -436,10 +448,24 @@ pub fn recognize(lexed: &Lexed<'_>, gazetteer: &Gazetteer) -> Actors {
             continue;
         }
         let word = &lexed.text[tokens[i].start..tokens[i].end];
-        if *inert
-            .entry(word)
-            .or_insert_with(|| !may_start(gazetteer, word))
-        {
+        let starts_nothing = if builtin {
+            BUILTIN_INERT.with_borrow_mut(|across| {
+                if let Some(&known) = across.get(word) {
+                    return known;
+                }
+                if across.len() > BUILTIN_INERT_MAX {
+                    across.clear();
+                }
+                let answer = !may_start(gazetteer, word);
+                across.insert(word.into(), answer);
+                answer
+            })
+        } else {
+            *inert
+                .entry(word)
+                .or_insert_with(|| !may_start(gazetteer, word))
+        };
+        if starts_nothing {
             i += 1;
             continue;
         }

@@ -367,7 +367,8 @@ impl Lexicon {
             start,
         };
         if let Some(max_words) = self.multi_first.get(view.stem) {
-            let mut key = String::from(view.stem);
+            let mut key = String::with_capacity(view.stem.len() + 16 * max_words);
+            key.push_str(view.stem);
             let mut j = i + 1;
             while j < tokens.len() && j - i < *max_words {
                 let mut t = tokens[j];
@@ -455,7 +456,8 @@ pub struct Lexed<'a> {
 impl<'a> Lexed<'a> {
     /// Looks up every token of `text` in `lexicon`.
     pub fn new(text: &'a str, tokens: &'a [Token], lexicon: &'a Lexicon) -> Self {
-        let mut lexemes = Vec::new();
+        // news has about one lexeme per two tokens
+        let mut lexemes = Vec::with_capacity(tokens.len() / 2);
         let mut offsets = Vec::with_capacity(tokens.len() + 1);
         // words seen without any lexeme: news repeats its vocabulary, so one hash lookup
         // replaces the clitic readings of most tokens. With the built-in lexicon (which
