@@ -317,11 +317,12 @@ impl<'l> Extractor<'l> {
                 *slot = true;
             }
         }
-        let tagged = timex::tag_lexed(
+        let chars = CharIndex::new(text);
+        let tagged = timex::tag_indexed(
             &normalized,
             &lexed,
             &sentences,
-            text,
+            &chars,
             dct,
             self.policy,
             &inside_name,
@@ -345,7 +346,6 @@ impl<'l> Extractor<'l> {
             tagged.today.or(tagged.dct.map(|d| d.datetime.date())),
         );
 
-        let chars = CharIndex::new(text);
         let evidence = |start: usize, end: usize| {
             let (s, e) = normalized.to_original(start, end);
             Evidence {

@@ -503,9 +503,15 @@ impl<'a> CharIndex<'a> {
     /// An index over `text`.
     pub fn new(text: &'a str) -> Self {
         let mut checkpoints = Vec::with_capacity(text.len() / Self::STEP + 1);
-        for (n, (byte, _)) in text.char_indices().enumerate() {
-            if n % Self::STEP == 0 {
-                checkpoints.push(byte as u32);
+        // code points start at every byte that is not a UTF-8 continuation byte
+        let mut until_next = 0;
+        for (byte, &b) in text.as_bytes().iter().enumerate() {
+            if b & 0xC0 != 0x80 {
+                if until_next == 0 {
+                    checkpoints.push(byte as u32);
+                    until_next = Self::STEP;
+                }
+                until_next -= 1;
             }
         }
         CharIndex { text, checkpoints }

@@ -464,6 +464,32 @@ pub fn tag_lexed(
     inside_name: &[bool],
     settings: Settings,
 ) -> Tagged {
+    let index = CharIndex::new(original);
+    tag_indexed(
+        normalized,
+        lexed,
+        sentences,
+        &index,
+        dct,
+        policy,
+        inside_name,
+        settings,
+    )
+}
+
+/// [`tag_lexed`] with the code-point index of the original text already built (the
+/// document pipeline slices its evidence with the same index).
+#[allow(clippy::too_many_arguments)]
+pub fn tag_indexed(
+    normalized: &Normalized,
+    lexed: &Lexed<'_>,
+    sentences: &[Sentence],
+    char_index: &CharIndex<'_>,
+    dct: Option<Dct>,
+    policy: Policy,
+    inside_name: &[bool],
+    settings: Settings,
+) -> Tagged {
     let parser = Parser::new(lexed).with_joined_equals(policy == Policy::Colloquial);
     let mut candidates = parser.recognize(inside_name);
     // TimeML (and the news policies) annotate each end of a range or list of days or
@@ -490,7 +516,6 @@ pub fn tag_lexed(
     };
     let today = story_today(normalized, &candidates, &mut ctx);
     let sentence_of = |byte: usize| sentences.partition_point(|s| s.end <= byte);
-    let char_index = CharIndex::new(original);
     let mut mention_sentence = usize::MAX;
     let mut timexes = Vec::with_capacity(candidates.len());
     for cand in &candidates {
