@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
 use crate::lexicon::{Kind, Lexed};
-use crate::text::{TokenKind, clitic_views, fold};
+use crate::text::{TokenKind, WordMemo, clitic_views, fold};
 
 mod institutions;
 use institutions::{Head, Institution, head_of_name, institution_at};
@@ -89,14 +89,11 @@ pub struct Gazetteer {
     bare_title_words: FxHashSet<Box<str>>,
 }
 
-/// The most words a thread keeps in [`BUILTIN_INERT`] before it starts again (a few MiB).
-const BUILTIN_INERT_MAX: usize = 100_000;
-
 thread_local! {
     /// Folded words → whether they start no name, title or institution of the built-in
     /// gazetteer under any clitic reading (`may_start`, negated).
-    static BUILTIN_INERT: std::cell::RefCell<FxHashMap<Box<str>, bool>> =
-        std::cell::RefCell::new(FxHashMap::default());
+    static BUILTIN_INERT: std::cell::RefCell<WordMemo<bool>> =
+        std::cell::RefCell::new(WordMemo::new());
 }
 
 static BUILTIN: LazyLock<Gazetteer> = LazyLock::new(|| {
@@ -450,15 +447,11 @@ pub fn recognize(lexed: &Lexed<'_>, gazetteer: &Gazetteer) -> Actors {
         let word = &lexed.text[tokens[i].start..tokens[i].end];
         let starts_nothing = if builtin {
             BUILTIN_INERT.with_borrow_mut(|across| {
-                if let Some(&known) = across.get(word) {
-                    return known;
-                }
-                if across.len() > BUILTIN_INERT_MAX {
-                    across.clear();
-                }
-                let answer = !may_start(gazetteer, word);
-                across.insert(word.into(), answer);
-                answer
+                across.get(word).unwrap_or_else(|| {
+                    let answer = !may_start(gazetteer, word);
+                    across.insert(word, answer);
+                    answer
+                })
             })
         } else {
             *inert

@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::error::Error;
-use crate::text::{CliticView, Token, TokenKind, clitic_views, fold};
+use crate::text::{CliticView, Token, TokenKind, WordMemo, clitic_views, fold};
 
 /// The built-in lexicon files, embedded in the binary.
 pub const BUILTIN_FILES: &[(&str, &str)] = &[
@@ -191,13 +191,10 @@ pub struct Lexicon {
     known: FxHashSet<Box<str>>,
 }
 
-/// The most words a thread keeps in [`BUILTIN_EMPTY`] before it starts again (a few MiB).
-const BUILTIN_EMPTY_MAX: usize = 100_000;
-
 thread_local! {
     /// Folded words that have no lexeme in the built-in lexicon under any clitic reading.
-    static BUILTIN_EMPTY: std::cell::RefCell<FxHashSet<Box<str>>> =
-        std::cell::RefCell::new(FxHashSet::default());
+    static BUILTIN_EMPTY: std::cell::RefCell<WordMemo<()>> =
+        std::cell::RefCell::new(WordMemo::new());
 }
 
 static BUILTIN: LazyLock<Lexicon> = LazyLock::new(|| {
@@ -465,9 +462,6 @@ impl<'a> Lexed<'a> {
         // vocabulary of the archive once
         let builtin = std::ptr::eq(lexicon, Lexicon::builtin());
         BUILTIN_EMPTY.with_borrow_mut(|across| {
-            if across.len() > BUILTIN_EMPTY_MAX {
-                across.clear();
-            }
             let mut empty: FxHashSet<&'a str> = FxHashSet::default();
             for (i, t) in tokens.iter().enumerate() {
                 offsets.push(lexemes.len() as u32);
@@ -475,18 +469,19 @@ impl<'a> Lexed<'a> {
                     continue;
                 }
                 let word = &text[t.start..t.end];
-                if if builtin {
-                    across.contains(word)
+                let known_empty = if builtin {
+                    across.get(word).is_some()
                 } else {
                     empty.contains(word)
-                } {
+                };
+                if known_empty {
                     continue;
                 }
                 // only a word no reading of which starts an entry is empty everywhere: a
                 // stem that starts only multi-word forms has lexemes where they follow
                 if !lexicon.lexemes_at(text, tokens, i, &mut lexemes) {
                     if builtin {
-                        across.insert(word.into());
+                        across.insert(word, ());
                     } else {
                         empty.insert(word);
                     }

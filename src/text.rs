@@ -271,6 +271,35 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     tokens
 }
 
+/// What a stage learned about folded words, kept across documents by one thread (a
+/// batch worker learns an archive's vocabulary once) and bounded: past
+/// [`WordMemo::MAX`] words it starts again. Only for answers that depend on the word
+/// alone and on data that never changes (the built-in lexicon and gazetteer).
+#[derive(Debug)]
+pub(crate) struct WordMemo<V>(rustc_hash::FxHashMap<Box<str>, V>);
+
+impl<V: Copy> WordMemo<V> {
+    /// The most words kept (a few MiB).
+    pub(crate) const MAX: usize = 100_000;
+
+    pub(crate) fn new() -> Self {
+        WordMemo(rustc_hash::FxHashMap::default())
+    }
+
+    /// The answer for `word`, if known.
+    pub(crate) fn get(&self, word: &str) -> Option<V> {
+        self.0.get(word).copied()
+    }
+
+    /// Keeps the answer for `word`.
+    pub(crate) fn insert(&mut self, word: &str, answer: V) {
+        if self.0.len() >= Self::MAX {
+            self.0.clear();
+        }
+        self.0.insert(word.into(), answer);
+    }
+}
+
 /// One way to read a word as prefixes + stem.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct CliticView<'a> {
