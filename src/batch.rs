@@ -359,8 +359,7 @@ fn extract_record(
         ));
     };
     doc.warnings = decoded.warnings;
-    let mut line = serde_json::to_string(&doc)
-        .map_err(|e| (id.clone(), format!("{at}: cannot write the document: {e}")))?;
+    let mut line = crate::json::to_string(&doc, false);
     // the record's id first, then the document's own fields: `{"id":ID,` takes the place
     // of the document's opening brace (one move of the line, no formatting pass over it)
     let mut head = String::with_capacity(16);

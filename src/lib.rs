@@ -29,6 +29,7 @@ pub mod events;
 pub mod export;
 pub mod graph;
 pub mod input;
+pub mod json;
 pub mod lexicon;
 pub mod merge;
 #[cfg(feature = "server")]

@@ -10,6 +10,7 @@ mod formats;
 mod fuzz_regressions;
 mod hostile;
 mod http_client;
+mod json;
 mod merge;
 mod pathological;
 mod properties;

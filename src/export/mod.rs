@@ -158,7 +158,7 @@ pub fn write(
 ) -> Result<(), Error> {
     let io = |source| Error::Output { source };
     match format {
-        Format::Json => write_json(doc, options.compact, out),
+        Format::Json => crate::json::write(doc, !options.compact, out).map_err(io),
         Format::Dot => out
             .write_all(EventGraph::from_document(doc).to_dot(doc).as_bytes())
             .map_err(io),

@@ -219,29 +219,37 @@ fn de_calendar<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Cow<'static, st
 /// call, which showed in profiles of large outputs).
 pub(crate) struct IsoDateTime(pub NaiveDateTime);
 
+impl IsoDateTime {
+    /// `YYYY-MM-DDTHH:MM:SS` as bytes, for years 0–9999.
+    pub(crate) fn digits(&self) -> Option<[u8; 19]> {
+        let t = self.0;
+        let date = date_digits(t.date())?;
+        let mut buf = *b"0000-00-00T00:00:00";
+        buf[..10].copy_from_slice(&date);
+        two_digits(&mut buf[11..13], t.hour());
+        two_digits(&mut buf[14..16], t.minute());
+        two_digits(&mut buf[17..19], t.second());
+        Some(buf)
+    }
+}
+
 impl fmt::Display for IsoDateTime {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let t = self.0;
-        let Some(date) = date_digits(t.date()) else {
-            return write!(
+        match self.digits() {
+            Some(buf) => f.write_str(ascii(&buf)),
+            None => write!(
                 f,
                 "{}T{:02}:{:02}:{:02}",
                 IsoDate(t.date()),
                 t.hour(),
                 t.minute(),
                 t.second()
-            );
-        };
-        let mut time = *b"T00:00:00";
-        two_digits(&mut time[1..3], t.hour());
-        two_digits(&mut time[4..6], t.minute());
-        two_digits(&mut time[7..9], t.second());
-        f.write_str(ascii(&date))?;
-        f.write_str(ascii(&time))
+            ),
+        }
     }
 }
 
-/// `YYYY-MM-DD`, written directly.
 pub(crate) struct IsoDate(pub NaiveDate);
 
 impl fmt::Display for IsoDate {
@@ -276,7 +284,7 @@ fn two_digits(out: &mut [u8], n: u32) {
     out[1] = b'0' + (n % 10) as u8;
 }
 
-fn ascii(bytes: &[u8]) -> &str {
+pub(crate) fn ascii(bytes: &[u8]) -> &str {
     // only ASCII digits and punctuation are ever written into these buffers
     std::str::from_utf8(bytes).unwrap_or("?")
 }
