@@ -10,9 +10,14 @@
 pub struct Normalized {
     /// The folded text that the recognizers match against.
     pub text: String,
-    /// For every byte of `text` (and one past the end): the original code point index
-    /// of the character it belongs to.
-    source: Vec<u32>,
+    /// The map back to the original: `(byte of text, original code point index)` where
+    /// the correspondence restarts. From each such byte on, the n-th character of `text`
+    /// is the n-th original code point after it (folding keeps one character for one),
+    /// until the next entry; an entry starts wherever characters were dropped or one
+    /// was expanded, and at least every [`Normalized::SEGMENT`] bytes, so that a lookup
+    /// counts a few dozen characters at most. Sorted by byte; the last entry is the end
+    /// of the text and the original's length.
+    segments: Vec<(u32, u32)>,
     /// Where combining marks or tatweel were dropped right after a character:
     /// (end byte of that character in `text`, original index just past the marks).
     /// Sorted by byte; spans that end there extend over the marks.
@@ -88,29 +93,110 @@ fn fold_char(c: char) -> Fold {
     }
 }
 
+/// Builds a [`Normalized`]: folded characters are appended one by one, and the runs of
+/// original text that folding leaves as they are (most of any text) are copied whole.
+struct Folder<'a> {
+    original: &'a str,
+    out: Normalized,
+    /// The original index the next character of `text` has if the current segment goes on.
+    expected: u32,
+    /// Byte of the original where the run of unchanged characters not yet copied starts…
+    run_start: usize,
+    /// …and its original code point index.
+    run_char: u32,
+}
+
+impl Folder<'_> {
+    /// Starts a segment at the end of `text` unless the character about to be appended,
+    /// original index `index`, continues the current one.
+    #[inline]
+    fn continue_or_start(&mut self, index: u32) {
+        if index != self.expected {
+            self.out.segments.push((self.out.text.len() as u32, index));
+        }
+    }
+
+    /// Copies the pending run of unchanged characters, up to byte `end` and original
+    /// index `end_char` of the original.
+    #[inline]
+    fn flush(&mut self, end: usize, end_char: u32) {
+        if end > self.run_start {
+            self.continue_or_start(self.run_char);
+            self.out.text.push_str(&self.original[self.run_start..end]);
+            self.expected = end_char;
+        }
+    }
+
+    /// Appends a character folded from original code point `index`.
+    #[inline]
+    fn push(&mut self, c: char, index: u32) {
+        self.continue_or_start(index);
+        self.out.text.push(c);
+        self.expected = index + 1;
+    }
+}
+
 impl Normalized {
+    /// The longest stretch of `text`, in bytes, that a lookup counts characters over.
+    const SEGMENT: usize = 64;
+
     /// Folds `original` for matching: alef/hamza forms, ى/ي, ة/ه, harakat and
     /// tatweel removed, bidi and zero-width marks removed, Arabic-Indic and
     /// Persian digits to ASCII, Arabic punctuation and all quote styles to ASCII,
     /// NBSP and other spaces to a space, presentation forms decomposed, ASCII lower-cased.
     pub fn new(original: &str) -> Self {
-        let mut out = Normalized {
-            text: String::with_capacity(original.len()),
-            source: Vec::with_capacity(original.len() + 1),
-            attached: Vec::new(),
-            original_len: 0,
+        let mut f = Folder {
+            original,
+            out: Normalized {
+                text: String::with_capacity(original.len()),
+                segments: vec![(0, 0)],
+                attached: Vec::new(),
+                original_len: 0,
+            },
+            expected: 0,
+            run_start: 0,
+            run_char: 0,
         };
-        let mut count = 0usize;
-        for (index, c) in original.chars().enumerate() {
-            count = index + 1;
-            match fold_char(c) {
-                Fold::Keep(folded) => out.push(folded, index),
+        let bytes = original.as_bytes();
+        let mut i = 0;
+        let mut index = 0u32;
+        while i < bytes.len() {
+            let b = bytes[i];
+            // ASCII that folds to itself, and the plain Arabic letters: the run goes on
+            if b < 0x80 {
+                if ASCII_FOLDS_TO_ITSELF[usize::from(b)] {
+                    i += 1;
+                    index += 1;
+                    continue;
+                }
+            } else if (b == 0xD8 || b == 0xD9)
+                && i + 1 < bytes.len()
+                && ARABIC_FOLDS_TO_ITSELF
+                    [usize::from(b & 1) << 6 | usize::from(bytes[i + 1] & 0x3F)]
+            {
+                i += 2;
+                index += 1;
+                continue;
+            }
+            let Some(c) = original[i..].chars().next() else {
+                break;
+            };
+            let len = c.len_utf8();
+            let fold = fold_char(c);
+            if matches!(fold, Fold::Keep(k) if k == c) {
+                i += len;
+                index += 1;
+                continue;
+            }
+            f.flush(i, index);
+            match fold {
+                Fold::Keep(folded) => f.push(folded, index),
                 Fold::Attach => {
-                    if !out.text.is_empty() {
-                        let end = out.text.len() as u32;
-                        match out.attached.last_mut() {
-                            Some(last) if last.0 == end => last.1 = count as u32,
-                            _ => out.attached.push((end, count as u32)),
+                    if !f.out.text.is_empty() {
+                        let end = f.out.text.len() as u32;
+                        match f.out.attached.last_mut() {
+                            Some(last) if last.0 == end => last.1 = index + 1,
+                            _ => f.out.attached.push((end, index + 1)),
                         }
                     }
                 }
@@ -120,36 +206,86 @@ impl Normalized {
                     unicode_normalization::char::decompose_compatible(c, |d| parts.push(d));
                     for part in parts {
                         match fold_char(part) {
-                            Fold::Keep(folded) => out.push(folded, index),
-                            Fold::Expand => out.push(part, index),
+                            Fold::Keep(folded) => f.push(folded, index),
+                            Fold::Expand => f.push(part, index),
                             Fold::Attach | Fold::Drop => {}
                         }
                     }
                 }
             }
+            i += len;
+            index += 1;
+            f.run_start = i;
+            f.run_char = index;
         }
-        out.source.push(count as u32);
-        out.original_len = count;
+        f.flush(bytes.len(), index);
+        let mut out = f.out;
+        out.original_len = index as usize;
+        out.split_long_segments();
+        out.segments.push((out.text.len() as u32, index));
         out
     }
 
-    #[inline]
-    fn push(&mut self, c: char, index: usize) {
-        self.text.push(c);
-        self.source
-            .extend(std::iter::repeat_n(index as u32, c.len_utf8()));
+    /// Cuts every segment longer than [`Normalized::SEGMENT`] bytes at character
+    /// boundaries, so that no lookup counts more than that.
+    fn split_long_segments(&mut self) {
+        let text = self.text.as_bytes();
+        let mut split = Vec::with_capacity(self.segments.len() + text.len() / Self::SEGMENT);
+        for (k, &(start, index)) in self.segments.iter().enumerate() {
+            let end = self
+                .segments
+                .get(k + 1)
+                .map_or(text.len(), |next| next.0 as usize);
+            split.push((start, index));
+            let (mut at, mut at_index) = (start as usize, index);
+            while end - at > Self::SEGMENT {
+                let mut cut = at + Self::SEGMENT;
+                while cut < end && text[cut] & 0xC0 == 0x80 {
+                    cut += 1;
+                }
+                if cut >= end {
+                    break;
+                }
+                at_index += count_chars(&text[at..cut]);
+                at = cut;
+                split.push((at as u32, at_index));
+            }
+        }
+        self.segments = split;
+    }
+
+    /// The segment holding byte `byte` of `text`, and the original code point index of
+    /// the character that starts there (the original's length at the end of `text`).
+    fn original_index(&self, byte: usize) -> (usize, usize) {
+        let k = self.segments.partition_point(|s| s.0 as usize <= byte) - 1;
+        let (start, index) = self.segments[k];
+        let counted = count_chars(&self.text.as_bytes()[start as usize..byte]);
+        (k, index as usize + counted as usize)
     }
 
     /// Maps a byte span `[start, end)` of the normalized text (on char boundaries)
     /// to a code-point span of the original text.
     pub fn to_original(&self, start: usize, end: usize) -> (usize, usize) {
         let start = start.min(self.text.len());
-        let s = self.source[start] as usize;
+        let (k, s) = self.original_index(start);
         if end <= start {
             return (s, s);
         }
         let end = end.min(self.text.len());
-        let mut e = self.source[end - 1] as usize + 1;
+        // the original index of the span's last character, plus one
+        let mut last = end - 1;
+        while last > start && !self.text.is_char_boundary(last) {
+            last -= 1;
+        }
+        let same_segment = self
+            .segments
+            .get(k + 1)
+            .is_none_or(|next| next.0 as usize > last);
+        let mut e = if same_segment {
+            s + count_chars(&self.text.as_bytes()[start..last]) as usize + 1
+        } else {
+            self.original_index(last).1 + 1
+        };
         if let Ok(k) = self.attached.binary_search_by_key(&(end as u32), |a| a.0) {
             e = self.attached[k].1 as usize;
         }
@@ -161,6 +297,53 @@ impl Normalized {
         self.original_len
     }
 }
+
+/// The code points of some UTF-8 bytes: every byte that is not a continuation byte
+/// (`10xxxxxx`), counted eight bytes at a time.
+#[inline]
+fn count_chars(bytes: &[u8]) -> u32 {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut words = bytes.chunks_exact(8);
+    let mut continuation = 0;
+    for word in &mut words {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(word);
+        let x = u64::from_le_bytes(w);
+        // the high bit of each byte whose top two bits are 1 and 0
+        continuation += (x & !(x << 1) & HIGH).count_ones();
+    }
+    let rest = words.remainder();
+    continuation += rest.iter().filter(|&&b| b & 0xC0 == 0x80).count() as u32;
+    bytes.len() as u32 - continuation
+}
+
+/// The ASCII characters [`fold_char`] keeps as they are: all but capitals, tab and CR.
+static ASCII_FOLDS_TO_ITSELF: [bool; 128] = {
+    let mut table = [true; 128];
+    let mut b = b'A';
+    while b <= b'Z' {
+        table[b as usize] = false;
+        b += 1;
+    }
+    table[b'\t' as usize] = false;
+    table[b'\r' as usize] = false;
+    table
+};
+
+/// The characters U+0600–U+067F (UTF-8 `D8 xx` and `D9 xx`, indexed by the low bit of
+/// the first byte and the low six of the second) that [`fold_char`] keeps as they are:
+/// the plain letters, not the hamza forms of alef, alef maqsura or ta marbuta.
+static ARABIC_FOLDS_TO_ITSELF: [bool; 128] = {
+    let mut table = [false; 128];
+    let mut c = 0x0600;
+    while c < 0x0680 {
+        let letter = (c >= 0x0621 && c <= 0x063A) || (c >= 0x0641 && c <= 0x064A);
+        let folded = matches!(c, 0x0622 | 0x0623 | 0x0625 | 0x0629 | 0x0649);
+        table[c - 0x0600] = letter && !folded;
+        c += 1;
+    }
+    table
+};
 
 /// Folds a lexicon entry or a query the same way document text is folded.
 pub fn fold(s: &str) -> String {
@@ -575,6 +758,48 @@ mod tests {
             .skip(span.0)
             .take(span.1 - span.0)
             .collect()
+    }
+
+    #[test]
+    fn the_fast_paths_keep_what_the_fold_table_keeps() {
+        for b in 0u8..0x80 {
+            let c = char::from(b);
+            let kept = matches!(fold_char(c), Fold::Keep(k) if k == c);
+            assert_eq!(ASCII_FOLDS_TO_ITSELF[usize::from(b)], kept, "{c:?}");
+        }
+        for cp in 0x0600u32..0x0680 {
+            let c = char::from_u32(cp).unwrap();
+            let kept = matches!(fold_char(c), Fold::Keep(k) if k == c);
+            let utf8 = c.to_string().into_bytes();
+            let slot = usize::from(utf8[0] & 1) << 6 | usize::from(utf8[1] & 0x3F);
+            // the table may send a character that folds to itself down the slow path
+            // (digits, punctuation), never the other way round
+            assert!(!ARABIC_FOLDS_TO_ITSELF[slot] || kept, "U+{cp:04X}");
+            // and every plain letter goes the fast way
+            if (0x0621..=0x063A).contains(&cp) || (0x0641..=0x064A).contains(&cp) {
+                assert_eq!(ARABIC_FOLDS_TO_ITSELF[slot], kept, "U+{cp:04X}");
+            }
+        }
+    }
+
+    #[test]
+    fn maps_spans_across_long_texts_and_dropped_characters() {
+        // longer than many segments, with marks, controls, expanded ligatures and
+        // shorter folded characters (digits, quotes) spread over it
+        let piece = "قالَ «الرئيسُ» \u{200F}في ١٣ أبريل ﻻ ـــ شيء، ";
+        let original: String = piece.repeat(40);
+        let n = Normalized::new(&original);
+        let chars: Vec<char> = original.chars().collect();
+        for (byte, c) in n.text.char_indices() {
+            let (s, e) = n.to_original(byte, byte + c.len_utf8());
+            assert!(s < e && e <= chars.len(), "{byte}");
+            let here: String = chars[s..e].iter().collect();
+            // an expanded ligature gives each of its letters the ligature's span
+            assert!(fold(&here).contains(c), "{byte}: {here:?} for {c:?}");
+        }
+        let whole = n.to_original(0, n.text.len());
+        assert_eq!(whole, (0, chars.len()));
+        assert_eq!(n.to_original(n.text.len(), n.text.len()).0, chars.len());
     }
 
     #[test]
