@@ -399,57 +399,91 @@ fn is_letter(c: char) -> bool {
         || (c.is_alphabetic() && !c.is_ascii())
 }
 
+/// The token class of one character: `None` for white space.
+#[inline]
+fn class_of(c: char) -> Option<TokenKind> {
+    if c.is_ascii_digit() {
+        Some(TokenKind::Number)
+    } else if is_letter(c) {
+        Some(TokenKind::Word)
+    } else if c.is_whitespace() {
+        None
+    } else {
+        Some(TokenKind::Punct)
+    }
+}
+
+/// [`class_of`] for every character of U+0600–U+06FF (UTF-8 `D8 xx` to `DB xx`, indexed
+/// by the low two bits of the first byte and the low six of the second), the Arabic
+/// block that most of any Arabic text is.
+static ARABIC_CLASS: std::sync::LazyLock<[Option<TokenKind>; 256]> =
+    std::sync::LazyLock::new(|| {
+        std::array::from_fn(|k| char::from_u32(0x0600 + k as u32).and_then(class_of))
+    });
+
+/// [`class_of`] for ASCII.
+static ASCII_CLASS: std::sync::LazyLock<[Option<TokenKind>; 128]> =
+    std::sync::LazyLock::new(|| std::array::from_fn(|b| class_of(char::from(b as u8))));
+
+/// The class and length of the character at byte `i` of `text`: ASCII and the Arabic
+/// block from their tables, anything else decoded.
+#[inline(always)]
+fn class_at(
+    text: &str,
+    i: usize,
+    ascii: &[Option<TokenKind>; 128],
+    arabic: &[Option<TokenKind>; 256],
+) -> (Option<TokenKind>, usize) {
+    let bytes = text.as_bytes();
+    let b = bytes[i];
+    if b < 0x80 {
+        (ascii[usize::from(b)], 1)
+    } else if (0xD8..=0xDB).contains(&b) && i + 1 < bytes.len() {
+        let k = usize::from(b & 3) << 6 | usize::from(bytes[i + 1] & 0x3F);
+        (arabic[k], 2)
+    } else {
+        text[i..]
+            .chars()
+            .next()
+            .map_or((None, 1), |c| (class_of(c), c.len_utf8()))
+    }
+}
+
 /// Splits normalized text into words, digit runs and single punctuation marks.
 /// Letters and digits never share a token (`ال13` → `ال`, `13`; `1442ه` → `1442`, `ه`).
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens = Vec::with_capacity(text.len() / 6);
-    let mut current: Option<(usize, TokenKind)> = None;
-    let mut newline = false;
-    let mut pending_newline = false;
-    for (i, c) in text.char_indices() {
-        let kind = if c.is_ascii_digit() {
-            Some(TokenKind::Number)
-        } else if is_letter(c) {
-            Some(TokenKind::Word)
-        } else if c.is_whitespace() {
-            None
-        } else {
-            Some(TokenKind::Punct)
+    let bytes = text.as_bytes();
+    let (ascii, arabic) = (&*ASCII_CLASS, &*ARABIC_CLASS);
+    let class_at = |i: usize| class_at(text, i, ascii, arabic);
+    let mut after_newline = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        let (kind, len) = class_at(i);
+        let Some(kind) = kind else {
+            after_newline |= bytes[i] == b'\n';
+            i += len;
+            continue;
         };
-        if let Some((start, k)) = current
-            && (Some(k) != kind || k == TokenKind::Punct)
-        {
-            tokens.push(Token {
-                start,
-                end: i,
-                kind: k,
-                after_newline: newline,
-            });
-            newline = false;
-            current = None;
-        }
-        match kind {
-            None => {
-                if c == '\n' {
-                    pending_newline = true;
+        let start = i;
+        i += len;
+        // a word or a number runs on while the class does; a punctuation mark is alone
+        if kind != TokenKind::Punct {
+            while i < bytes.len() {
+                let (next, len) = class_at(i);
+                if next != Some(kind) {
+                    break;
                 }
-            }
-            Some(k) => {
-                if current.is_none() {
-                    current = Some((i, k));
-                    newline = pending_newline;
-                    pending_newline = false;
-                }
+                i += len;
             }
         }
-    }
-    if let Some((start, k)) = current {
         tokens.push(Token {
             start,
-            end: text.len(),
-            kind: k,
-            after_newline: newline,
+            end: i,
+            kind,
+            after_newline,
         });
+        after_newline = false;
     }
     tokens
 }
