@@ -694,33 +694,30 @@ pub fn sentences(text: &str) -> Vec<Sentence> {
         let headline = !ends_with_stop && trimmed.split_whitespace().count() <= 16;
         let mut s = body_start;
         let bytes = text.as_bytes();
-        let mut i = body_start;
-        while i < body_end {
-            let b = bytes[i];
-            let is_stop = matches!(b, b'.' | b'!' | b'?')
-                || (b == 0xE2 && bytes[i..].starts_with("…".as_bytes()));
-            if is_stop {
-                let stop_len = if b.is_ascii() { 1 } else { '…'.len_utf8() };
-                let next = i + stop_len;
-                let followed_by_space = next >= body_end || bytes[next] == b' ';
-                let prev_digit = i > 0 && bytes[i - 1].is_ascii_digit();
-                let next_digit = next < body_end && bytes[next].is_ascii_digit();
-                if followed_by_space && !(prev_digit && next_digit) {
-                    out.push(Sentence {
-                        start: s,
-                        end: next,
-                        paragraph,
-                        headline,
-                    });
-                    s = next;
-                    while s < body_end && bytes[s] == b' ' {
-                        s += 1;
-                    }
+        let mut stops = Stops::new(bytes, body_start, body_end);
+        while let Some(i) = stops.next() {
+            let stop_len = if bytes[i].is_ascii() {
+                1
+            } else {
+                '…'.len_utf8()
+            };
+            let next = i + stop_len;
+            let followed_by_space = next >= body_end || bytes[next] == b' ';
+            let prev_digit = i > 0 && bytes[i - 1].is_ascii_digit();
+            let next_digit = next < body_end && bytes[next].is_ascii_digit();
+            if followed_by_space && !(prev_digit && next_digit) {
+                out.push(Sentence {
+                    start: s,
+                    end: next,
+                    paragraph,
+                    headline,
+                });
+                s = next;
+                while s < body_end && bytes[s] == b' ' {
+                    s += 1;
                 }
-                i = next;
-                continue;
             }
-            i += 1;
+            stops.resume(next);
         }
         if s < body_end {
             out.push(Sentence {
@@ -732,6 +729,59 @@ pub fn sentences(text: &str) -> Vec<Sentence> {
         }
     }
     out
+}
+
+/// The candidate sentence stops of a line (`.`, `!`, `?` and `…`) in order, found with
+/// `memchr` rather than byte by byte.
+struct Stops<'a> {
+    bytes: &'a [u8],
+    at: usize,
+    end: usize,
+    /// The next `…` at or after `at`, if any.
+    ellipsis: Option<usize>,
+}
+
+impl<'a> Stops<'a> {
+    const ELLIPSIS: &'static [u8] = "…".as_bytes();
+
+    fn new(bytes: &'a [u8], start: usize, end: usize) -> Self {
+        let mut stops = Stops {
+            bytes,
+            at: start,
+            end,
+            ellipsis: None,
+        };
+        stops.ellipsis = stops.find_ellipsis(start);
+        stops
+    }
+
+    fn find_ellipsis(&self, from: usize) -> Option<usize> {
+        memchr::memmem::find(&self.bytes[from.min(self.end)..self.end], Self::ELLIPSIS)
+            .map(|k| from + k)
+    }
+
+    /// The byte of the next stop.
+    fn next(&mut self) -> Option<usize> {
+        let ascii = memchr::memchr3(
+            b'.',
+            b'!',
+            b'?',
+            &self.bytes[self.at.min(self.end)..self.end],
+        )
+        .map(|k| self.at + k);
+        match (ascii, self.ellipsis) {
+            (Some(a), Some(e)) => Some(a.min(e)),
+            (a, e) => a.or(e),
+        }
+    }
+
+    /// Goes on from byte `from` (past the stop just read).
+    fn resume(&mut self, from: usize) {
+        self.at = from;
+        if self.ellipsis.is_some_and(|e| e < from) {
+            self.ellipsis = self.find_ellipsis(from);
+        }
+    }
 }
 
 /// Slices a text by code-point indices in constant time per slice, with a checkpoint
