@@ -200,8 +200,8 @@ impl Gazetteer {
             }
         }
         // first spelling wins when two actors share one
-        let mut names = NameIndex::default();
-        let mut bare_names = NameIndex::default();
+        let mut names = NameIndex::with_capacity(aliases.len());
+        let mut bare_names = NameIndex::with_capacity(aliases.len() / 4);
         for (alias, index) in aliases {
             if !names.insert(&alias, index) {
                 continue;
@@ -765,6 +765,13 @@ struct NameIndex {
 }
 
 impl NameIndex {
+    fn with_capacity(names: usize) -> Self {
+        NameIndex {
+            names: FxHashMap::with_capacity_and_hasher(names, Default::default()),
+            first_words: FxHashMap::with_capacity_and_hasher(names, Default::default()),
+        }
+    }
+
     /// Adds a folded alias; false when it is already taken.
     fn insert(&mut self, alias: &str, entry: u32) -> bool {
         let words: Vec<&str> = alias

@@ -310,15 +310,21 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
 /// The lexicon and gazetteer to use: the built-in ones (shared, never copied) or the
 /// built-in files with the user's directories applied.
 fn load_data(common: &Common) -> Result<(Cow<'static, Lexicon>, Cow<'static, Gazetteer>)> {
-    let lexicon = match &common.lexicon {
-        Some(dir) => Cow::Owned(Lexicon::with_overrides(dir)?),
-        None => Cow::Borrowed(Lexicon::builtin()),
-    };
-    let gazetteer = match &common.gazetteer {
-        Some(dir) => Cow::Owned(Gazetteer::with_overrides(dir)?),
-        None => Cow::Borrowed(Gazetteer::builtin()),
-    };
-    Ok((lexicon, gazetteer))
+    // the two are independent and building them is most of the start-up: one on each core
+    std::thread::scope(|scope| {
+        let lexicon = scope.spawn(|| match &common.lexicon {
+            Some(dir) => Lexicon::with_overrides(dir).map(Cow::Owned),
+            None => Ok(Cow::Borrowed(Lexicon::builtin())),
+        });
+        let gazetteer = match &common.gazetteer {
+            Some(dir) => Cow::Owned(Gazetteer::with_overrides(dir)?),
+            None => Cow::Borrowed(Gazetteer::builtin()),
+        };
+        let lexicon = lexicon
+            .join()
+            .map_err(|_| anyhow::anyhow!("internal error while loading the lexicon"))??;
+        Ok((lexicon, gazetteer))
+    })
 }
 
 fn run(cli: Cli) -> Result<ExitCode> {

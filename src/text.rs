@@ -347,6 +347,10 @@ static ARABIC_FOLDS_TO_ITSELF: [bool; 128] = {
 
 /// Folds a lexicon entry or a query the same way document text is folded.
 pub fn fold(s: &str) -> String {
+    // most entries are plain letters and ASCII, which fold to themselves
+    if folds_to_itself(s.as_bytes()) {
+        return s.to_string();
+    }
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match fold_char(c) {
@@ -362,6 +366,25 @@ pub fn fold(s: &str) -> String {
         }
     }
     out
+}
+
+/// Whether every character of `bytes` is one the fast paths of [`Normalized::new`] keep.
+fn folds_to_itself(bytes: &[u8]) -> bool {
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 && ASCII_FOLDS_TO_ITSELF[usize::from(b)] {
+            i += 1;
+        } else if (b == 0xD8 || b == 0xD9)
+            && i + 1 < bytes.len()
+            && ARABIC_FOLDS_TO_ITSELF[usize::from(b & 1) << 6 | usize::from(bytes[i + 1] & 0x3F)]
+        {
+            i += 2;
+        } else {
+            return false;
+        }
+    }
+    true
 }
 
 /// Whether `s` has more than `n` characters (without counting all of them).
