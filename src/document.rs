@@ -303,9 +303,13 @@ impl<'l> Extractor<'l> {
         self.policy
     }
 
-    /// Extracts the document JSON of one text. `dct` None means: infer it.
-    pub fn extract(&self, id: &str, text: &str, dct: Option<Dct>) -> Document {
-        let normalized = Normalized::new(text);
+    /// The stages over the token-level tables: actors, timexes and events.
+    fn stages(
+        &self,
+        normalized: &Normalized,
+        chars: &CharIndex<'_>,
+        dct: Option<Dct>,
+    ) -> (actors::Actors, timex::Tagged, Vec<events::Event>) {
         let tokens = tokenize(&normalized.text);
         let lexed = Lexed::new(&normalized.text, &tokens, self.lexicon);
         let sentences = sentences(&normalized.text);
@@ -317,12 +321,11 @@ impl<'l> Extractor<'l> {
                 *slot = true;
             }
         }
-        let chars = CharIndex::new(text);
         let tagged = timex::tag_indexed(
-            &normalized,
+            normalized,
             &lexed,
             &sentences,
-            &chars,
+            chars,
             dct,
             self.policy,
             &inside_name,
@@ -336,6 +339,7 @@ impl<'l> Extractor<'l> {
                 }
             },
         );
+        drop(inside_name);
         let extracted = events::extract(
             &lexed,
             &found,
@@ -345,7 +349,16 @@ impl<'l> Extractor<'l> {
             // the story's own today when it states one, else the DCT's day
             tagged.today.or(tagged.dct.map(|d| d.datetime.date())),
         );
+        (found, tagged, extracted)
+    }
 
+    /// Extracts the document JSON of one text. `dct` None means: infer it.
+    pub fn extract(&self, id: &str, text: &str, dct: Option<Dct>) -> Document {
+        let normalized = Normalized::new(text);
+        let chars = CharIndex::new(text);
+        // the token-level tables (tokens, lexemes, sentences) live only as long as the
+        // stages that read them: the document is assembled without them
+        let (found, tagged, extracted) = self.stages(&normalized, &chars, dct);
         let evidence = |start: usize, end: usize| {
             let (s, e) = normalized.to_original(start, end);
             Evidence {

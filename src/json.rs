@@ -25,6 +25,11 @@ use crate::timex::{DctSource, Granularity, Interval, IsoDateTime, Mod, Policy, T
 /// `serde_json`'s layout (one element per line, `"key": value`, `[]` for an empty list).
 pub struct JsonWriter<'a> {
     out: &'a mut String,
+    /// Where `out` is emptied whenever it holds [`JsonWriter::SPILL`] bytes, if anywhere:
+    /// a huge document is written in pieces, never held whole.
+    sink: Option<&'a mut dyn Write>,
+    /// The first error of `sink`; nothing more is written to it after one.
+    failed: Option<io::Error>,
     pretty: bool,
     /// Depth of the open objects and arrays.
     depth: usize,
@@ -39,6 +44,8 @@ impl<'a> JsonWriter<'a> {
     pub fn new(out: &'a mut String, pretty: bool) -> Self {
         JsonWriter {
             out,
+            sink: None,
+            failed: None,
             pretty,
             depth: 0,
             first: true,
@@ -117,7 +124,26 @@ impl<'a> JsonWriter<'a> {
 
     /// Before each element of an array.
     pub fn element(&mut self) {
+        if self.out.len() >= Self::SPILL {
+            self.spill();
+        }
         self.separate();
+    }
+
+    /// The buffer size past which the text written so far goes to the sink.
+    const SPILL: usize = 1 << 16;
+
+    /// Writes the buffer to the sink, if there is one, and empties it.
+    fn spill(&mut self) {
+        let Some(sink) = self.sink.as_mut() else {
+            return;
+        };
+        if self.failed.is_none()
+            && let Err(e) = sink.write_all(self.out.as_bytes())
+        {
+            self.failed = Some(e);
+        }
+        self.out.clear();
     }
 
     fn value_written(&mut self) {
@@ -247,11 +273,19 @@ pub fn to_string(doc: &Document, pretty: bool) -> String {
     out
 }
 
-/// Writes the document JSON of `doc` to `out`, followed by a newline.
+/// Writes the document JSON of `doc` to `out`, followed by a newline, in pieces of
+/// about 64 KiB (the output of a huge document is never held whole).
 pub fn write(doc: &Document, pretty: bool, out: &mut dyn Write) -> io::Result<()> {
-    let mut text = to_string(doc, pretty);
-    text.push('\n');
-    out.write_all(text.as_bytes())
+    let mut buffer = String::with_capacity(JsonWriter::SPILL + 4096);
+    let mut w = JsonWriter::new(&mut buffer, pretty);
+    w.sink = Some(out);
+    doc.write_json(&mut w);
+    w.out.push('\n');
+    w.spill();
+    match w.failed {
+        Some(e) => Err(e),
+        None => Ok(()),
+    }
 }
 
 impl ToJson for str {
