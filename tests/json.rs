@@ -145,3 +145,49 @@ fn warnings_and_escaped_characters_write_the_bytes_of_serde_json() {
     // nothing found at all
     same_bytes(&extract("empty", "", None), "an empty text");
 }
+
+#[test]
+fn a_document_written_in_pieces_has_the_bytes_of_serde_json() {
+    // a text long enough that its JSON goes out in many 64 KiB pieces
+    let text = std::fs::read_to_string(
+        crate::shared_dir().join("samples/biden-putin-call-2021-04-13.txt"),
+    )
+    .expect("the seed article");
+    let long = vec![text.as_str(); 30].join("\n\n");
+    let doc = extract("long", &long, Some("2021-04-13"));
+    for pretty in [false, true] {
+        let mut written = Vec::new();
+        json::write(&doc, pretty, &mut written).expect("writing to memory");
+        let mut expected = if pretty {
+            serde_json::to_vec_pretty(&doc)
+        } else {
+            serde_json::to_vec(&doc)
+        }
+        .expect("serde_json writes the document");
+        expected.push(b'\n');
+        assert!(expected.len() > 10 * 65_536, "{} bytes", expected.len());
+        assert!(
+            written == expected,
+            "pretty {pretty}: the pieces differ from serde_json"
+        );
+    }
+}
+
+#[test]
+fn a_failing_output_is_an_error() {
+    struct Full;
+    impl std::io::Write for Full {
+        fn write(&mut self, _: &[u8]) -> std::io::Result<usize> {
+            Err(std::io::Error::new(
+                std::io::ErrorKind::StorageFull,
+                "disk full",
+            ))
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let doc = extract("x", "قال الرئيس أمس إن الوضع صعب.", Some("2021-04-13"));
+    let e = json::write(&doc, true, &mut Full).expect_err("the output fails");
+    assert_eq!(e.kind(), std::io::ErrorKind::StorageFull);
+}
