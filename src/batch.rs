@@ -209,7 +209,11 @@ fn parse_line(number: usize, bytes: &[u8], options: &Options) -> Result<Parsed, 
     let bytes = bytes.strip_suffix(b"\n").unwrap_or(bytes);
     let bytes = bytes.strip_suffix(b"\r").unwrap_or(bytes);
     let mut warnings = Vec::new();
-    let line: std::borrow::Cow<'_, str> = match std::str::from_utf8(bytes) {
+    let checked = match input::utf8(bytes) {
+        Some(line) => Ok(line),
+        None => std::str::from_utf8(bytes),
+    };
+    let line: std::borrow::Cow<'_, str> = match checked {
         Ok(line) => line.into(),
         Err(e) if options.lossy => {
             let offset = e.valid_up_to();

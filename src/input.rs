@@ -147,7 +147,7 @@ fn decode_text<'b>(
             warnings,
         );
     }
-    if let Ok(text) = std::str::from_utf8(bytes) {
+    if let Some(text) = utf8(bytes) {
         return Ok(Cow::Borrowed(text));
     }
     if let Some(text) = windows_1256(bytes) {
@@ -187,6 +187,13 @@ fn encoding_warning(encoding: &'static Encoding, how: &str) -> Warning {
         byte_offset: None,
         encoding: Some(Cow::Borrowed(encoding.name())),
     }
+}
+
+/// `bytes` as text when they are valid UTF-8, checked with SIMD (`simdutf8`: Arabic text
+/// is no ASCII fast path for the standard library's check). Where they are not,
+/// [`first_invalid_utf8`] says where.
+pub fn utf8(bytes: &[u8]) -> Option<&str> {
+    simdutf8::basic::from_utf8(bytes).ok()
 }
 
 /// Byte offset of the first invalid UTF-8 byte (the length when there is none).
@@ -384,7 +391,7 @@ pub fn looks_like_html(text: &str) -> bool {
     let bytes = text.as_bytes();
     let (mut tags, mut markup) = (0usize, 0usize);
     let mut i = 0;
-    while let Some(k) = memchr(b'<', &bytes[i..]) {
+    while let Some(k) = memchr::memchr(b'<', &bytes[i..]) {
         let at = i + k;
         let (name, _, end) = tag_at(bytes, at);
         if let Some(end) = end
@@ -410,10 +417,6 @@ pub fn looks_like_html(text: &str) -> bool {
 
 fn is_element(name: &str) -> bool {
     BLOCKS.contains(&name) || DROPPED.contains(&name) || KNOWN.contains(&name)
-}
-
-fn memchr(needle: u8, haystack: &[u8]) -> Option<usize> {
-    haystack.iter().position(|&b| b == needle)
 }
 
 /// At a `<`: the lower-cased tag name (empty for a comment, doctype or stray `<`),
@@ -476,7 +479,7 @@ pub fn html_to_text(html: &str) -> String {
     let mut out = Collapser::with_capacity(html.len() / 2);
     let mut i = 0;
     while i < bytes.len() {
-        let Some(k) = memchr(b'<', &bytes[i..]) else {
+        let Some(k) = memchr::memchr(b'<', &bytes[i..]) else {
             out.text(&html[i..]);
             break;
         };
@@ -492,7 +495,7 @@ pub fn html_to_text(html: &str) -> String {
             continue;
         }
         if rest.starts_with(b"<!") || rest.starts_with(b"<?") {
-            i = memchr(b'>', &bytes[at..]).map_or(bytes.len(), |e| at + e + 1);
+            i = memchr::memchr(b'>', &bytes[at..]).map_or(bytes.len(), |e| at + e + 1);
             continue;
         }
         let (name, closing, end) = tag_at(bytes, at);
@@ -513,7 +516,7 @@ pub fn html_to_text(html: &str) -> String {
         if !closing && DROPPED.contains(&name.as_str()) && !bytes[at..end].ends_with(b"/>") {
             let close = format!("</{name}");
             i = match find_ascii_ci(bytes, end, close.as_bytes()) {
-                Some(c) => memchr(b'>', &bytes[c..]).map_or(bytes.len(), |e| c + e + 1),
+                Some(c) => memchr::memchr(b'>', &bytes[c..]).map_or(bytes.len(), |e| c + e + 1),
                 None => bytes.len(),
             };
         }

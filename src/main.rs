@@ -584,11 +584,15 @@ fn run(cli: Cli) -> Result<ExitCode> {
 }
 
 fn open_output(path: Option<&PathBuf>) -> Result<Box<dyn Write>> {
+    // a document's line is often longer than BufWriter's default 8 KiB, which would hand
+    // it to standard output's line buffer, which searches every byte for a line break
+    const BUFFER: usize = 1 << 18;
     Ok(match path {
-        Some(p) => Box::new(BufWriter::new(
+        Some(p) => Box::new(BufWriter::with_capacity(
+            BUFFER,
             std::fs::File::create(p).with_context(|| format!("{}: cannot create", p.display()))?,
         )),
-        None => Box::new(BufWriter::new(io::stdout().lock())),
+        None => Box::new(BufWriter::with_capacity(BUFFER, io::stdout().lock())),
     })
 }
 
