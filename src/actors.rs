@@ -686,9 +686,9 @@ fn actor_for_entry(
         let e = &gazetteer.entries[entry as usize];
         found.actors.push(DocActor {
             entry: Some(entry),
-            name: e.name_ar.to_string(),
+            name: String::from(&*e.name_ar),
             kind: e.kind,
-            country: e.country.as_ref().map(|c| c.to_string()),
+            country: e.country.as_deref().map(String::from),
             role: None,
             surname: (e.kind == ActorType::Person)
                 .then(|| gazetteer_surname(&e.name_ar))

@@ -400,13 +400,13 @@ impl<'l> Extractor<'l> {
                 id: actor_id[*a].clone(),
                 name,
                 name_en: entry
-                    .map(|e| e.name_en.to_string())
+                    .map(|e| String::from(&*e.name_en))
                     .filter(|s| !s.is_empty()),
                 kind: actor.kind,
                 country: actor.country.as_ref().map(|c| c.to_uppercase()),
-                gazetteer_id: entry.map(|e| e.id.to_string()),
-                wikidata: entry.and_then(|e| e.wikidata.as_ref().map(|w| w.to_string())),
-                stands_for: entry.and_then(|e| e.stands_for.as_ref().map(|w| w.to_string())),
+                gazetteer_id: entry.map(|e| String::from(&*e.id)),
+                wikidata: entry.and_then(|e| e.wikidata.as_deref().map(String::from)),
+                stands_for: entry.and_then(|e| e.stands_for.as_deref().map(String::from)),
                 role: actor.role.clone(),
                 mentions,
             });
