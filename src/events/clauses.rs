@@ -8,6 +8,7 @@
 //! trigger, up to where a coordinated main verb begins.
 
 use super::doc::*;
+use crate::text::TokenKind;
 
 /// What kind of clause.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,6 +36,13 @@ pub(crate) struct Clause {
 pub(crate) struct Clauses {
     pub clauses: Vec<Clause>,
     of_token: Vec<u32>,
+}
+
+/// The first byte of token `i` when it is a punctuation mark (the whole mark, for the
+/// ASCII marks that folding leaves: `"`, `:`, `,`, `.`, `;`).
+fn punct_byte(doc: &Doc<'_, '_>, i: usize) -> Option<u8> {
+    let t = doc.lexed.tokens.get(i)?;
+    (t.kind == TokenKind::Punct).then(|| doc.lexed.text.as_bytes()[t.start])
 }
 
 /// Relative pronouns (folded): they open a relative clause.
@@ -105,11 +113,19 @@ impl Clauses {
             let mut in_quote = false;
             let mut i = s_start;
             while i < s_end {
+                // the punctuation mark just before, if any: most tokens follow a word and
+                // open no clause, so each test below starts from this one byte
+                let prev = if i > s_start {
+                    punct_byte(doc, i - 1)
+                } else {
+                    None
+                };
                 // scare quotes (لقاء "قريبا") open no clause
-                let quote = i > s_start && doc.punct(i - 1, &['"']) && !doc.scare_quote(i - 1);
+                let quote = prev == Some(b'"') && !doc.scare_quote(i - 1);
                 in_quote ^= quote;
                 let kind = if i > s_start
-                    && (doc.cue(i, "complementizer").is_some() || doc.punct(i - 1, &[':']))
+                    && (prev == Some(b':')
+                        || !doc.lexed.at(i).is_empty() && doc.cue(i, "complementizer").is_some())
                     || quote && in_quote
                 {
                     Some(ClauseKind::Complement)
@@ -122,10 +138,9 @@ impl Clauses {
                         .is_some_and(|w| RELATIVES.contains(&w.trim_start_matches('و')))
                 {
                     Some(ClauseKind::Relative)
-                } else if i > s_start
-                    && doc.punct(i - 1, &[','])
+                } else if prev == Some(b',')
                     && (coordinated_verb(doc, i) || speech_participle(doc, i))
-                    || i > s_start && doc.punct(i - 1, &['.', ';'])
+                    || matches!(prev, Some(b'.' | b';'))
                 {
                     Some(ClauseKind::Main)
                 } else {
