@@ -348,12 +348,54 @@ pub(crate) struct Parser<'a> {
     text: &'a str,
     toks: &'a [Token],
     lexed: &'a Lexed<'a>,
+    /// The last answers of the rules that the others ask most often.
+    numbers: Memo<usize, R<Num>>,
+    months: Memo<usize, R<MonthRef>>,
+    partial_dates: Memo<(usize, bool, bool), PartialAt>,
+    days: Memo<usize, R<(usize, u32)>>,
     /// «الخميس الموافق 14 شباط» read as one expression, as Duckling does (the colloquial
     /// policy); TimeML and the news policies make it two timexes, الموافق outside.
     joined_equals: bool,
 }
 
 type R<T> = Option<(usize, T)>;
+
+/// A partial date found: (the token after it, the fields, its first token).
+type PartialAt = Option<(usize, Partial, usize)>;
+
+/// The answers of one rule at the positions it was asked about last. The rules that
+/// [`Parser::best_at`] tries one after the other read the same number, month or
+/// partial date at the same token several times (as a day, as the first end of a
+/// range, after a weekday); a rule's answer depends on its key alone, so the second
+/// reading is a look-up. Direct-mapped on the token index: bounded, and parsing only
+/// ever looks a few tokens around where it is.
+struct Memo<K: Copy + PartialEq, V: Copy> {
+    slots: [std::cell::Cell<Option<(K, V)>>; MEMO_SLOTS],
+}
+
+const MEMO_SLOTS: usize = 16;
+
+impl<K: Copy + PartialEq, V: Copy> Memo<K, V> {
+    fn new() -> Self {
+        Memo {
+            slots: std::array::from_fn(|_| std::cell::Cell::new(None)),
+        }
+    }
+
+    /// The answer for `key` (about token `at`): remembered, or found by `rule`.
+    #[inline]
+    fn get(&self, at: usize, key: K, rule: impl FnOnce() -> V) -> V {
+        let slot = &self.slots[at % MEMO_SLOTS];
+        if let Some((k, v)) = slot.get()
+            && k == key
+        {
+            return v;
+        }
+        let v = rule();
+        slot.set(Some((key, v)));
+        v
+    }
+}
 
 /// Words that start like a future verb (سـ + ي/ت/ن) but are nouns or names.
 const FUTURE_PREFIX_EXCLUDED: &[&str] = &[
@@ -393,6 +435,10 @@ impl<'a> Parser<'a> {
             text: lexed.text,
             toks: lexed.tokens,
             lexed,
+            numbers: Memo::new(),
+            months: Memo::new(),
+            partial_dates: Memo::new(),
+            days: Memo::new(),
             joined_equals: false,
         }
     }
@@ -801,4 +847,30 @@ fn parse_offset(s: &str) -> Option<i32> {
     let body = s.trim_start_matches(['+', '-']);
     let (h, m) = body.split_once(':')?;
     Some(sign * (h.parse::<i32>().ok()? * 60 + m.parse::<i32>().ok()?))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_memo_answers_again_only_for_the_same_key() {
+        let memo: Memo<(usize, bool), usize> = Memo::new();
+        let calls = std::cell::Cell::new(0);
+        let rule = |n: usize| {
+            calls.set(calls.get() + 1);
+            n * 10
+        };
+        assert_eq!(memo.get(3, (3, false), || rule(3)), 30);
+        assert_eq!(memo.get(3, (3, false), || rule(99)), 30, "remembered");
+        assert_eq!(calls.get(), 1);
+        // the same slot, another key: asked again, and remembered in its place
+        assert_eq!(memo.get(3, (3, true), || rule(4)), 40);
+        assert_eq!(
+            memo.get(3 + MEMO_SLOTS, (3 + MEMO_SLOTS, false), || rule(5)),
+            50
+        );
+        assert_eq!(memo.get(3, (3, true), || rule(6)), 60);
+        assert_eq!(calls.get(), 4);
+    }
 }

@@ -23,6 +23,10 @@ impl<'a> Parser<'a> {
     /// A month: a name (with a second naming system after / or in brackets),
     /// `شهر` + name or number, `الشهر` + ordinal, or الشهر الجاري/الماضي/المقبل.
     pub(super) fn month_ref(&self, i: usize) -> R<MonthRef> {
+        self.months.get(i, i, || self.month_ref_uncached(i))
+    }
+
+    fn month_ref_uncached(&self, i: usize) -> R<MonthRef> {
         let after_word = self
             .func(i, "month")
             .map(|l| (l.next, self.word(i) == Some("الشهر") || l.article));
@@ -675,6 +679,17 @@ impl<'a> Parser<'a> {
     /// The day-month-year core of a date, including numeric forms.
     /// `loose` allows d/m without a year.
     pub(super) fn partial_date(
+        &self,
+        i: usize,
+        loose: bool,
+        day_alone: bool,
+    ) -> Option<(usize, Partial, usize)> {
+        self.partial_dates.get(i, (i, loose, day_alone), || {
+            self.partial_date_uncached(i, loose, day_alone)
+        })
+    }
+
+    fn partial_date_uncached(
         &self,
         i: usize,
         loose: bool,

@@ -19,6 +19,10 @@ impl<'a> Parser<'a> {
 
     /// A number in digits (optionally after a separate ال token: الـ13) or words.
     pub(super) fn number(&self, i: usize) -> R<Num> {
+        self.numbers.get(i, i, || self.number_uncached(i))
+    }
+
+    fn number_uncached(&self, i: usize) -> R<Num> {
         if self.word(i) == Some("ال")
             && let Some((value, digits)) = self.digits(i + 1)
         {
@@ -143,6 +147,10 @@ impl<'a> Parser<'a> {
 
     /// A day of the month: 1–31 in digits (الـ13 too) or words (الثالث عشر).
     pub(super) fn day_num(&self, i: usize) -> R<(usize, u32)> {
+        self.days.get(i, i, || self.day_num_uncached(i))
+    }
+
+    fn day_num_uncached(&self, i: usize) -> R<(usize, u32)> {
         // غرة / فاتح (Moroccan): the first day of the month that follows
         if let Some(l) = self.at(i).iter().find(|l| {
             l.entry.kind == Kind::Function && &*l.entry.value == "first_day" && !l.article
