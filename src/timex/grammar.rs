@@ -360,7 +360,7 @@ pub(crate) struct Parser<'a> {
 
 type R<T> = Option<(usize, T)>;
 
-/// A partial date found: (the token after it, the fields, its first token).
+/// A partial date found: (the token after it, the fields, the byte it starts at).
 type PartialAt = Option<(usize, Partial, usize)>;
 
 /// The answers of one rule at the positions it was asked about last. The rules that
