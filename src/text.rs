@@ -161,20 +161,9 @@ impl Normalized {
         let mut i = 0;
         let mut index = 0u32;
         while i < bytes.len() {
-            let b = bytes[i];
             // ASCII that folds to itself, and the plain Arabic letters: the run goes on
-            if b < 0x80 {
-                if ASCII_FOLDS_TO_ITSELF[usize::from(b)] {
-                    i += 1;
-                    index += 1;
-                    continue;
-                }
-            } else if (b == 0xD8 || b == 0xD9)
-                && i + 1 < bytes.len()
-                && ARABIC_FOLDS_TO_ITSELF
-                    [usize::from(b & 1) << 6 | usize::from(bytes[i + 1] & 0x3F)]
-            {
-                i += 2;
+            if let Some(len) = kept_by_table(bytes, i) {
+                i += len;
                 index += 1;
                 continue;
             }
@@ -368,20 +357,29 @@ pub fn fold(s: &str) -> String {
     out
 }
 
-/// Whether every character of `bytes` is one the fast paths of [`Normalized::new`] keep.
+/// The length of the character at byte `i` of `bytes` when the tables say it folds to
+/// itself (ASCII but capitals, tab and CR; the plain Arabic letters); None when it
+/// must go through [`fold_char`].
+#[inline]
+fn kept_by_table(bytes: &[u8], i: usize) -> Option<usize> {
+    let b = bytes[i];
+    if b < 0x80 {
+        ASCII_FOLDS_TO_ITSELF[usize::from(b)].then_some(1)
+    } else {
+        let second = *bytes.get(i + 1)?;
+        ((b == 0xD8 || b == 0xD9)
+            && ARABIC_FOLDS_TO_ITSELF[usize::from(b & 1) << 6 | usize::from(second & 0x3F)])
+        .then_some(2)
+    }
+}
+
+/// Whether every character of `bytes` is one the tables of [`Normalized::new`] keep.
 fn folds_to_itself(bytes: &[u8]) -> bool {
     let mut i = 0;
     while i < bytes.len() {
-        let b = bytes[i];
-        if b < 0x80 && ASCII_FOLDS_TO_ITSELF[usize::from(b)] {
-            i += 1;
-        } else if (b == 0xD8 || b == 0xD9)
-            && i + 1 < bytes.len()
-            && ARABIC_FOLDS_TO_ITSELF[usize::from(b & 1) << 6 | usize::from(bytes[i + 1] & 0x3F)]
-        {
-            i += 2;
-        } else {
-            return false;
+        match kept_by_table(bytes, i) {
+            Some(len) => i += len,
+            None => return false,
         }
     }
     true
