@@ -63,13 +63,11 @@ impl<'a> JsonWriter<'a> {
     /// Before an array element or an object key.
     #[inline(always)]
     fn separate(&mut self) {
-        if self.pretty {
-            if !self.first {
-                self.out.push(',');
-            }
-            self.newline_indent();
-        } else if !self.first {
+        if !self.first {
             self.out.push(',');
+        }
+        if self.pretty {
+            self.newline_indent();
         }
         self.first = false;
     }
