@@ -250,6 +250,7 @@ impl fmt::Display for IsoDateTime {
     }
 }
 
+/// `YYYY-MM-DD`, written directly.
 pub(crate) struct IsoDate(pub NaiveDate);
 
 impl fmt::Display for IsoDate {
