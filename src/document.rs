@@ -309,7 +309,7 @@ impl<'l> Extractor<'l> {
         normalized: &Normalized,
         chars: &CharIndex<'_>,
         dct: Option<Dct>,
-    ) -> (actors::Actors, timex::Tagged, Vec<events::Event>) {
+    ) -> (actors::Actors, timex::Tagged, Vec<events::Event>, usize) {
         let tokens = tokenize(&normalized.text);
         let lexed = Lexed::new(&normalized.text, &tokens, self.lexicon);
         let sentences = sentences(&normalized.text);
@@ -349,16 +349,26 @@ impl<'l> Extractor<'l> {
             // the story's own today when it states one, else the DCT's day
             tagged.today.or(tagged.dct.map(|d| d.datetime.date())),
         );
-        (found, tagged, extracted)
+        (found, tagged, extracted, sentences.len())
     }
 
     /// Extracts the document JSON of one text. `dct` None means: infer it.
     pub fn extract(&self, id: &str, text: &str, dct: Option<Dct>) -> Document {
+        self.extract_counted(id, text, dct).0
+    }
+
+    /// [`Extractor::extract`], and the number of sentences of the text.
+    pub(crate) fn extract_counted(
+        &self,
+        id: &str,
+        text: &str,
+        dct: Option<Dct>,
+    ) -> (Document, usize) {
         let normalized = Normalized::new(text);
         let chars = CharIndex::new(text);
         // the token-level tables (tokens, lexemes, sentences) live only as long as the
         // stages that read them: the document is assembled without them
-        let (found, tagged, extracted) = self.stages(&normalized, &chars, dct);
+        let (found, tagged, extracted, sentence_count) = self.stages(&normalized, &chars, dct);
         let evidence = |start: usize, end: usize| {
             let (s, e) = normalized.to_original(start, end);
             Evidence {
@@ -486,7 +496,7 @@ impl<'l> Extractor<'l> {
                 kind: Cow::Borrowed(kind),
             });
         }
-        Document {
+        let doc = Document {
             schema: Cow::Borrowed(SCHEMA),
             document: DocumentInfo {
                 id: id.to_string(),
@@ -501,7 +511,8 @@ impl<'l> Extractor<'l> {
             timeline: ordered.iter().map(|&n| event_id(n)).collect(),
             sources: Vec::new(),
             warnings: Vec::new(),
-        }
+        };
+        (doc, sentence_count)
     }
 }
 

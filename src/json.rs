@@ -129,7 +129,27 @@ impl<'a> JsonWriter<'a> {
     }
 
     /// The buffer size past which the text written so far goes to the sink.
-    const SPILL: usize = 1 << 16;
+    pub(crate) const SPILL: usize = 1 << 16;
+
+    /// A writer that appends to `out` and empties it into `sink` every
+    /// [`JsonWriter::SPILL`] bytes.
+    pub(crate) fn to_sink(out: &'a mut String, pretty: bool, sink: &'a mut dyn Write) -> Self {
+        JsonWriter {
+            sink: Some(sink),
+            ..JsonWriter::new(out, pretty)
+        }
+    }
+
+    /// Ends the output with a newline and writes what is left to the sink: the first
+    /// error of the sink, if any.
+    pub(crate) fn finish(mut self) -> io::Result<()> {
+        self.out.push('\n');
+        self.spill();
+        match self.failed {
+            Some(e) => Err(e),
+            None => Ok(()),
+        }
+    }
 
     /// Writes the buffer to the sink, if there is one, and empties it.
     fn spill(&mut self) {
@@ -275,15 +295,9 @@ pub fn to_string(doc: &Document, pretty: bool) -> String {
 /// about 64 KiB (the output of a huge document is never held whole).
 pub fn write(doc: &Document, pretty: bool, out: &mut dyn Write) -> io::Result<()> {
     let mut buffer = String::with_capacity(JsonWriter::SPILL + 4096);
-    let mut w = JsonWriter::new(&mut buffer, pretty);
-    w.sink = Some(out);
+    let mut w = JsonWriter::to_sink(&mut buffer, pretty, out);
     doc.write_json(&mut w);
-    w.out.push('\n');
-    w.spill();
-    match w.failed {
-        Some(e) => Err(e),
-        None => Ok(()),
-    }
+    w.finish()
 }
 
 impl ToJson for str {

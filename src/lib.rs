@@ -37,6 +37,7 @@ pub mod serve;
 pub mod text;
 pub mod timeline;
 pub mod timex;
+pub mod window;
 
 pub use document::{Document, Extractor, SCHEMA};
 pub use error::Error;

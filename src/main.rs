@@ -482,6 +482,21 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let mut out = open_output(output.output.as_ref())?;
             for path in &inputs {
                 let (id, decoded) = read_input(path, &input.options())?;
+                if output.format == Format::Json {
+                    // a huge text is read in windows, its JSON written as it is found
+                    zaman::window::write_json(
+                        &extractor,
+                        &id,
+                        &decoded.text,
+                        dct,
+                        decoded.warnings,
+                        !options.compact,
+                        zaman::window::Windowing::default(),
+                        &mut out,
+                    )
+                    .map_err(|source| zaman::Error::Output { source })?;
+                    continue;
+                }
                 let mut doc = extractor.extract(&id, &decoded.text, dct);
                 doc.warnings = decoded.warnings;
                 export::write(output.format, &doc, Some(&decoded.text), &options, &mut out)?;

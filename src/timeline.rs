@@ -71,6 +71,12 @@ pub fn order(items: &[Item], before: &[(usize, usize)]) -> Vec<usize> {
         let anchor = items[i].interval.or(last_dated);
         key[i] = (anchor.map(|k| k.0), anchor.map(|k| k.1), rank);
     }
+    if before.is_empty() {
+        // no edges: the order is the key's (every key is unique by its rank)
+        let mut out = by_text;
+        out.sort_unstable_by_key(|&i| key[i]);
+        return out;
+    }
     let mut graph: DiGraph<usize, ()> = DiGraph::with_capacity(items.len(), before.len());
     let nodes: Vec<NodeIndex> = (0..items.len()).map(|i| graph.add_node(i)).collect();
     for &(a, b) in before {
@@ -162,6 +168,9 @@ mod tests {
             },
         ];
         assert_eq!(order(&items, &[]), [2, 0, 1, 3]);
+        // the graph, given an edge the key already keeps, orders as the key alone
+        assert_eq!(order(&items, &[(2, 3)]), order(&items, &[]));
+        assert_eq!(order(&items[1..], &[(1, 2)]), order(&items[1..], &[]));
         // an explicit BEFORE edge wins over the interval order; a cycle is ignored
         assert_eq!(order(&items, &[(3, 2), (2, 3)]), [0, 1, 3, 2]);
     }

@@ -18,6 +18,7 @@ mod samples;
 #[cfg(feature = "server")]
 mod serve;
 mod statements;
+mod window;
 
 /// `../shared` beside the project root, where the real samples and conformance data live.
 pub fn shared_dir() -> std::path::PathBuf {
