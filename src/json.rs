@@ -140,6 +140,11 @@ impl<'a> JsonWriter<'a> {
         }
     }
 
+    /// Whether the sink has failed (nothing more reaches it).
+    pub(crate) fn failed(&self) -> bool {
+        self.failed.is_some()
+    }
+
     /// Ends the output with a newline and writes what is left to the sink: the first
     /// error of the sink, if any.
     pub(crate) fn finish(mut self) -> io::Result<()> {

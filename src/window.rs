@@ -189,6 +189,10 @@ pub fn write_json(
         };
         held.add(&mut w, doc, place);
         chars_before += text[start..end].chars().count();
+        if w.failed() {
+            // the reader has gone (a closed pipe): the rest would reach no one
+            return w.finish();
+        }
     }
     w.end_array();
     held.finish(&mut w, text);
