@@ -8,7 +8,9 @@
 //! the last [`Windowing::lead_in`] bytes (32 KiB) of the one before: the antecedents of
 //! its first titles and pronouns, the speaker of a dropped subject, the date a bare
 //! weekday or «في اليوم نفسه» counts from. What is found in the lead-in was taken in
-//! with the window before and is only looked up, by its start in the text.
+//! with the window before and is only looked up, by its start in the text: a timex, an
+//! event, and the actor of a mention (a bare «المتحدث» at the lead-in's start is the
+//! spokesperson the window before named in full).
 //!
 //! What the windows share is carried over: the DCT (the caller's, else the one the
 //! first window found), the actors (one actor per gazetteer entry, or per name, kind and
@@ -256,6 +258,8 @@ struct Held {
     /// the next window's lead-in.
     timex_starts: FxHashMap<u32, u32>,
     event_starts: FxHashMap<u32, u32>,
+    /// The actor of each mention of the last window, by its start.
+    mention_starts: FxHashMap<u32, u32>,
 }
 
 /// Where a window's text lies in the whole text.
@@ -358,6 +362,7 @@ impl Held {
             }
         }
         let mut actor_map: Vec<Option<u32>> = vec![None; doc.actors.len()];
+        let mut mention_starts = FxHashMap::default();
         let mut doc_actors: Vec<Option<Actor>> = doc.actors.into_iter().map(Some).collect();
         for (first_kept, k) in order {
             let Some(mut a) = doc_actors[k].take() else {
@@ -368,12 +373,19 @@ impl Held {
                 None => format!("n\t{}\t{:?}\t{:?}", a.name, a.kind, a.country),
             };
             let mentions = std::mem::take(&mut a.mentions);
+            // the actor of a mention in the lead-in is the one the window before found
+            // there (a title met bare at the lead-in's start names the window's actor
+            // otherwise: «المتحدث» for «المتحدث الرسمي باسم الوزارة»)
+            let before = mentions
+                .iter()
+                .filter(|m| !kept(m.span))
+                .find_map(|m| self.mention_starts.get(&global(m.span)[0]).copied());
             let mentions = mentions
                 .iter()
                 .filter(|m| kept(m.span))
                 .map(|m| global(m.span));
-            actor_map[k] = match self.actor_by_key.get(&key) {
-                Some(&n) => {
+            actor_map[k] = match before.or_else(|| self.actor_by_key.get(&key).copied()) {
+                Some(n) => {
                     self.actors[n as usize].mentions.extend(mentions);
                     Some(n)
                 }
@@ -386,7 +398,15 @@ impl Held {
                     Some(n)
                 }
             };
+            if let Some(n) = actor_map[k] {
+                let held = &self.actors[n as usize].mentions;
+                // this window's mentions of the actor, for the next window's lead-in
+                for m in held.iter().rev().take_while(|m| m[0] as usize >= lead_in) {
+                    mention_starts.insert(m[0], n);
+                }
+            }
         }
+        self.mention_starts = mention_starts;
         let actor = |id: &String| actor_map.get(index(id) as usize).copied().flatten();
         // events: the lead-in's are the window before's, by their trigger's start
         let mut event_map: Vec<Option<u32>> = Vec::with_capacity(doc.events.len());

@@ -68,32 +68,41 @@ fn a_text_under_the_bound_is_written_as_before() {
 
 #[test]
 fn a_text_in_windows_is_each_window_placed_in_the_whole() {
-    // the passages three times over, in windows of about two passages
+    // the passages three times over, in windows of a copy down to about two passages,
+    // cut at other places each time, each window reading again half of the one before
+    // (the lead-in is at most half a window): as far back as an anaphor of these
+    // passages reaches
     let all = samples().join("\n\n");
     let text = [all.as_str(), &all, &all].join("\n\n");
-    let windowing = Windowing {
-        window: text.len() / 7,
-        whole_up_to: 0,
-        ..Windowing::default()
-    };
-    let cuts = window::windows(&text, windowing.window);
-    assert!(cuts.len() >= 7, "{} windows", cuts.len());
-    let compact = written(&text, false, windowing);
+    for parts in [3, 4, 5, 6, 7] {
+        let windowing = Windowing {
+            window: text.len() / parts,
+            whole_up_to: 0,
+            lead_in: 3000,
+        };
+        placed_in_the_whole(&text, &all, windowing, parts);
+    }
+}
+
+fn placed_in_the_whole(text: &str, all: &str, windowing: Windowing, parts: usize) {
+    let cuts = window::windows(text, windowing.window);
+    assert!(cuts.len() >= parts, "{} windows", cuts.len());
+    let compact = written(text, false, windowing);
     let doc: Document = serde_json::from_str(&compact).expect("the document JSON reads back");
     // indented, the same document
     let pretty: serde_json::Value =
-        serde_json::from_str(&written(&text, true, windowing)).expect("indented JSON reads");
+        serde_json::from_str(&written(text, true, windowing)).expect("indented JSON reads");
     assert_eq!(
         pretty,
         serde_json::from_str::<serde_json::Value>(&compact).expect("compact JSON reads")
     );
     assert_eq!(doc.document.dct.as_deref(), Some("2023-11-05"));
     // the invariants every consumer relies on (spans, ids, references, order)
-    assert_eq!(zaman::check::document(&doc, &text), Vec::<String>::new());
+    assert_eq!(zaman::check::document(&doc, text), Vec::<String>::new());
 
     // the same timexes and events as the whole text read at once: each window reads the
     // end of the one before again, for what its start refers back to
-    let whole = Extractor::default().extract("w", &text, dct());
+    let whole = Extractor::default().extract("w", text, dct());
     let value = |t: &zaman::Timex| serde_json::to_value(t).expect("a timex is JSON");
     assert_eq!(doc.timexes.len(), whole.timexes.len());
     for (mine, t) in doc.timexes.iter().zip(&whole.timexes) {
@@ -137,13 +146,13 @@ fn a_text_in_windows_is_each_window_placed_in_the_whole() {
     // numbered in text order, every evidence the text at its span
     for (n, t) in doc.timexes.iter().enumerate() {
         assert_eq!(t.id, format!("t{}", n + 1));
-        assert_eq!(slice(&text, t.span), t.text);
+        assert_eq!(slice(text, t.span), t.text);
     }
     for (n, e) in doc.events.iter().enumerate() {
         assert_eq!(e.id, format!("e{}", n + 1));
-        assert_eq!(slice(&text, e.trigger.span), e.trigger.text);
+        assert_eq!(slice(text, e.trigger.span), e.trigger.text);
         if let Some(c) = &e.content {
-            assert_eq!(slice(&text, c.span), c.text);
+            assert_eq!(slice(text, c.span), c.text);
         }
     }
     assert!(
@@ -166,7 +175,7 @@ fn a_text_in_windows_is_each_window_placed_in_the_whole() {
             assert!(entries.insert(g.clone()), "{g} is one actor");
         }
         for m in &a.mentions {
-            assert_eq!(slice(&text, m.span), m.text);
+            assert_eq!(slice(text, m.span), m.text);
         }
         assert!(a.mentions.windows(2).all(|p| p[0].span[0] < p[1].span[0]));
         first_mentions.push(a.mentions[0].span[0]);
@@ -255,4 +264,54 @@ fn the_dct_found_in_the_first_window_is_the_whole_texts() {
         yesterday.iter().all(|v| *v == "2021-04-12"),
         "{yesterday:?}"
     );
+}
+
+#[test]
+fn a_title_met_bare_in_the_lead_in_is_the_actor_the_window_before_found() {
+    // the second window reads again only the third line: its «المتحدث» has no antecedent
+    // there, but it is the spokesperson the first window found
+    let text = [
+        "وقال المتحدث الرسمي باسم الوزارة في مؤتمر صحفي أمس إن الوفد سيصل إلى الرباط يوم الأحد.",
+        "وتشهد المنطقة منذ أسابيع حركة دبلوماسية نشطة تشمل زيارات متبادلة بين وزراء الخارجية ولقاءات تجمع المسؤولين في عدد من العواصم العربية والأوروبية لبحث ملفات التعاون الاقتصادي والأمني.",
+        "وأوضح المتحدث أن جدول الأعمال يشمل ملفات الطاقة والنقل.",
+        "وأضاف المتحدث أن الاجتماع سيختتم ببيان مشترك.",
+    ]
+    .join("\n");
+    let windowing = Windowing {
+        window: 640,
+        whole_up_to: 0,
+        lead_in: 80,
+    };
+    let third = text.find("وأوضح").expect("the third line");
+    let fourth = text.find("وأضاف").expect("the fourth line");
+    assert_eq!(
+        window::windows(&text, windowing.window),
+        [(0, fourth), (fourth, text.len())]
+    );
+    let doc: Document =
+        serde_json::from_str(&written(&text, false, windowing)).expect("reads back");
+    let whole = Extractor::default().extract("w", &text, dct());
+    let names = |d: &Document| {
+        d.actors
+            .iter()
+            .map(|a| (a.name.clone(), a.mentions.len()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(names(&doc), names(&whole));
+    let agents = |d: &Document| {
+        d.events
+            .iter()
+            .map(|e| {
+                let agent = e
+                    .agent
+                    .as_ref()
+                    .and_then(|a| d.actors.iter().find(|x| &x.id == a));
+                (e.trigger.text.clone(), agent.map(|a| a.name.clone()))
+            })
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(agents(&doc), agents(&whole));
+    let spokesperson = Some("المتحدث الرسمي باسم الوزارة".to_string());
+    assert!(agents(&doc).contains(&("أضاف".to_string(), spokesperson)));
+    assert!(third < fourth);
 }
