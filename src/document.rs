@@ -255,6 +255,9 @@ pub struct Extractor<'l> {
     policy: Policy,
     /// The week's first day; None: by the story's country (see [`week_start_in`]).
     week_start: Option<WeekStart>,
+    /// Whether a text given no DCT has it inferred (false for the later windows of a
+    /// huge text whose first window had none: `window.rs`).
+    infer_dct: bool,
 }
 
 impl Default for Extractor<'static> {
@@ -264,6 +267,7 @@ impl Default for Extractor<'static> {
             gazetteer: Gazetteer::builtin(),
             policy: Policy::News,
             week_start: None,
+            infer_dct: true,
         }
     }
 }
@@ -276,6 +280,7 @@ impl<'l> Extractor<'l> {
             gazetteer: Gazetteer::builtin(),
             policy,
             week_start: None,
+            infer_dct: true,
         }
     }
 
@@ -289,6 +294,14 @@ impl<'l> Extractor<'l> {
     pub fn with_week_start(self, week_start: WeekStart) -> Self {
         Extractor {
             week_start: Some(week_start),
+            ..self
+        }
+    }
+
+    /// The same extractor, never inferring a DCT the caller did not give.
+    pub(crate) fn without_dct_inference(self) -> Self {
+        Extractor {
+            infer_dct: false,
             ..self
         }
     }
@@ -321,12 +334,12 @@ impl<'l> Extractor<'l> {
                 *slot = true;
             }
         }
-        let tagged = timex::tag_indexed(
+        let tagged = timex::tag_indexed_inferring(
             normalized,
             &lexed,
             &sentences,
             chars,
-            dct,
+            (dct, self.infer_dct),
             self.policy,
             &inside_name,
             {

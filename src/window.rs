@@ -13,7 +13,7 @@
 //! spokesperson the window before named in full).
 //!
 //! What the windows share is carried over: the DCT (the caller's, else the one the
-//! first window found), the actors (one actor per gazetteer entry, or per name, kind and
+//! first window found, else none: a later window infers none of its own), the actors (one actor per gazetteer entry, or per name, kind and
 //! country, across the whole text, numbered by first mention), the numbering of
 //! timexes, events and sentences, and the timeline, which orders every event of the
 //! text. Timexes are written as each window is done; actor mentions and events are held
@@ -166,7 +166,14 @@ pub fn write_json(
         };
         let lead_in = &text[from..start];
         let lead_in_chars = lead_in.chars().count();
-        let (doc, sentences) = extractor.extract_counted(id, &text[from..end], dct);
+        // later windows resolve against the first window's DCT, or against none when it
+        // found none (as the document's header says), never one of their own
+        let (doc, sentences) = match k {
+            0 => extractor.extract_counted(id, &text[from..end], dct),
+            _ => extractor
+                .without_dct_inference()
+                .extract_counted(id, &text[from..end], dct),
+        };
         if k == 0 {
             // the DCT of the first window is the document's: later windows resolve against it
             dct = dct.or_else(|| doc.document.dct.as_deref().and_then(|d| d.parse().ok()));

@@ -315,3 +315,50 @@ fn a_title_met_bare_in_the_lead_in_is_the_actor_the_window_before_found() {
     assert!(agents(&doc).contains(&("أضاف".to_string(), spokesperson)));
     assert!(third < fourth);
 }
+
+#[test]
+fn a_text_whose_first_window_has_no_dct_has_none() {
+    // a page stamp in a later window dates nothing: the header says no DCT, and «أمس»
+    // reads alike in every window
+    let line = "قال الوزير أمس إن المحادثات ستستأنف.\n";
+    let text = format!(
+        "{}القاهرة - 13 أبريل 2021\n{}",
+        line.repeat(15),
+        line.repeat(20)
+    );
+    // windows of five lines and no lead-in: the stamp opens the fourth window, where a
+    // text's DCT is looked for
+    let windowing = Windowing {
+        window: 5 * line.len(),
+        whole_up_to: 0,
+        lead_in: 0,
+    };
+    let stamp = text.find("القاهرة").expect("the stamp");
+    let cuts = window::windows(&text, windowing.window);
+    assert!(
+        cuts.iter().any(|w| w.0 == stamp),
+        "the stamp at {stamp} opens a window: {cuts:?}"
+    );
+    let mut out = Vec::new();
+    window::write_json(
+        &Extractor::default(),
+        "w",
+        &text,
+        None,
+        Vec::new(),
+        false,
+        windowing,
+        &mut out,
+    )
+    .expect("writes");
+    let doc: Document = serde_json::from_slice(&out).expect("reads back");
+    assert_eq!(doc.document.dct, None);
+    let yesterday: HashSet<&str> = doc
+        .timexes
+        .iter()
+        .filter(|t| t.text == "أمس")
+        .map(|t| t.value.as_str())
+        .collect();
+    assert_eq!(yesterday.len(), 1, "{yesterday:?}");
+    assert!(!yesterday.contains("2021-04-12"));
+}

@@ -499,6 +499,31 @@ pub fn tag_indexed(
     inside_name: &[bool],
     settings: Settings,
 ) -> Tagged {
+    tag_indexed_inferring(
+        normalized,
+        lexed,
+        sentences,
+        char_index,
+        (dct, true),
+        policy,
+        inside_name,
+        settings,
+    )
+}
+
+/// [`tag_indexed`], with `dct.1` false for a text whose DCT, when `dct.0` is None, is
+/// not to be inferred from the text (a later window of a text whose first found none).
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn tag_indexed_inferring(
+    normalized: &Normalized,
+    lexed: &Lexed<'_>,
+    sentences: &[Sentence],
+    char_index: &CharIndex<'_>,
+    (dct, infer): (Option<Dct>, bool),
+    policy: Policy,
+    inside_name: &[bool],
+    settings: Settings,
+) -> Tagged {
     let parser = Parser::new(lexed).with_joined_equals(policy == Policy::Colloquial);
     let mut candidates = parser.recognize(inside_name);
     // TimeML (and the news policies) annotate each end of a range or list of days or
@@ -508,6 +533,7 @@ pub fn tag_indexed(
     }
     let (dct, dct_source) = match dct {
         Some(d) => (Some(d), DctSource::Argument),
+        None if !infer => (None, DctSource::None),
         None => match infer_dct(sentences, &candidates) {
             Some(d) => (Some(Dct::from_date(d)), DctSource::Inferred),
             None => (None, DctSource::None),
