@@ -322,7 +322,13 @@ impl<'l> Extractor<'l> {
         normalized: &Normalized,
         chars: &CharIndex<'_>,
         dct: Option<Dct>,
-    ) -> (actors::Actors, timex::Tagged, Vec<events::Event>, usize) {
+        lead_in: usize,
+    ) -> (
+        actors::Actors,
+        timex::Tagged,
+        Vec<events::Event>,
+        [usize; 2],
+    ) {
         let tokens = tokenize(&normalized.text);
         let lexed = Lexed::new(&normalized.text, &tokens, self.lexicon);
         let sentences = sentences(&normalized.text);
@@ -362,26 +368,33 @@ impl<'l> Extractor<'l> {
             // the story's own today when it states one, else the DCT's day
             tagged.today.or(tagged.dct.map(|d| d.datetime.date())),
         );
-        (found, tagged, extracted, sentences.len())
+        let in_lead_in = sentences
+            .iter()
+            .take_while(|x| normalized.to_original(x.start, x.start).0 < lead_in)
+            .count();
+        (found, tagged, extracted, [sentences.len(), in_lead_in])
     }
 
     /// Extracts the document JSON of one text. `dct` None means: infer it.
     pub fn extract(&self, id: &str, text: &str, dct: Option<Dct>) -> Document {
-        self.extract_counted(id, text, dct).0
+        self.extract_counted(id, text, dct, 0).0
     }
 
-    /// [`Extractor::extract`], and the number of sentences of the text.
+    /// [`Extractor::extract`], and the number of sentences of the text and of those that
+    /// start in its first `lead_in` code points.
     pub(crate) fn extract_counted(
         &self,
         id: &str,
         text: &str,
         dct: Option<Dct>,
-    ) -> (Document, usize) {
+        lead_in: usize,
+    ) -> (Document, [usize; 2]) {
         let normalized = Normalized::new(text);
         let chars = CharIndex::new(text);
         // the token-level tables (tokens, lexemes, sentences) live only as long as the
         // stages that read them: the document is assembled without them
-        let (found, tagged, extracted, sentence_count) = self.stages(&normalized, &chars, dct);
+        let (found, tagged, extracted, sentence_count) =
+            self.stages(&normalized, &chars, dct, lead_in);
         let evidence = |start: usize, end: usize| {
             let (s, e) = normalized.to_original(start, end);
             Evidence {
@@ -435,24 +448,14 @@ impl<'l> Extractor<'l> {
             });
         }
         // timeline over first mentions of events
-        let canonical: Vec<usize> = (0..extracted.len())
-            .filter(|&n| extracted[n].same_as.is_none())
-            .collect();
-        let items: Vec<Item> = canonical
-            .iter()
-            .map(|&n| Item {
+        let (ordered, order_of) = timeline::order_first_mentions(
+            extracted.len(),
+            |n| extracted[n].same_as.is_none(),
+            |n| Item {
                 interval: event_interval(&extracted[n], &tagged.timexes),
                 discourse: extracted[n].trigger.0,
-            })
-            .collect();
-        let ordered: Vec<usize> = timeline::order(&items, &[])
-            .into_iter()
-            .map(|k| canonical[k])
-            .collect();
-        let mut order_of = vec![None; extracted.len()];
-        for (pos, &n) in ordered.iter().enumerate() {
-            order_of[n] = Some(pos + 1);
-        }
+            },
+        );
         let event_id = |n: usize| numbered_id('e', n + 1);
         let aid = |a: usize| actor_id[a].clone();
         let mut events_out = Vec::with_capacity(extracted.len());

@@ -114,6 +114,27 @@ pub fn order(items: &[Item], before: &[(usize, usize)]) -> Vec<usize> {
     out
 }
 
+/// The timeline of `count` events: the indices of those that are `first_mention`s, in
+/// the [`order`] of their items, and the 1-based position of each event in it (None for a
+/// repeat mention).
+pub fn order_first_mentions(
+    count: usize,
+    first_mention: impl Fn(usize) -> bool,
+    item: impl Fn(usize) -> Item,
+) -> (Vec<usize>, Vec<Option<usize>>) {
+    let canonical: Vec<usize> = (0..count).filter(|&n| first_mention(n)).collect();
+    let items: Vec<Item> = canonical.iter().map(|&n| item(n)).collect();
+    let ordered: Vec<usize> = order(&items, &[])
+        .into_iter()
+        .map(|k| canonical[k])
+        .collect();
+    let mut order_of = vec![None; count];
+    for (pos, &n) in ordered.iter().enumerate() {
+        order_of[n] = Some(pos + 1);
+    }
+    (ordered, order_of)
+}
+
 /// The temporal relation of each pair of timeline neighbours whose intervals are both
 /// known (`ordered` holds item indices in timeline order): BEFORE, SIMULTANEOUS,
 /// INCLUDES or IS_INCLUDED; overlapping neighbours get none.

@@ -38,7 +38,7 @@ use crate::document::{
 use crate::events::{EventKind, TimeHow};
 use crate::input::Warning;
 use crate::json::{self, JsonWriter, ToJson};
-use crate::text::{CharIndex, Normalized};
+use crate::text::CharIndex;
 use crate::timeline::{self, Item};
 use crate::timex::Dct;
 
@@ -149,6 +149,7 @@ pub fn write_json(
     let mut w = JsonWriter::to_sink(&mut buffer, pretty, out);
     let mut held = Held::default();
     let mut dct = dct;
+    let mut extractor = *extractor;
     let mut chars_before = 0;
     w.begin_object();
     w.field("schema", SCHEMA);
@@ -164,19 +165,15 @@ pub fn write_json(
                 windowing.lead_in.min(windowing.window / 2),
             ),
         };
-        let lead_in = &text[from..start];
-        let lead_in_chars = lead_in.chars().count();
-        // later windows resolve against the first window's DCT, or against none when it
-        // found none (as the document's header says), never one of their own
-        let (doc, sentences) = match k {
-            0 => extractor.extract_counted(id, &text[from..end], dct),
-            _ => extractor
-                .without_dct_inference()
-                .extract_counted(id, &text[from..end], dct),
-        };
+        let lead_in = text[from..start].chars().count();
+        let (doc, [sentences, lead_in_sentences]) =
+            extractor.extract_counted(id, &text[from..end], dct, lead_in);
         if k == 0 {
-            // the DCT of the first window is the document's: later windows resolve against it
+            // the DCT of the first window is the document's: later windows resolve against
+            // it, or against none when it found none (as the header says), never one of
+            // their own
             dct = dct.or_else(|| doc.document.dct.as_deref().and_then(|d| d.parse().ok()));
+            extractor = extractor.without_dct_inference();
             w.field(
                 "document",
                 &DocumentInfo {
@@ -188,13 +185,10 @@ pub fn write_json(
             w.begin_array();
         }
         let place = Place {
-            chars_before: chars_before - lead_in_chars,
-            lead_in: lead_in_chars,
+            chars_before: chars_before - lead_in,
+            lead_in,
             sentences,
-            lead_in_sentences: match lead_in.is_empty() {
-                true => 0,
-                false => crate::text::sentences(&Normalized::new(lead_in).text).len(),
-            },
+            lead_in_sentences,
         };
         held.add(&mut w, doc, place);
         chars_before += text[start..end].chars().count();
@@ -509,23 +503,14 @@ impl Held {
         w.end_array();
         // the timeline over first mentions of events, across the windows
         let events: Vec<&HeldEvent> = self.events.iter().flat_map(|w| w.iter()).collect();
-        let canonical: Vec<usize> = (0..events.len()).filter(|&n| events[n].canonical).collect();
-        let items: Vec<Item> = canonical
-            .iter()
-            .map(|&n| Item {
+        let (ordered, order_of) = timeline::order_first_mentions(
+            events.len(),
+            |n| events[n].canonical,
+            |n| Item {
                 interval: events[n].interval,
                 discourse: events[n].trigger[0] as usize,
-            })
-            .collect();
-        let ordered: Vec<usize> = timeline::order(&items, &[])
-            .into_iter()
-            .map(|k| canonical[k])
-            .collect();
-        drop((items, canonical));
-        let mut order_of = vec![None; events.len()];
-        for (pos, &n) in ordered.iter().enumerate() {
-            order_of[n] = Some(pos + 1);
-        }
+            },
+        );
         w.key("events");
         w.begin_array();
         for (n, e) in events.iter().enumerate() {

@@ -29,13 +29,18 @@ fn dct() -> Option<Dct> {
     Some("2023-11-05".parse().expect("a valid DCT"))
 }
 
+/// The document JSON `window::write_json` writes of `text` with the DCT of [`dct`].
 fn written(text: &str, pretty: bool, windowing: Windowing) -> String {
+    written_with(text, dct(), pretty, windowing)
+}
+
+fn written_with(text: &str, dct: Option<Dct>, pretty: bool, windowing: Windowing) -> String {
     let mut out = Vec::new();
     window::write_json(
         &Extractor::default(),
         "w",
         text,
-        dct(),
+        dct,
         Vec::new(),
         pretty,
         windowing,
@@ -237,19 +242,8 @@ fn the_dct_found_in_the_first_window_is_the_whole_texts() {
         whole_up_to: 0,
         ..Windowing::default()
     };
-    let mut out = Vec::new();
-    window::write_json(
-        &Extractor::default(),
-        "w",
-        &text,
-        None,
-        Vec::new(),
-        false,
-        windowing,
-        &mut out,
-    )
-    .expect("writes");
-    let doc: Document = serde_json::from_slice(&out).expect("reads back");
+    let doc: Document =
+        serde_json::from_str(&written_with(&text, None, false, windowing)).expect("reads back");
     let whole = Extractor::default().extract("w", &text, None);
     assert_eq!(doc.document.dct, whole.document.dct);
     assert_eq!(doc.document.dct.as_deref(), Some("2021-04-13"));
@@ -339,19 +333,8 @@ fn a_text_whose_first_window_has_no_dct_has_none() {
         cuts.iter().any(|w| w.0 == stamp),
         "the stamp at {stamp} opens a window: {cuts:?}"
     );
-    let mut out = Vec::new();
-    window::write_json(
-        &Extractor::default(),
-        "w",
-        &text,
-        None,
-        Vec::new(),
-        false,
-        windowing,
-        &mut out,
-    )
-    .expect("writes");
-    let doc: Document = serde_json::from_slice(&out).expect("reads back");
+    let doc: Document =
+        serde_json::from_str(&written_with(&text, None, false, windowing)).expect("reads back");
     assert_eq!(doc.document.dct, None);
     let yesterday: HashSet<&str> = doc
         .timexes
