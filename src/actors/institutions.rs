@@ -276,7 +276,20 @@ pub(super) fn institution_at(
         j += 1;
         words += 1;
     }
-    // an indefinite chain ends on a definite noun: «وزارة خارجية» alone names nothing
+    // an indefinite chain names something only when it ends on a definite noun or a known
+    // name (حزب اتحاد قوى التقدم، سفارة دولة فلسطين): indefinite words alone are a noun
+    // with its adjectives (حركة دبلوماسية نشطة، شركة روسية) or a clause (… تشمل زيارات).
+    // One proper noun is a name (شركة هواوي، منظمة شنغهاي), even before such words
+    if head.kind == HeadKind::Body && construct && !quoted && words > 0 {
+        match word(lexed, i + 1) {
+            Some(first) if !first.ends_with('ه') => {
+                end = tokens[i + 1].end;
+                j = i + 2;
+                words = 1;
+            }
+            _ => words = 0,
+        }
+    }
     let ok = match head.kind {
         HeadKind::MediaQuoted => quoted || known.is_some(),
         _ => words > 0,
@@ -344,6 +357,21 @@ mod tests {
         assert_eq!(found[0].0, "حزب اتحاد قوى التقدم");
         // a bare head with no institution before it is nobody
         assert!(names("قالت الوزارة إن").is_empty());
+    }
+
+    #[test]
+    fn an_indefinite_head_with_adjectives_only_names_nobody() {
+        // a noun with its adjectives, and the verb after them, are no name
+        assert!(names("وتشهد العاصمة حركة دبلوماسية نشطة تشمل زيارات").is_empty());
+        assert!(names("أسس رجال أعمال جمعية خيرية مستقلة").is_empty());
+        assert!(names("اجتمع مجلس إدارة أمس").is_empty());
+        // …while a chain that reaches a definite noun, or one proper noun, is a name
+        assert_eq!(names("اجتمع مجلس إدارة البنك")[0].0, "مجلس إدارة البنك");
+        assert_eq!(names("قالت منظمة شنغهاي أمس إن")[0].0, "منظمة شنغهاي");
+        assert_eq!(
+            names("أعلنت منظمة شنغهاي للتعاون أن")[0].0,
+            "منظمة شنغهاي للتعاون"
+        );
     }
 
     #[test]
