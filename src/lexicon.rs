@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::error::Error;
-use crate::text::{CliticView, Token, TokenKind, WordMemo, clitic_views, fold};
+use crate::text::{Token, TokenKind, WordMemo, clitic_views, fold};
 
 /// The built-in lexicon files, embedded in the binary.
 pub const BUILTIN_FILES: &[(&str, &str)] = &[
@@ -192,9 +192,101 @@ pub struct Lexicon {
 }
 
 thread_local! {
-    /// Folded words that have no lexeme in the built-in lexicon under any clitic reading.
-    static BUILTIN_EMPTY: std::cell::RefCell<WordMemo<()>> =
-        std::cell::RefCell::new(WordMemo::new());
+    /// The lexemes of folded words in the built-in lexicon, per thread across documents.
+    static BUILTIN_WORDS: std::cell::RefCell<WordLexemes> =
+        std::cell::RefCell::new(WordLexemes::default());
+}
+
+/// One clitic reading of a word whose stem starts an entry, as [`WordLexemes`] keeps it.
+#[derive(Debug, Clone, Copy)]
+struct KnownView {
+    conj: bool,
+    prep: Option<char>,
+    article: bool,
+    /// Bytes of the word before the expression (و ف ب ل ك).
+    outer_len: u32,
+    /// The stem is the word's last `stem_len` bytes.
+    stem_len: u32,
+    /// The most words of a multi-word form the stem starts (0: it starts none).
+    multi: u32,
+    /// The one-word entries of the stem.
+    entries: &'static [Entry],
+}
+
+/// The built-in lexicon's readings of each folded word seen: the clitic readings whose
+/// stem starts an entry (none for most words), in the order of [`clitic_views`], with
+/// their one-word entries. News repeats its vocabulary, so one hash lookup replaces the
+/// clitic readings and their lookups at most tokens; only the multi-word forms a reading
+/// starts are looked up again, over the words that follow.
+#[derive(Debug)]
+struct WordLexemes {
+    /// Word → `views[from..from + len]`.
+    memo: WordMemo<(u32, u32)>,
+    views: Vec<KnownView>,
+}
+
+impl Default for WordLexemes {
+    fn default() -> Self {
+        WordLexemes {
+            memo: WordMemo::new(),
+            views: Vec::new(),
+        }
+    }
+}
+
+impl WordLexemes {
+    /// Pushes the lexemes of the word at token `i` onto `out`, as
+    /// [`Lexicon::lexemes_at`] with the built-in lexicon does.
+    fn push<'a>(&mut self, text: &'a str, tokens: &[Token], i: usize, out: &mut Vec<Lexeme<'a>>) {
+        let lexicon = Lexicon::builtin();
+        let t = tokens[i];
+        let word = &text[t.start..t.end];
+        let (from, len) = match self.memo.get(word) {
+            Some(kept) => kept,
+            None => self.learn(lexicon, word),
+        };
+        for v in &self.views[from as usize..(from + len) as usize] {
+            let start = t.start + v.outer_len as usize;
+            let make = |entry: &'a Entry, next: usize| Lexeme {
+                entry,
+                next,
+                conj: v.conj,
+                prep: v.prep,
+                article: v.article,
+                start,
+            };
+            if v.multi > 0 {
+                let stem = &word[word.len() - v.stem_len as usize..];
+                lexicon.push_multi(text, tokens, i, stem, v.multi as usize, make, out);
+            }
+            out.extend(v.entries.iter().map(|e| make(e, i + 1)));
+        }
+    }
+
+    /// Finds and keeps the readings of `word`.
+    fn learn(&mut self, lexicon: &'static Lexicon, word: &str) -> (u32, u32) {
+        if self.memo.is_full() {
+            self.views.clear();
+        }
+        let from = self.views.len();
+        for view in clitic_views(word).iter() {
+            if !lexicon.known.contains(view.stem) {
+                continue;
+            }
+            self.views.push(KnownView {
+                conj: view.conj.is_some(),
+                prep: view.prep,
+                article: view.article,
+                outer_len: view.outer_len as u32,
+                stem_len: view.stem.len() as u32,
+                multi: lexicon.multi_first.get(view.stem).map_or(0, |&m| m as u32),
+                entries: lexicon.get(view.stem),
+            });
+        }
+        let kept = (from as u32, (self.views.len() - from) as u32);
+        self.memo.insert(word, kept);
+        kept
+    }
 }
 
 static BUILTIN: LazyLock<Lexicon> = LazyLock::new(|| {
@@ -341,55 +433,54 @@ impl Lexicon {
                 continue;
             }
             known = true;
-            self.push_view(text, tokens, i, view, out);
+            let start = tokens[i].start + view.outer_len;
+            let make = |entry: &'l Entry, next: usize| Lexeme {
+                entry,
+                next,
+                conj: view.conj.is_some(),
+                prep: view.prep,
+                article: view.article,
+                start,
+            };
+            if let Some(&max_words) = self.multi_first.get(view.stem) {
+                self.push_multi(text, tokens, i, view.stem, max_words, make, out);
+            }
+            out.extend(self.get(view.stem).iter().map(|e| make(e, i + 1)));
         }
         known
     }
 
-    fn push_view<'l>(
+    /// The multi-word forms that start with `stem`, the rest of token `i`, and go on
+    /// over the words after it (up to `max_words` words in all).
+    #[allow(clippy::too_many_arguments)]
+    fn push_multi<'l>(
         &'l self,
         text: &str,
         tokens: &[Token],
         i: usize,
-        view: &CliticView<'_>,
+        stem: &str,
+        max_words: usize,
+        make: impl Fn(&'l Entry, usize) -> Lexeme<'l>,
         out: &mut Vec<Lexeme<'l>>,
     ) {
-        let start = tokens[i].start + view.outer_len;
-        let make = |entry: &'l Entry, next: usize| Lexeme {
-            entry,
-            next,
-            conj: view.conj.is_some(),
-            prep: view.prep,
-            article: view.article,
-            start,
-        };
-        if let Some(max_words) = self.multi_first.get(view.stem) {
-            let mut key = String::with_capacity(view.stem.len() + 16 * max_words);
-            key.push_str(view.stem);
-            let mut j = i + 1;
-            while j < tokens.len() && j - i < *max_words {
-                let mut t = tokens[j];
-                // منتصف-الليل reads as منتصف الليل
-                if t.kind == TokenKind::Punct
-                    && &text[t.start..t.end] == "-"
-                    && j + 1 < tokens.len()
-                {
-                    j += 1;
-                    t = tokens[j];
-                }
-                if t.kind != TokenKind::Word || t.after_newline {
-                    break;
-                }
-                key.push(' ');
-                key.push_str(&text[t.start..t.end]);
+        let mut key = String::with_capacity(stem.len() + 16 * max_words);
+        key.push_str(stem);
+        let mut j = i + 1;
+        while j < tokens.len() && j - i < max_words {
+            let mut t = tokens[j];
+            // منتصف-الليل reads as منتصف الليل
+            if t.kind == TokenKind::Punct && &text[t.start..t.end] == "-" && j + 1 < tokens.len()
+            {
                 j += 1;
-                for entry in self.get(&key) {
-                    out.push(make(entry, j));
-                }
+                t = tokens[j];
             }
-        }
-        for entry in self.get(view.stem) {
-            out.push(make(entry, i + 1));
+            if t.kind != TokenKind::Word || t.after_newline {
+                break;
+            }
+            key.push(' ');
+            key.push_str(&text[t.start..t.end]);
+            j += 1;
+            out.extend(self.get(&key).iter().map(|e| make(e, j)));
         }
     }
 }
@@ -456,12 +547,21 @@ impl<'a> Lexed<'a> {
         // news has about one lexeme per two tokens
         let mut lexemes = Vec::with_capacity(tokens.len() / 2);
         let mut offsets = Vec::with_capacity(tokens.len() + 1);
-        // words seen without any lexeme: news repeats its vocabulary, so one hash lookup
-        // replaces the clitic readings of most tokens. With the built-in lexicon (which
-        // never changes) the set outlives the document: a batch worker learns the
-        // vocabulary of the archive once
+        // news repeats its vocabulary, so one hash lookup replaces the clitic readings of
+        // most tokens. With the built-in lexicon (which never changes) the answers outlive
+        // the document: a batch worker learns the vocabulary of the archive once
         let builtin = std::ptr::eq(lexicon, Lexicon::builtin());
-        BUILTIN_EMPTY.with_borrow_mut(|across| {
+        if builtin {
+            BUILTIN_WORDS.with_borrow_mut(|words| {
+                for (i, t) in tokens.iter().enumerate() {
+                    offsets.push(lexemes.len() as u32);
+                    if t.kind == TokenKind::Word {
+                        words.push(text, tokens, i, &mut lexemes);
+                    }
+                }
+            });
+        } else {
+            // words seen without any lexeme, for this document
             let mut empty: FxHashSet<&'a str> = FxHashSet::default();
             for (i, t) in tokens.iter().enumerate() {
                 offsets.push(lexemes.len() as u32);
@@ -469,25 +569,16 @@ impl<'a> Lexed<'a> {
                     continue;
                 }
                 let word = &text[t.start..t.end];
-                let known_empty = if builtin {
-                    across.get(word).is_some()
-                } else {
-                    empty.contains(word)
-                };
-                if known_empty {
+                if empty.contains(word) {
                     continue;
                 }
                 // only a word no reading of which starts an entry is empty everywhere: a
                 // stem that starts only multi-word forms has lexemes where they follow
                 if !lexicon.lexemes_at(text, tokens, i, &mut lexemes) {
-                    if builtin {
-                        across.insert(word, ());
-                    } else {
-                        empty.insert(word);
-                    }
+                    empty.insert(word);
                 }
             }
-        });
+        }
         offsets.push(lexemes.len() as u32);
         Lexed {
             text,

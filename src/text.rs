@@ -531,10 +531,15 @@ impl<V: Copy> WordMemo<V> {
 
     /// Keeps the answer for `word`.
     pub(crate) fn insert(&mut self, word: &str, answer: V) {
-        if self.0.len() >= Self::MAX {
+        if self.is_full() {
             self.0.clear();
         }
         self.0.insert(word.into(), answer);
+    }
+
+    /// True when the next insertion starts again (forgets every word).
+    pub(crate) fn is_full(&self) -> bool {
+        self.0.len() >= Self::MAX
     }
 }
 
