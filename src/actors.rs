@@ -90,10 +90,86 @@ pub struct Gazetteer {
 }
 
 thread_local! {
-    /// Folded words → whether they start no name, title or institution of the built-in
-    /// gazetteer under any clitic reading (`may_start`, negated).
-    static BUILTIN_INERT: std::cell::RefCell<WordMemo<bool>> =
-        std::cell::RefCell::new(WordMemo::new());
+    /// What the built-in gazetteer says of each folded word seen, per thread across
+    /// documents.
+    static BUILTIN_WORDS: std::cell::RefCell<WordNames> =
+        std::cell::RefCell::new(WordNames::default());
+}
+
+/// What the built-in gazetteer says of one folded word, as [`WordNames`] keeps it.
+#[derive(Debug, Clone, Copy)]
+struct WordFacts {
+    /// It starts no name, title or institution under any clitic reading (`may_start`,
+    /// negated): most words.
+    inert: bool,
+    /// Its name starts: `WordNames::starts[from..from + len]`.
+    from: u32,
+    len: u32,
+}
+
+/// Where a name can start in a word: its last `first_len` bytes are the first word of a
+/// name, in `names` or (`bare`) in `bare_names`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct NameStart {
+    first_len: u32,
+    bare: bool,
+}
+
+/// The built-in gazetteer's facts of each folded word seen: whether it starts anything,
+/// and the clitic readings at which a name starts, in the order [`match_name`] tries them.
+/// One hash lookup replaces the clitic readings and their probes for a repeated word.
+#[derive(Debug)]
+struct WordNames {
+    memo: WordMemo<WordFacts>,
+    starts: Vec<NameStart>,
+}
+
+impl Default for WordNames {
+    fn default() -> Self {
+        WordNames {
+            memo: WordMemo::new(),
+            starts: Vec::new(),
+        }
+    }
+}
+
+impl WordNames {
+    /// The facts of `word`, learnt the first time.
+    fn facts(&mut self, gazetteer: &Gazetteer, word: &str) -> WordFacts {
+        if let Some(facts) = self.memo.get(word) {
+            return facts;
+        }
+        if self.memo.is_full() {
+            self.starts.clear();
+        }
+        let inert = !may_start(gazetteer, word);
+        let from = self.starts.len();
+        if !inert {
+            for (at, bare) in name_readings(word) {
+                let index = if bare {
+                    &gazetteer.bare_names
+                } else {
+                    &gazetteer.names
+                };
+                let start = NameStart {
+                    first_len: (word.len() - at) as u32,
+                    bare,
+                };
+                if index.first_words.contains_key(&word[at..])
+                    && self.starts[from..].last() != Some(&start)
+                {
+                    self.starts.push(start);
+                }
+            }
+        }
+        let facts = WordFacts {
+            inert,
+            from: from as u32,
+            len: (self.starts.len() - from) as u32,
+        };
+        self.memo.insert(word, facts);
+        facts
+    }
 }
 
 static BUILTIN: LazyLock<Gazetteer> = LazyLock::new(|| {
@@ -445,24 +521,18 @@ pub fn recognize(lexed: &Lexed<'_>, gazetteer: &Gazetteer) -> Actors {
             continue;
         }
         let word = &lexed.text[tokens[i].start..tokens[i].end];
-        let starts_nothing = if builtin {
-            BUILTIN_INERT.with_borrow_mut(|across| {
-                across.get(word).unwrap_or_else(|| {
-                    let answer = !may_start(gazetteer, word);
-                    across.insert(word, answer);
-                    answer
-                })
-            })
-        } else {
-            *inert
+        let facts = builtin.then(|| BUILTIN_WORDS.with_borrow_mut(|w| w.facts(gazetteer, word)));
+        let starts_nothing = match facts {
+            Some(facts) => facts.inert,
+            None => *inert
                 .entry(word)
-                .or_insert_with(|| !may_start(gazetteer, word))
+                .or_insert_with(|| !may_start(gazetteer, word)),
         };
         if starts_nothing {
             i += 1;
             continue;
         }
-        if let Some((start, end, next, entry)) = match_name(lexed, gazetteer, i) {
+        if let Some((start, end, next, entry)) = match_name_with(lexed, gazetteer, i, facts) {
             // a known institution with another country's adjective: الديوان الملكي البحريني
             if let Some(inst) = other_country(lexed, gazetteer, entry, start, next) {
                 let at = add_institution(
@@ -721,36 +791,73 @@ fn match_name(
     gazetteer: &Gazetteer,
     i: usize,
 ) -> Option<(usize, usize, usize, u32)> {
+    let token = lexed.tokens.get(i)?;
+    let facts = std::ptr::eq(gazetteer, Gazetteer::builtin()).then(|| {
+        let word = &lexed.text[token.start..token.end];
+        BUILTIN_WORDS.with_borrow_mut(|w| w.facts(gazetteer, word))
+    });
+    match_name_with(lexed, gazetteer, i, facts)
+}
+
+/// [`match_name`] with the built-in gazetteer's facts of the word, if known.
+fn match_name_with(
+    lexed: &Lexed<'_>,
+    gazetteer: &Gazetteer,
+    i: usize,
+    facts: Option<WordFacts>,
+) -> Option<(usize, usize, usize, u32)> {
     let tokens = lexed.tokens;
     let text = lexed.text;
     let token = tokens[i];
     let word = &text[token.start..token.end];
-    for view in clitic_views(word).iter() {
-        // the stem with ال when ال was written before it (بالكرملين), else the stem
-        let stem_at = token.end - view.stem.len();
-        let candidates: [(usize, bool); 2] = if view.article {
-            let with_al = stem_at
-                .checked_sub("ال".len())
-                .filter(|&p| text[p..].starts_with("ال"));
-            match with_al {
-                Some(p) => [(p, false), (stem_at, true)],
-                None => [(stem_at, true), (stem_at, true)],
-            }
+    let found = |at: usize, bare: bool| {
+        let index = if bare {
+            &gazetteer.bare_names
         } else {
-            [(stem_at, false), (stem_at, false)]
+            &gazetteer.names
         };
-        for (at, bare) in candidates {
-            let index = if bare {
-                &gazetteer.bare_names
-            } else {
-                &gazetteer.names
-            };
-            if let Some((next, entry)) = index.longest(&text[at..token.end], lexed, i) {
-                return Some((at, tokens[next - 1].end, next, entry));
-            }
+        let (next, entry) = index.longest(&text[at..token.end], lexed, i)?;
+        Some((at, tokens[next - 1].end, next, entry))
+    };
+    if let Some(facts) = facts {
+        if facts.inert || facts.len == 0 {
+            return None;
         }
+        // the readings are copied out: `longest` may not run under the memo's borrow
+        let mut starts = [NameStart {
+            first_len: 0,
+            bare: false,
+        }; 16];
+        let n = BUILTIN_WORDS.with_borrow(|w| {
+            let kept = &w.starts[facts.from as usize..(facts.from + facts.len) as usize];
+            let n = kept.len().min(starts.len());
+            starts[..n].copy_from_slice(&kept[..n]);
+            n
+        });
+        return starts[..n]
+            .iter()
+            .find_map(|s| found(token.end - s.first_len as usize, s.bare));
     }
-    None
+    name_readings(word).find_map(|(at, bare)| found(token.start + at, bare))
+}
+
+/// The readings of a word as the start of a name, in the order they are tried: for each
+/// clitic reading, the stem with ال when ال was written before it (بالكرملين) looked up
+/// among the names, and the stem alone among the names without ال (`bare`); else the
+/// stem among the names. Items are (byte of the word where the name starts, bare).
+fn name_readings(word: &str) -> impl Iterator<Item = (usize, bool)> + '_ {
+    clitic_views(word).into_iter().flat_map(move |view| {
+        let stem_at = word.len() - view.stem.len();
+        let with_al = (view.article
+            && stem_at >= "ال".len()
+            && word[stem_at - "ال".len()..].starts_with("ال"))
+        .then(|| stem_at - "ال".len());
+        match (view.article, with_al) {
+            (true, Some(p)) => [(p, false), (stem_at, true)],
+            (true, None) => [(stem_at, true), (stem_at, true)],
+            (false, _) => [(stem_at, false), (stem_at, false)],
+        }
+    })
 }
 
 /// Names by their folded words: the longest name wins, as in the lexicon's multi-word forms.

@@ -469,8 +469,7 @@ impl Lexicon {
         while j < tokens.len() && j - i < max_words {
             let mut t = tokens[j];
             // منتصف-الليل reads as منتصف الليل
-            if t.kind == TokenKind::Punct && &text[t.start..t.end] == "-" && j + 1 < tokens.len()
-            {
+            if t.kind == TokenKind::Punct && &text[t.start..t.end] == "-" && j + 1 < tokens.len() {
                 j += 1;
                 t = tokens[j];
             }

@@ -574,6 +574,14 @@ impl<'a> CliticViews<'a> {
     }
 }
 
+impl<'a> IntoIterator for CliticViews<'a> {
+    type Item = CliticView<'a>;
+    type IntoIter = std::iter::Take<std::array::IntoIter<CliticView<'a>, 8>>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.items.into_iter().take(self.len)
+    }
+}
+
 impl<'a> std::ops::Deref for CliticViews<'a> {
     type Target = [CliticView<'a>];
     fn deref(&self) -> &Self::Target {
