@@ -297,7 +297,11 @@ pub fn to_string(doc: &Document, pretty: bool) -> String {
         + doc.events.len()
         + doc.relations.len()
         + doc.timeline.len()
-        + doc.actors.iter().map(|a| 1 + a.mentions.len()).sum::<usize>();
+        + doc
+            .actors
+            .iter()
+            .map(|a| 1 + a.mentions.len())
+            .sum::<usize>();
     let mut out = String::with_capacity(1024 + 160 * elements);
     doc.write_json(&mut JsonWriter::new(&mut out, pretty));
     out

@@ -997,4 +997,31 @@ mod tests {
         assert_eq!(&text[s[1].start..s[1].end], "قال إن النسبة 3.5 بالمئة.");
         assert_eq!(s[2].paragraph, 1);
     }
+
+    #[test]
+    fn char_index_finds_the_byte_of_every_code_point() {
+        // one, two, three and four bytes a character, past a checkpoint (every 16
+        // code points) and before, and the empty text
+        let texts = [
+            "",
+            "a",
+            "قال الرئيس إن 13 أبريل/نيسان 2021 كان يوما طويلا جدا في العاصمة",
+            "abcdefghijklmnopqrstuvwxyz0123456789abcdefghijklmnopqrstuvwxyz",
+            "€€€ 𝟙𝟚𝟛 ١٢٣ مرحبا hello 😀😀😀😀😀😀😀😀😀 x",
+        ];
+        for text in texts {
+            let index = CharIndex::new(text);
+            let starts: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
+            for ch in 0..starts.len() + 3 {
+                let expected = starts.get(ch).copied().unwrap_or(text.len());
+                assert_eq!(index.byte_of(ch), expected, "{text:?} code point {ch}");
+            }
+            let n = starts.len();
+            assert_eq!(index.slice(0, n), text);
+            assert_eq!(
+                index.slice(n.min(3), n.min(5)).chars().count(),
+                n.min(5) - n.min(3)
+            );
+        }
+    }
 }
