@@ -336,12 +336,21 @@ static ARABIC_FOLDS_TO_ITSELF: [bool; 128] = {
 
 /// Folds a lexicon entry or a query the same way document text is folded.
 pub fn fold(s: &str) -> String {
-    // most entries are plain letters and ASCII, which fold to themselves
-    if folds_to_itself(s.as_bytes()) {
-        return s.to_string();
-    }
+    // most of an entry is plain letters and ASCII, which fold to themselves: runs of them
+    // are copied whole, the other characters folded one by one
+    let bytes = s.as_bytes();
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
+    let mut run = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        if let Some(len) = kept_by_table(bytes, i) {
+            i += len;
+            continue;
+        }
+        let Some(c) = s[i..].chars().next() else {
+            break;
+        };
+        out.push_str(&s[run..i]);
         match fold_char(c) {
             Fold::Keep(folded) => out.push(folded),
             Fold::Attach | Fold::Drop => {}
@@ -353,7 +362,10 @@ pub fn fold(s: &str) -> String {
                 })
             }
         }
+        i += c.len_utf8();
+        run = i;
     }
+    out.push_str(&s[run..]);
     out
 }
 
@@ -371,18 +383,6 @@ fn kept_by_table(bytes: &[u8], i: usize) -> Option<usize> {
             && ARABIC_FOLDS_TO_ITSELF[usize::from(b & 1) << 6 | usize::from(second & 0x3F)])
         .then_some(2)
     }
-}
-
-/// Whether every character of `bytes` is one the tables of [`Normalized::new`] keep.
-fn folds_to_itself(bytes: &[u8]) -> bool {
-    let mut i = 0;
-    while i < bytes.len() {
-        match kept_by_table(bytes, i) {
-            Some(len) => i += len,
-            None => return false,
-        }
-    }
-    true
 }
 
 /// Whether `s` has more than `n` characters (without counting all of them).
@@ -955,6 +955,20 @@ mod tests {
         let n = Normalized::new(original);
         assert_eq!(n.text, "لا باس");
         assert_eq!(slice(original, n.to_original(0, "لا".len())), "ﻻ");
+    }
+
+    #[test]
+    fn fold_is_the_text_normalization() {
+        for s in [
+            "",
+            "بايدن",
+            "الثلاثاء ١٣ أبريل/نيسان ٢٠٢١ “رفيعة” ـ",
+            "إيران وآسيا ومصرَ الكبرى",
+            "ﻻ ﷲ Biden\tABC\r",
+            "\u{200f}صفحة\u{a0}٣",
+        ] {
+            assert_eq!(fold(s), Normalized::new(s).text, "{s:?}");
+        }
     }
 
     #[test]
