@@ -559,7 +559,9 @@ pub fn recognize(lexed: &Lexed<'_>, gazetteer: &Gazetteer) -> Actors {
                 continue;
             }
             let actor = actor_for_entry(&mut found, &mut by_entry, gazetteer, entry);
-            let (end, next) = match own_adjective(lexed, gazetteer, entry, next) {
+            let after = own_adjective(lexed, gazetteer, entry, next)
+                .or_else(|| nasab_after(lexed, gazetteer, entry, next));
+            let (end, next) = match after {
                 Some(after) => (tokens[after - 1].end, after),
                 None => (end, next),
             };
@@ -606,8 +608,81 @@ pub fn recognize(lexed: &Lexed<'_>, gazetteer: &Gazetteer) -> Actors {
         i += 1;
     }
     add_surname_mentions(lexed, &mut found);
+    resolve_headline_titles(lexed, &mut found);
     found.mentions.sort_by_key(|m| m.start);
     found
+}
+
+/// A bare title in the headline names the person the story then names with it: «زيارة
+/// جلالة السلطان إلى …» and then «جلالة السلطان هيثم بن طارق», «الرئيس يستقبل …» and then
+/// «استقبل الرئيس عبد المجيد تبون». A role-holder without a name whose every mention is on
+/// the first line becomes the first person named after it with that role (and that
+/// country, when the title gave one).
+fn resolve_headline_titles(lexed: &Lexed<'_>, found: &mut Actors) {
+    let body = lexed
+        .tokens
+        .iter()
+        .position(|t| t.after_newline)
+        .unwrap_or(lexed.tokens.len());
+    let mut first_in_body: Vec<Option<usize>> = vec![None; found.actors.len()];
+    let mut in_headline = vec![false; found.actors.len()];
+    let mut only_headline = vec![true; found.actors.len()];
+    for (n, m) in found.mentions.iter().enumerate() {
+        if m.first_token < body {
+            in_headline[m.actor] = true;
+        } else {
+            only_headline[m.actor] = false;
+            first_in_body[m.actor].get_or_insert(n);
+        }
+    }
+    let first_body_start: Vec<Option<usize>> = first_in_body
+        .iter()
+        .map(|n| n.map(|n| found.mentions[n].start))
+        .collect();
+    for a in 0..found.actors.len() {
+        let x = &found.actors[a];
+        let Some(role) = x.role.as_deref() else {
+            continue;
+        };
+        if x.kind != ActorType::Person
+            || x.entry.is_some()
+            || x.surname.is_some()
+            || !in_headline[a]
+            || !only_headline[a]
+        {
+            continue;
+        }
+        // the title before the name, or in it (a gazetteer alias with its title)
+        let titled = |m: &Mention| {
+            let before = lexed.text[..m.start].trim_end();
+            let name = &lexed.text[m.start..m.end];
+            (before.ends_with(x.name.as_str())
+                && before[..before.len() - x.name.len()]
+                    .chars()
+                    .next_back()
+                    .is_none_or(char::is_whitespace))
+                || name
+                    .strip_prefix(x.name.as_str())
+                    .is_some_and(|r| r.starts_with(' '))
+        };
+        let named = (0..found.actors.len())
+            .filter(|&b| {
+                let y = &found.actors[b];
+                b != a
+                    && y.kind == ActorType::Person
+                    && (y.entry.is_some() || y.surname.is_some())
+                    && (x.country.is_none() || y.country == x.country)
+                    && (y.role.as_deref() == Some(role)
+                        || found.mentions.iter().any(|m| m.actor == b && titled(m)))
+            })
+            .filter_map(|b| first_body_start[b].map(|start| (start, b)))
+            .min();
+        if let Some((_, b)) = named {
+            for m in found.mentions.iter_mut().filter(|m| m.actor == a) {
+                m.actor = b;
+            }
+        }
+    }
 }
 
 /// Institutions of one document by name, and the last one of each head noun.
@@ -695,6 +770,29 @@ fn fuller_name(gazetteer: &Gazetteer, found: &Actors, name: &str) -> Option<usiz
 
 /// A gazetteer organisation followed by its own country's nationality adjective takes it
 /// into the mention (وكالة تسنيم الإيرانية): the token after the adjective.
+/// The rest of a known person's lineage after the name written: «السلطان قابوس» +
+/// «بن سعيد بن تيمور», «الملك سلمان» + «بن عبدالعزيز». Only for a person whose own name is a
+/// lineage (قابوس بن سعيد): after بوتين, «بن سلمان» is another person. The token after it.
+fn nasab_after(lexed: &Lexed<'_>, gazetteer: &Gazetteer, entry: u32, next: usize) -> Option<usize> {
+    let e = &gazetteer.entries[entry as usize];
+    let lineage = e.kind == ActorType::Person
+        && e.name_ar
+            .split_whitespace()
+            .any(|w| matches!(w, "بن" | "ولد" | "بنت"));
+    if !lineage {
+        return None;
+    }
+    let mut k = next;
+    while k + 1 < lexed.tokens.len()
+        && !lexed.tokens[k].after_newline
+        && matches!(word(lexed, k), Some("بن" | "ولد" | "بنت"))
+        && (name_like(lexed, gazetteer, k + 1) || al_name_part(lexed, gazetteer, k + 1))
+    {
+        k += 2;
+    }
+    (k > next).then_some(k)
+}
+
 fn own_adjective(
     lexed: &Lexed<'_>,
     gazetteer: &Gazetteer,
@@ -1070,6 +1168,10 @@ fn title_phrase(
         if found.actors[actor].role.is_none() {
             found.actors[actor].role = Some(role.to_string());
         }
+        let (end, next) = match nasab_after(lexed, gazetteer, entry, next) {
+            Some(after) => (tokens[after - 1].end, after),
+            None => (end, next),
+        };
         found.mentions.push(Mention {
             actor,
             start,
@@ -1548,6 +1650,36 @@ mod tests {
                 .any(|(s, id)| s == "ولي عهد أبوظبي" && id == "mohamed_bin_zayed"),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn a_bare_title_in_the_headline_is_the_person_the_story_names() {
+        let found = names(
+            "الرئيس يستقبل وزير الخارجية الفرنسي\nاستقبل الرئيس عبد المجيد تبون اليوم الوزير.",
+        );
+        assert_eq!(found[0].0, "الرئيس");
+        let tebboune = found
+            .iter()
+            .find(|f| f.0 == "عبد المجيد تبون")
+            .map(|f| &f.1);
+        assert_eq!(Some(&found[0].1), tebboune, "{found:?}");
+        // in the body, a bare title before the name is left as it is
+        let found = names("قال الرئيس إن الوضع صعب. والتقى الرئيس عبد المجيد تبون الوزير.");
+        assert_eq!(found[0].0, "الرئيس");
+        assert_ne!(found[0].1, found[1].1, "{found:?}");
+    }
+
+    #[test]
+    fn a_lineage_goes_on_after_a_known_person_whose_name_is_one() {
+        let found = names("استقبل ولي العهد الأمير محمد بن سلمان بن عبدالعزيز الوزير");
+        assert!(
+            found[0].0.ends_with("محمد بن سلمان بن عبدالعزيز"),
+            "{found:?}"
+        );
+        // after a name that is no lineage, «بن سلمان» is another person
+        let found = names("التقى بوتين بن سلمان في موسكو");
+        assert_eq!(found[0].0, "بوتين");
+        assert_eq!(found[1].0, "بن سلمان");
     }
 
     #[test]
