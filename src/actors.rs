@@ -516,6 +516,16 @@ fn name_stop(w: &str) -> bool {
 
 /// Finds the actors of a document.
 pub fn recognize(lexed: &Lexed<'_>, gazetteer: &Gazetteer) -> Actors {
+    recognize_part(lexed, gazetteer, true)
+}
+
+/// [`recognize`] for a text that starts a document (`document_start`: its first line is
+/// a headline) or a later part of one (a window of a huge text).
+pub(crate) fn recognize_part(
+    lexed: &Lexed<'_>,
+    gazetteer: &Gazetteer,
+    document_start: bool,
+) -> Actors {
     let mut found = Actors::default();
     let mut by_entry: FxHashMap<u32, usize> = FxHashMap::default();
     let tokens = lexed.tokens;
@@ -607,8 +617,16 @@ pub fn recognize(lexed: &Lexed<'_>, gazetteer: &Gazetteer) -> Actors {
         }
         i += 1;
     }
+    // a description the story never refers back to names nobody (حركة دبلوماسية نشطة)
+    for a in &insts.tentative {
+        if !insts.referred.contains(a) {
+            found.mentions.retain(|m| m.actor != *a);
+        }
+    }
     add_surname_mentions(lexed, &mut found);
-    resolve_headline_titles(lexed, &mut found);
+    if document_start {
+        resolve_headline_titles(lexed, &mut found);
+    }
     found.mentions.sort_by_key(|m| m.start);
     found
 }
@@ -692,6 +710,11 @@ struct InstitutionState {
     by_name: FxHashMap<String, usize>,
     /// Folded head noun (وزاره) → the last institution with that head.
     last_head: FxHashMap<String, usize>,
+    /// Institutions found by a description alone (جمعية مدنية مستقلة): actors only when
+    /// a bare head refers back to them (… وأشار تقرير للجمعية).
+    tentative: Vec<usize>,
+    /// The actors a bare head referred back to.
+    referred: FxHashSet<usize>,
 }
 
 /// Adds the actor and mention of an institution phrase found at token `i`; the token
@@ -707,7 +730,9 @@ fn add_institution(
 ) -> Option<usize> {
     let refers_back = inst.anaphor || inst.described && insts.last_head.contains_key(&inst.head);
     let actor = if refers_back {
-        *insts.last_head.get(&inst.head)?
+        let a = *insts.last_head.get(&inst.head)?;
+        insts.referred.insert(a);
+        a
     } else if let Some(e) = inst.known {
         actor_for_entry(found, by_entry, gazetteer, e)
     } else {
@@ -720,6 +745,9 @@ fn add_institution(
             insts.by_name.insert(key.clone(), a);
         }
         *insts.by_name.entry(key.clone()).or_insert_with(|| {
+            if inst.tentative {
+                insts.tentative.push(found.actors.len());
+            }
             found.actors.push(DocActor {
                 entry: None,
                 name: key,
@@ -768,8 +796,6 @@ fn fuller_name(gazetteer: &Gazetteer, found: &Actors, name: &str) -> Option<usiz
         })
 }
 
-/// A gazetteer organisation followed by its own country's nationality adjective takes it
-/// into the mention (وكالة تسنيم الإيرانية): the token after the adjective.
 /// The rest of a known person's lineage after the name written: «السلطان قابوس» +
 /// «بن سعيد بن تيمور», «الملك سلمان» + «بن عبدالعزيز». Only for a person whose own name is a
 /// lineage (قابوس بن سعيد): after بوتين, «بن سلمان» is another person. The token after it.
@@ -793,6 +819,8 @@ fn nasab_after(lexed: &Lexed<'_>, gazetteer: &Gazetteer, entry: u32, next: usize
     (k > next).then_some(k)
 }
 
+/// A gazetteer organisation followed by its own country's nationality adjective takes it
+/// into the mention (وكالة تسنيم الإيرانية): the token after the adjective.
 fn own_adjective(
     lexed: &Lexed<'_>,
     gazetteer: &Gazetteer,
@@ -837,6 +865,7 @@ fn other_country(
         known: None,
         anaphor: false,
         described: false,
+        tentative: false,
     })
 }
 
@@ -851,6 +880,8 @@ fn may_start(gazetteer: &Gazetteer, word: &str) -> bool {
         let pronoun = stem.strip_suffix("ها").or_else(|| stem.strip_suffix('ه'));
         known(stem)
             || known(with_al)
+            // a title in construct, written without ال: سفير فلسطين
+            || !view.article && gazetteer.bare_title_words.contains(stem)
             || pronoun.is_some_and(|p| gazetteer.bare_title_words.contains(p))
     })
 }
@@ -1131,6 +1162,7 @@ fn title_phrase(
                 known: Some(entry),
                 anaphor: false,
                 described: false,
+                tentative: false,
             });
             j = next;
         }
@@ -1444,6 +1476,32 @@ fn title_at<'g>(
                 if best.is_some() {
                     return best;
                 }
+            }
+        }
+        // a title in construct with a country: سفير فلسطين (السفير)، رئيس وزراء إسرائيل
+        // (رئيس الوزراء)، وزير خارجية روسيا (وزير الخارجية)
+        if !view.article && view.prep.is_none() && view.stem.chars().count() >= 3 {
+            let single = format!("ال{}", view.stem);
+            let start = lexed.tokens[i].end - view.stem.len();
+            let gpe_at = |k: usize| {
+                match_name(lexed, gazetteer, k).is_some_and(|(s, _, _, e)| {
+                    s == lexed.tokens[k].start
+                        && gazetteer.entries[e as usize].kind == ActorType::Gpe
+                })
+            };
+            if let Some(r) = gazetteer.titles.get(single.as_str())
+                && gpe_at(i + 1)
+            {
+                return Some((i + 1, r, start));
+            }
+            if let Some(second) = word(lexed, i + 1)
+                && !second.starts_with("ال")
+                && let Some(r) = gazetteer
+                    .titles
+                    .get(format!("{} ال{second}", view.stem).as_str())
+                && gpe_at(i + 2)
+            {
+                return Some((i + 2, r, start));
             }
         }
     }

@@ -255,9 +255,10 @@ pub struct Extractor<'l> {
     policy: Policy,
     /// The week's first day; None: by the story's country (see [`week_start_in`]).
     week_start: Option<WeekStart>,
-    /// Whether a text given no DCT has it inferred (false for the later windows of a
-    /// huge text whose first window had none: `window.rs`).
-    infer_dct: bool,
+    /// Whether the text starts a document (false for the later windows of a huge text:
+    /// `window.rs`): only then is its first line a headline, and a DCT the caller did not
+    /// give inferred from it.
+    document_start: bool,
 }
 
 impl Default for Extractor<'static> {
@@ -267,7 +268,7 @@ impl Default for Extractor<'static> {
             gazetteer: Gazetteer::builtin(),
             policy: Policy::News,
             week_start: None,
-            infer_dct: true,
+            document_start: true,
         }
     }
 }
@@ -280,7 +281,7 @@ impl<'l> Extractor<'l> {
             gazetteer: Gazetteer::builtin(),
             policy,
             week_start: None,
-            infer_dct: true,
+            document_start: true,
         }
     }
 
@@ -298,10 +299,11 @@ impl<'l> Extractor<'l> {
         }
     }
 
-    /// The same extractor, never inferring a DCT the caller did not give.
-    pub(crate) fn without_dct_inference(self) -> Self {
+    /// The same extractor for a later part of a document: its first line is no headline,
+    /// and no DCT the caller did not give is inferred from it.
+    pub(crate) fn continuing(self) -> Self {
         Extractor {
-            infer_dct: false,
+            document_start: false,
             ..self
         }
     }
@@ -333,7 +335,7 @@ impl<'l> Extractor<'l> {
         let lexed = Lexed::new(&normalized.text, &tokens, self.lexicon);
         let sentences = sentences(&normalized.text);
         // actors first: a word inside a name is never a temporal expression
-        let found = actors::recognize(&lexed, self.gazetteer);
+        let found = actors::recognize_part(&lexed, self.gazetteer, self.document_start);
         let mut inside_name = vec![false; tokens.len()];
         for m in &found.mentions {
             for slot in &mut inside_name[m.first_token..m.next_token.min(tokens.len())] {
@@ -345,7 +347,7 @@ impl<'l> Extractor<'l> {
             &lexed,
             &sentences,
             chars,
-            (dct, self.infer_dct),
+            (dct, self.document_start),
             self.policy,
             &inside_name,
             {

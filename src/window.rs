@@ -173,7 +173,7 @@ pub fn write_json(
             // it, or against none when it found none (as the header says), never one of
             // their own
             dct = dct.or_else(|| doc.document.dct.as_deref().and_then(|d| d.parse().ok()));
-            extractor = extractor.without_dct_inference();
+            extractor = extractor.continuing();
             w.field(
                 "document",
                 &DocumentInfo {

@@ -95,6 +95,9 @@ pub(super) struct Institution {
     /// A definite office or delegation with adjectives (الوفد الأممي): a description that
     /// refers back when there is such an institution.
     pub described: bool,
+    /// Found by a description (an indefinite head and adjectives: جمعية مدنية مستقلة): an
+    /// actor only when the story names it again.
+    pub tentative: bool,
 }
 
 /// Most words a name after a head takes.
@@ -276,18 +279,31 @@ pub(super) fn institution_at(
         j += 1;
         words += 1;
     }
-    // an indefinite chain names something only when it ends on a definite noun or a known
-    // name (حزب اتحاد قوى التقدم، سفارة دولة فلسطين): indefinite words alone are a noun
-    // with its adjectives (حركة دبلوماسية نشطة، شركة روسية) or a clause (… تشمل زيارات).
-    // One proper noun is a name (شركة هواوي، منظمة شنغهاي), even before such words
+    // an indefinite chain names something when it ends on a definite noun or a known name
+    // (حزب اتحاد قوى التقدم، سفارة دولة فلسطين). One proper noun is a name too (شركة هواوي،
+    // منظمة شنغهاي), even before other words, and so is a body of one country (جمعية خيرية
+    // سعودية). Other indefinite words are a description (جمعية مدنية مستقلة), which names an
+    // actor only when the story names it again (… للجمعية), or a noun with its adjectives
+    // and even a clause (حركة دبلوماسية نشطة تشمل زيارات), which it never does
+    let mut tentative = false;
     if head.kind == HeadKind::Body && construct && !quoted && words > 0 {
-        match word(lexed, i + 1) {
-            Some(first) if !first.ends_with('ه') => {
+        let nationality = (i + 1..j).find_map(|k| {
+            let w = word(lexed, k)?;
+            gazetteer.nationalities.get(w).map(|&c| (k, c))
+        });
+        match (nationality, word(lexed, i + 1)) {
+            // the description ends with the country
+            (Some((k, c)), _) => {
+                country = Some(c);
+                end = tokens[k].end;
+                j = k + 1;
+            }
+            (None, Some(first)) if !first.ends_with('ه') => {
                 end = tokens[i + 1].end;
                 j = i + 2;
                 words = 1;
             }
-            _ => words = 0,
+            _ => tentative = true,
         }
     }
     let ok = match head.kind {
@@ -304,6 +320,7 @@ pub(super) fn institution_at(
             known: None,
             anaphor: true,
             described: false,
+            tentative: false,
         });
     }
     Some(Institution {
@@ -315,6 +332,7 @@ pub(super) fn institution_at(
         known,
         anaphor: false,
         described: definite && head.kind == HeadKind::Office && known.is_none(),
+        tentative,
     })
 }
 
@@ -364,6 +382,16 @@ mod tests {
         // a noun with its adjectives, and the verb after them, are no name
         assert!(names("وتشهد العاصمة حركة دبلوماسية نشطة تشمل زيارات").is_empty());
         assert!(names("أسس رجال أعمال جمعية خيرية مستقلة").is_empty());
+        // …unless a bare head refers back to it
+        let found = names("أعلنت جمعية مدنية مستقلة أن … وأشار تقرير للجمعية إلى أن");
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert_eq!(found[0].0, "جمعية مدنية مستقلة");
+        assert_eq!(found[1].1, found[0].1);
+        // …but a body of one country is one, with that country
+        assert_eq!(
+            actors_of("أطلقت جمعية خيرية سعودية مبادرة"),
+            [("جمعيه خيريه سعوديه".to_string(), Some("sau".to_string()))]
+        );
         assert!(names("اجتمع مجلس إدارة أمس").is_empty());
         // …while a chain that reaches a definite noun, or one proper noun, is a name
         assert_eq!(names("اجتمع مجلس إدارة البنك")[0].0, "مجلس إدارة البنك");
