@@ -729,6 +729,32 @@ fn add_institution(
     inst: &Institution,
 ) -> Option<usize> {
     let refers_back = inst.anaphor || inst.described && insts.last_head.contains_key(&inst.head);
+    let actor = institution_actor(lexed, gazetteer, found, by_entry, insts, inst)?;
+    found.mentions.push(Mention {
+        actor,
+        start: inst.start,
+        end: inst.end,
+        first_token: i,
+        title_token: i,
+        next_token: inst.next,
+        by_role: refers_back,
+    });
+    Some(inst.next)
+}
+
+/// The actor of an institution phrase (the one a bare head refers back to, a gazetteer
+/// actor, or one by its name), kept as the last one of its head noun; None for a bare head
+/// that refers to no institution yet. A phrase inside a person's title (المتحدث باسم وزارة
+/// الخارجية + a name) has no mention of its own, but a later «الوزارة» is this ministry.
+fn institution_actor(
+    lexed: &Lexed<'_>,
+    gazetteer: &Gazetteer,
+    found: &mut Actors,
+    by_entry: &mut FxHashMap<u32, usize>,
+    insts: &mut InstitutionState,
+    inst: &Institution,
+) -> Option<usize> {
+    let refers_back = inst.anaphor || inst.described && insts.last_head.contains_key(&inst.head);
     let actor = if refers_back {
         let a = *insts.last_head.get(&inst.head)?;
         insts.referred.insert(a);
@@ -762,19 +788,10 @@ fn add_institution(
             found.actors.len() - 1
         })
     };
-    found.mentions.push(Mention {
-        actor,
-        start: inst.start,
-        end: inst.end,
-        first_token: i,
-        title_token: i,
-        next_token: inst.next,
-        by_role: refers_back,
-    });
     if !inst.head.is_empty() {
         insts.last_head.insert(inst.head.clone(), actor);
     }
-    Some(inst.next)
+    Some(actor)
 }
 
 /// A recent organisation named `name` + a nationality adjective (folded names).
@@ -917,6 +934,10 @@ fn gazetteer_surname(name: &str) -> Option<String> {
     let [.., before, last] = words.as_slice() else {
         return None;
     };
+    // a family name of two words after a first name: أحمد أبو زيد، أحمد أبو الغيط
+    if words.len() >= 3 && matches!(before.as_str(), "ابو" | "ابي" | "ابن") {
+        return Some(format!("{before} {last}"));
+    }
     const CHAIN: &[&str] = &["بن", "ابن", "بنت", "ال", "ولد", "ابو", "ام", "عبد"];
     const COMPOUND: &[&str] = &["الله", "الرحمن", "الدين", "الثاني", "الاول", "الثالث"];
     (!CHAIN.contains(&before.as_str())
@@ -1191,6 +1212,27 @@ fn title_phrase(
     {
         j = next;
     }
+    // a second title before the name: المتحدث باسم الخارجية المصرية المستشار أحمد أبو زيد،
+    // … السفير د. أحمد الديك (the first title is the role)
+    if org.is_some()
+        && let Some((mut after, _, _)) = title_at(lexed, gazetteer, j)
+    {
+        if word(lexed, after) == Some("د")
+            && tokens
+                .get(after + 1)
+                .is_some_and(|t| &text[t.start..t.end] == ".")
+        {
+            after += 2;
+        }
+        let named = match_name(lexed, gazetteer, after)
+            .is_some_and(|(_, _, _, e)| gazetteer.entries[e as usize].kind == ActorType::Person)
+            || name_like(lexed, gazetteer, after)
+                && (name_like(lexed, gazetteer, after + 1)
+                    || al_name_part(lexed, gazetteer, after + 1));
+        if named {
+            j = after;
+        }
+    }
     // a known person: الرئيس الأمريكي جو بايدن
     if j < tokens.len()
         && let Some((start, end, next, entry)) = match_name(lexed, gazetteer, j)
@@ -1204,6 +1246,9 @@ fn title_phrase(
             Some(after) => (tokens[after - 1].end, after),
             None => (end, next),
         };
+        if let Some(inst) = &org {
+            institution_actor(lexed, gazetteer, found, by_entry, insts, inst);
+        }
         found.mentions.push(Mention {
             actor,
             start,
@@ -1248,6 +1293,9 @@ fn title_phrase(
             k - 1
         };
         let surname = text[tokens[from].start..tokens[k - 1].end].to_string();
+        if let Some(inst) = &org {
+            institution_actor(lexed, gazetteer, found, by_entry, insts, inst);
+        }
         found.actors.push(DocActor {
             entry: None,
             name: text[start..end].to_string(),
@@ -1738,6 +1786,33 @@ mod tests {
         let found = names("التقى بوتين بن سلمان في موسكو");
         assert_eq!(found[0].0, "بوتين");
         assert_eq!(found[1].0, "بن سلمان");
+    }
+
+    #[test]
+    fn a_second_title_before_the_name_leaves_the_first_as_the_role() {
+        let text = "قال المتحدث باسم وزارة الخارجية السفير د. محمد العلي إن الوزارة ترحب.";
+        let found = names(text);
+        assert_eq!(found[0].0, "محمد العلي");
+        // the ministry has no mention in the title, but «الوزارة» is that ministry
+        assert_eq!(
+            found[1],
+            ("الوزارة".to_string(), "وزاره الخارجيه".to_string())
+        );
+        let n = Normalized::new(text);
+        let toks = tokenize(&n.text);
+        let lexed = Lexed::new(&n.text, &toks, Lexicon::builtin());
+        let actors = recognize(&lexed, Gazetteer::builtin());
+        assert_eq!(
+            actors.actors[actors.mentions[0].actor].role.as_deref(),
+            Some("spokesperson")
+        );
+    }
+
+    #[test]
+    fn a_known_person_is_named_again_by_a_family_name_of_two_words() {
+        let found = names("أكد أحمد أبو زيد أن الحوار مستمر. وقال أبو زيد إن");
+        assert_eq!(found[1].0, "أبو زيد");
+        assert_eq!(found[1].1, found[0].1);
     }
 
     #[test]

@@ -690,6 +690,18 @@ pub fn clitic_views(word: &str) -> CliticViews<'_> {
     views
 }
 
+/// Whether the stop at byte `i` ends the abbreviation of a title before a name: د. (doctor)
+/// and أ. (professor), written alone (السفير د. أحمد، أ.د. محمد). Another letter alone
+/// before a stop may end a sentence: «1442 هـ.», «عام 2020 م.».
+fn title_abbreviation(bytes: &[u8], line_start: usize, i: usize) -> bool {
+    const DAL: [u8; 2] = [0xD8, 0xAF];
+    const ALEF: [u8; 2] = [0xD8, 0xA7];
+    i >= line_start + 2
+        && bytes[i] == b'.'
+        && matches!([bytes[i - 2], bytes[i - 1]], DAL | ALEF)
+        && (i == line_start + 2 || matches!(bytes[i - 3], b' ' | b'.' | b'(' | b'"'))
+}
+
 /// A sentence or headline: a byte range of the normalized text and its paragraph.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Sentence {
@@ -739,7 +751,10 @@ pub fn sentences(text: &str) -> Vec<Sentence> {
             let followed_by_space = next >= body_end || bytes[next] == b' ';
             let prev_digit = i > 0 && bytes[i - 1].is_ascii_digit();
             let next_digit = next < body_end && bytes[next].is_ascii_digit();
-            if followed_by_space && !(prev_digit && next_digit) {
+            if followed_by_space
+                && !(prev_digit && next_digit)
+                && !title_abbreviation(bytes, body_start, i)
+            {
                 out.push(Sentence {
                     start: s,
                     end: next,
@@ -1000,6 +1015,17 @@ mod tests {
         assert!(stems("بايلول").contains(&("ايلول".into(), false, "ب".len())));
         assert!(stems("فبالامس").contains(&("امس".into(), true, "فب".len())));
         assert_eq!(clitic_views("في").len(), 1);
+    }
+
+    #[test]
+    fn a_title_abbreviation_ends_no_sentence() {
+        let text = fold("قال السفير د. أحمد العلي إن الاجتماع انتهى. وأكد أ.د. محمد أن");
+        let s = sentences(&text);
+        assert_eq!(s.len(), 2, "{s:?}");
+        assert!(text[s[0].start..s[0].end].ends_with("انتهي."));
+        // a letter alone at the end of a sentence still ends it: «1442 هـ.»
+        let text = fold("وصل الوفد في 10 رمضان 1445 هـ. وقال الوزير إن");
+        assert_eq!(sentences(&text).len(), 2);
     }
 
     #[test]

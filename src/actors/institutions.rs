@@ -253,7 +253,12 @@ pub(super) fn institution_at(
             continue;
         }
         if let Some(stem) = w.strip_prefix("ال") {
-            if stops_name(lexed, j, false) || gazetteer.heads.contains_key(stem) && words > 0 {
+            // a time word, another head, or a title (… وزارة الخارجية السفير أحمد) ends it
+            if stops_name(lexed, j, false)
+                || words > 0
+                    && (gazetteer.heads.contains_key(stem)
+                        || title_at(lexed, gazetteer, j).is_some())
+            {
                 break;
             }
             if let Some(&c) = gazetteer.nationalities.get(stem) {
