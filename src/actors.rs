@@ -1528,9 +1528,14 @@ fn title_at<'g>(
         }
         // a title in construct with a country: سفير فلسطين (السفير)، رئيس وزراء إسرائيل
         // (رئيس الوزراء)، وزير خارجية روسيا (وزير الخارجية)
-        if !view.article && view.prep.is_none() && view.stem.chars().count() >= 3 {
-            let single = format!("ال{}", view.stem);
-            let start = lexed.tokens[i].end - view.stem.len();
+        let bare = view.stem;
+        let construct = !view.article
+            && view.prep.is_none()
+            && (gazetteer.bare_title_words.contains(bare)
+                || gazetteer.title_words.contains_key(bare));
+        if construct && bare.chars().count() >= 3 {
+            let single = format!("ال{bare}");
+            let start = lexed.tokens[i].end - bare.len();
             let gpe_at = |k: usize| {
                 match_name(lexed, gazetteer, k).is_some_and(|(s, _, _, e)| {
                     s == lexed.tokens[k].start
