@@ -1233,11 +1233,16 @@ fn title_phrase(
             j = after;
         }
     }
-    // a known person: الرئيس الأمريكي جو بايدن
-    if j < tokens.len()
-        && let Some((start, end, next, entry)) = match_name(lexed, gazetteer, j)
-        && gazetteer.entries[entry as usize].kind == ActorType::Person
-    {
+    // a known person: الرئيس الأمريكي جو بايدن; one with a preposition is another party
+    // (لقاء أمينها العام ببوتين), and no name of the title's holder follows
+    let person = (j < tokens.len())
+        .then(|| match_name(lexed, gazetteer, j))
+        .flatten()
+        .filter(|&(_, _, _, e)| gazetteer.entries[e as usize].kind == ActorType::Person);
+    let glued = person.is_some_and(|(start, ..)| {
+        start > tokens[j].start && word(lexed, j).is_some_and(|w| w.starts_with(['ب', 'ل', 'ك']))
+    });
+    if !glued && let Some((start, end, next, entry)) = person {
         let actor = actor_for_entry(found, by_entry, gazetteer, entry);
         if found.actors[actor].role.is_none() {
             found.actors[actor].role = Some(role.to_string());
@@ -1263,7 +1268,7 @@ fn title_phrase(
     // an unknown name: two to four name-like words; a nisba with ال ends it (باسم العوادي),
     // and after عبد or أبو a word with ال is part of it (عبد الرحمن، أبو الغيط)
     let mut k = j;
-    while k < tokens.len() && k - j < 4 {
+    while !glued && k < tokens.len() && k - j < 4 {
         if name_like(lexed, gazetteer, k) {
             k += 1;
             continue;
@@ -1512,7 +1517,7 @@ fn title_at<'g>(
                     .get(key.as_str())
                     .map(|r| (i + 1, &**r, start));
                 let mut j = i + 1;
-                while n == 0 && j < lexed.tokens.len() && j - i < max {
+                while j < lexed.tokens.len() && j - i < max {
                     let Some(next) = word(lexed, j) else { break };
                     key.push(' ');
                     key.push_str(next);

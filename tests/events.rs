@@ -1985,3 +1985,21 @@ fn announced_visits_and_calls_are_events_with_their_own_times() {
         );
     }
 }
+
+#[test]
+fn a_title_with_a_pronoun_and_a_verb_after_a_noun_event_keep_their_speakers() {
+    let text = "قال الأمين العام للأمم المتحدة أنطونيو غوتيريش إن الحوار ضروري. \
+                وأكدت الأمم المتحدة أن لقاء أمينها العام ببوتين سيتم الأسبوع المقبل، \
+                ولفتت إلى أن الإعداد جار.";
+    let doc = extract(text);
+    // «أمينها العام» is the secretary-general named before; «ببوتين» is the other party
+    let meeting = event_with_trigger(&doc, "لقاء").expect("the meeting");
+    let guterres = agent(&doc, meeting).expect("an agent");
+    let said = event_with_trigger(&doc, "قال").expect("the statement");
+    assert_eq!(Some(&guterres), agent(&doc, said).as_ref());
+    // «ولفتت» goes on from the verb أكدت, not from the noun لقاء
+    let stated = event_with_trigger(&doc, "أكدت").expect("the UN's statement");
+    let noted = event_with_trigger(&doc, "لفتت").expect("the continuation");
+    assert_eq!(agent(&doc, noted), agent(&doc, stated));
+    assert_ne!(agent(&doc, noted), Some(guterres));
+}

@@ -748,10 +748,13 @@ pub(crate) fn assign(doc: &Doc<'_, '_>, clauses: &Clauses, found: &[Found<'_>]) 
             // «… إن بايدن سيزور الأردن وسيتصل بالملك»: a verb joined by و to the one before
             // it in the sentence keeps that verb's subject
             // «… أن يجتمع الوفد بمسؤولين، كما يلتقي …»: كما goes on with the meeting before
+            // (a verb's: «أكدت الأمم المتحدة أن لقاء أمينها العام ببوتين سيتم، ولفتت …»
+            // goes on with أكدت, not with the noun لقاء)
             let coordinated = in_sentence()
                 .next()
                 .filter(|e| {
                     e.kind != EventKind::Statement
+                        && e.verb
                         && (conjoined || continuation && e.kind == f.kind)
                 })
                 .and_then(|e| e.agent);
