@@ -2003,3 +2003,20 @@ fn a_title_with_a_pronoun_and_a_verb_after_a_noun_event_keep_their_speakers() {
     assert_eq!(agent(&doc, noted), agent(&doc, stated));
     assert_ne!(agent(&doc, noted), Some(guterres));
 }
+
+#[test]
+fn the_headline_event_is_the_one_the_body_tells_with_its_date() {
+    let dct: Dct = "2022-06-14".parse().expect("the DCT parses");
+    let text = "الرئيس الأمريكي يزور السعودية\n\
+                أعلن البيت الأبيض أن الرئيس جو بايدن سيصل إلى السعودية في زيارة رسمية يوم 15 يوليو المقبل.";
+    let doc = Extractor::default().extract("t", text, Some(dct));
+    let headline = event_with_trigger(&doc, "يزور").expect("the headline's visit");
+    let body = event_with_trigger(&doc, "زيارة").expect("the body's visit");
+    assert!(
+        has_relation(&doc, &body.id, &headline.id, "SAME_AS"),
+        "{:?}",
+        doc.relations
+    );
+    assert_eq!(headline.time.value.as_deref(), Some("2022-07-15"));
+    assert_eq!(body.time.value.as_deref(), Some("2022-07-15"));
+}

@@ -12,6 +12,8 @@ use super::{Event, EventKind};
 pub(crate) fn link_same_events(doc: &Doc<'_, '_>, events: &mut [Event]) {
     // first mentions of calls, meetings and publications, in text order
     let mut firsts: [Vec<usize>; 3] = [Vec::new(), Vec::new(), Vec::new()];
+    // first mentions told again later
+    let mut told_again = vec![false; events.len()];
     let slot = |kind: EventKind| match kind {
         EventKind::Call => Some(0),
         EventKind::Meeting => Some(1),
@@ -53,10 +55,32 @@ pub(crate) fn link_same_events(doc: &Doc<'_, '_>, events: &mut [Event]) {
                 _ => false,
             }
         });
+        // the headline's call or meeting, told again in the body: «… يعلن موعد زيارة
+        // الرئيس الأمريكي إلى السعودية» and then «سيزورها في زيارة رسمية يومي 15 و16 يوليو»
+        let mut from_headline = false;
+        let antecedent = antecedent.or_else(|| {
+            (!headline_of(doc, e)).then_some(())?;
+            from_headline = true;
+            firsts[k].iter().copied().find(|&i| {
+                let p = &before[i];
+                headline_of(doc, p)
+                    && !told_again[i]
+                    && p.cameo == e.cameo
+                    && e.sentence <= p.sentence + HEADLINE_REACH
+                    && (p.agent.is_none() || e.agent.is_none() || p.agent == e.agent)
+            })
+        });
         let Some(p) = antecedent else {
             firsts[k].push(n);
             continue;
         };
+        // the body's mention is what later mentions take up again (الزيارة after زيارة
+        // رسمية), and all of them are mentions of the headline's event
+        if from_headline {
+            firsts[k].push(n);
+        }
+        let p = before[p].same_as.unwrap_or(p);
+        told_again[p] = true;
         {
             e.same_as = Some(p);
             // «المكالمة جرت بطلب من موسكو»: the party the initiator names called
@@ -97,6 +121,14 @@ pub(crate) fn link_same_events(doc: &Doc<'_, '_>, events: &mut [Event]) {
         }
     }
     share_roles(events);
+}
+
+/// How many sentences after a headline its event is looked for in the body.
+const HEADLINE_REACH: usize = 3;
+
+/// Whether an event is in a headline (a line standing alone, without a final stop).
+fn headline_of(doc: &Doc<'_, '_>, e: &Event) -> bool {
+    doc.sentences.get(e.sentence).is_some_and(|s| s.headline)
 }
 
 /// Every mention of one event has its roles: a repeat that names no agent has the first
