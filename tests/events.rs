@@ -2020,3 +2020,16 @@ fn the_headline_event_is_the_one_the_body_tells_with_its_date() {
     assert_eq!(headline.time.value.as_deref(), Some("2022-07-15"));
     assert_eq!(body.time.value.as_deref(), Some("2022-07-15"));
 }
+
+#[test]
+fn a_plan_for_a_meeting_just_dated_is_its_programme() {
+    let dct: Dct = "2025-08-15".parse().expect("the DCT parses");
+    let text = "تعقد اليوم قمة بين الرئيس فلاديمير بوتين والرئيس دونالد ترامب في ألاسكا. \
+                وقال المتحدث باسم الكرملين إن الزعيمين سيلتقيان أولا على انفراد.";
+    let doc = Extractor::default().extract("t", text, Some(dct));
+    let summit = event_with_trigger(&doc, "قمة").expect("the summit");
+    let meet = event_with_trigger(&doc, "سيلتقيان").expect("the planned meeting");
+    assert_eq!(summit.time.value.as_deref(), Some("2025-08-15"));
+    assert_eq!(meet.time.value.as_deref(), Some("2025-08-15"));
+    assert_eq!(meet.time.how, TimeHow::Tied);
+}

@@ -334,6 +334,18 @@ fn tie(
     {
         return Some(p);
     }
+    // a plan told of a call or meeting just dated, one of its parties taking part: its
+    // programme («القمة التي تجمع اليوم بوتين وترامب … . وأوضح بيسكوف أن الزعيمين
+    // سيلتقيان أولا على انفراد»)
+    if is_planned
+        && matches!(e.kind, EventKind::Call | EventKind::Meeting)
+        && let Some(p) = last_call
+        && e.sentence <= events[p].sentence + 1
+        && events[p].how != TimeHow::None
+        && shares_a_party(&events[p], e)
+    {
+        return Some(p);
+    }
     // reported inside a statement's content: the statement's date
     if let Some(r) = e.reported_by
         && !is_planned
@@ -341,6 +353,14 @@ fn tie(
         return Some(r);
     }
     None
+}
+
+/// Whether two events have an actor in common, as agent or participant.
+fn shares_a_party(a: &Event, b: &Event) -> bool {
+    fn parties(e: &Event) -> impl Iterator<Item = usize> + '_ {
+        e.agent.into_iter().chain(e.participants.iter().copied())
+    }
+    parties(a).any(|x| parties(b).any(|y| x == y))
 }
 
 /// A participle that reports speech (مؤكدا، مضيفة): it continues its main verb.
