@@ -618,10 +618,12 @@ pub(crate) fn recognize_part(
         i += 1;
     }
     // a description the story never refers back to names nobody (حركة دبلوماسية نشطة)
-    for a in &insts.tentative {
-        if !insts.referred.contains(a) {
-            found.mentions.retain(|m| m.actor != *a);
-        }
+    let mut unnamed = vec![false; found.actors.len()];
+    for &a in &insts.tentative {
+        unnamed[a] = !insts.referred.contains(&a);
+    }
+    if insts.tentative.iter().any(|&a| unnamed[a]) {
+        found.mentions.retain(|m| !unnamed[m.actor]);
     }
     add_surname_mentions(lexed, &mut found);
     if document_start {
@@ -642,21 +644,16 @@ fn resolve_headline_titles(lexed: &Lexed<'_>, found: &mut Actors) {
         .iter()
         .position(|t| t.after_newline)
         .unwrap_or(lexed.tokens.len());
-    let mut first_in_body: Vec<Option<usize>> = vec![None; found.actors.len()];
     let mut in_headline = vec![false; found.actors.len()];
     let mut only_headline = vec![true; found.actors.len()];
-    for (n, m) in found.mentions.iter().enumerate() {
+    for m in &found.mentions {
         if m.first_token < body {
             in_headline[m.actor] = true;
         } else {
             only_headline[m.actor] = false;
-            first_in_body[m.actor].get_or_insert(n);
         }
     }
-    let first_body_start: Vec<Option<usize>> = first_in_body
-        .iter()
-        .map(|n| n.map(|n| found.mentions[n].start))
-        .collect();
+    // (a handful of actors are in a headline: one pass over the mentions each)
     for a in 0..found.actors.len() {
         let x = &found.actors[a];
         let Some(role) = x.role.as_deref() else {
@@ -683,19 +680,22 @@ fn resolve_headline_titles(lexed: &Lexed<'_>, found: &mut Actors) {
                     .strip_prefix(x.name.as_str())
                     .is_some_and(|r| r.starts_with(' '))
         };
-        let named = (0..found.actors.len())
-            .filter(|&b| {
-                let y = &found.actors[b];
-                b != a
+        // the first mention in the body of a named person with that role or title
+        let named = found
+            .mentions
+            .iter()
+            .filter(|m| {
+                let y = &found.actors[m.actor];
+                m.first_token >= body
+                    && m.actor != a
                     && y.kind == ActorType::Person
                     && (y.entry.is_some() || y.surname.is_some())
                     && (x.country.is_none() || y.country == x.country)
-                    && (y.role.as_deref() == Some(role)
-                        || found.mentions.iter().any(|m| m.actor == b && titled(m)))
+                    && (y.role.as_deref() == Some(role) || titled(m))
             })
-            .filter_map(|b| first_body_start[b].map(|start| (start, b)))
-            .min();
-        if let Some((_, b)) = named {
+            .min_by_key(|m| m.start)
+            .map(|m| m.actor);
+        if let Some(b) = named {
             for m in found.mentions.iter_mut().filter(|m| m.actor == a) {
                 m.actor = b;
             }

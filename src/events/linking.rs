@@ -61,14 +61,20 @@ pub(crate) fn link_same_events(doc: &Doc<'_, '_>, events: &mut [Event]) {
         let antecedent = antecedent.or_else(|| {
             (!headline_of(doc, e)).then_some(())?;
             from_headline = true;
-            firsts[k].iter().copied().find(|&i| {
-                let p = &before[i];
-                headline_of(doc, p)
-                    && !told_again[i]
-                    && p.cameo == e.cameo
-                    && e.sentence <= p.sentence + HEADLINE_REACH
-                    && (p.agent.is_none() || e.agent.is_none() || p.agent == e.agent)
-            })
+            // (only the first mentions of the last few sentences: this stays linear)
+            firsts[k]
+                .iter()
+                .rev()
+                .copied()
+                .take_while(|&i| e.sentence <= before[i].sentence + HEADLINE_REACH)
+                .filter(|&i| {
+                    let p = &before[i];
+                    headline_of(doc, p)
+                        && !told_again[i]
+                        && p.cameo == e.cameo
+                        && (p.agent.is_none() || e.agent.is_none() || p.agent == e.agent)
+                })
+                .last()
         });
         let Some(p) = antecedent else {
             firsts[k].push(n);
