@@ -728,8 +728,7 @@ fn add_institution(
     i: usize,
     inst: &Institution,
 ) -> Option<usize> {
-    let refers_back = inst.anaphor || inst.described && insts.last_head.contains_key(&inst.head);
-    let actor = institution_actor(lexed, gazetteer, found, by_entry, insts, inst)?;
+    let (actor, refers_back) = institution_actor(lexed, gazetteer, found, by_entry, insts, inst)?;
     found.mentions.push(Mention {
         actor,
         start: inst.start,
@@ -743,8 +742,8 @@ fn add_institution(
 }
 
 /// The actor of an institution phrase (the one a bare head refers back to, a gazetteer
-/// actor, or one by its name), kept as the last one of its head noun; None for a bare head
-/// that refers to no institution yet. A phrase inside a person's title (المتحدث باسم وزارة
+/// actor, or one by its name), kept as the last one of its head noun, and whether the
+/// phrase referred back; None for a bare head that refers to no institution yet. A phrase inside a person's title (المتحدث باسم وزارة
 /// الخارجية + a name) has no mention of its own, but a later «الوزارة» is this ministry.
 fn institution_actor(
     lexed: &Lexed<'_>,
@@ -753,7 +752,7 @@ fn institution_actor(
     by_entry: &mut FxHashMap<u32, usize>,
     insts: &mut InstitutionState,
     inst: &Institution,
-) -> Option<usize> {
+) -> Option<(usize, bool)> {
     let refers_back = inst.anaphor || inst.described && insts.last_head.contains_key(&inst.head);
     let actor = if refers_back {
         let a = *insts.last_head.get(&inst.head)?;
@@ -791,7 +790,7 @@ fn institution_actor(
     if !inst.head.is_empty() {
         insts.last_head.insert(inst.head.clone(), actor);
     }
-    Some(actor)
+    Some((actor, refers_back))
 }
 
 /// A recent organisation named `name` + a nationality adjective (folded names).
@@ -811,6 +810,16 @@ fn fuller_name(gazetteer: &Gazetteer, found: &Actors, name: &str) -> Option<usiz
                     .and_then(|rest| rest.strip_prefix("ال"))
                     .is_some_and(|adj| gazetteer.nationalities.contains_key(adj))
         })
+}
+
+/// A gazetteer person's name starting at token `k` (as [`match_name`]).
+fn person_at(
+    lexed: &Lexed<'_>,
+    gazetteer: &Gazetteer,
+    k: usize,
+) -> Option<(usize, usize, usize, u32)> {
+    match_name(lexed, gazetteer, k)
+        .filter(|&(_, _, _, e)| gazetteer.entries[e as usize].kind == ActorType::Person)
 }
 
 /// The rest of a known person's lineage after the name written: «السلطان قابوس» +
@@ -984,20 +993,11 @@ fn match_name_with(
         if facts.inert || facts.len == 0 {
             return None;
         }
-        // the readings are copied out: `longest` may not run under the memo's borrow
-        let mut starts = [NameStart {
-            first_len: 0,
-            bare: false,
-        }; 16];
-        let n = BUILTIN_WORDS.with_borrow(|w| {
-            let kept = &w.starts[facts.from as usize..(facts.from + facts.len) as usize];
-            let n = kept.len().min(starts.len());
-            starts[..n].copy_from_slice(&kept[..n]);
-            n
+        return BUILTIN_WORDS.with_borrow(|w| {
+            w.starts[facts.from as usize..(facts.from + facts.len) as usize]
+                .iter()
+                .find_map(|s| found(token.end - s.first_len as usize, s.bare))
         });
-        return starts[..n]
-            .iter()
-            .find_map(|s| found(token.end - s.first_len as usize, s.bare));
     }
     name_readings(word).find_map(|(at, bare)| found(token.start + at, bare))
 }
@@ -1224,8 +1224,7 @@ fn title_phrase(
         {
             after += 2;
         }
-        let named = match_name(lexed, gazetteer, after)
-            .is_some_and(|(_, _, _, e)| gazetteer.entries[e as usize].kind == ActorType::Person)
+        let named = person_at(lexed, gazetteer, after).is_some()
             || name_like(lexed, gazetteer, after)
                 && (name_like(lexed, gazetteer, after + 1)
                     || al_name_part(lexed, gazetteer, after + 1));
@@ -1235,10 +1234,7 @@ fn title_phrase(
     }
     // a known person: الرئيس الأمريكي جو بايدن; one with a preposition is another party
     // (لقاء أمينها العام ببوتين), and no name of the title's holder follows
-    let person = (j < tokens.len())
-        .then(|| match_name(lexed, gazetteer, j))
-        .flatten()
-        .filter(|&(_, _, _, e)| gazetteer.entries[e as usize].kind == ActorType::Person);
+    let person = person_at(lexed, gazetteer, j);
     let glued = person.is_some_and(|(start, ..)| {
         start > tokens[j].start && word(lexed, j).is_some_and(|w| w.starts_with(['ب', 'ل', 'ك']))
     });
@@ -1554,9 +1550,7 @@ fn title_at<'g>(
             }
             if let Some(second) = word(lexed, i + 1)
                 && !second.starts_with("ال")
-                && let Some(r) = gazetteer
-                    .titles
-                    .get(format!("{} ال{second}", view.stem).as_str())
+                && let Some(r) = gazetteer.titles.get(format!("{bare} ال{second}").as_str())
                 && gpe_at(i + 2)
             {
                 return Some((i + 2, r, start));
