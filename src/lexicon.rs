@@ -197,9 +197,10 @@ thread_local! {
         std::cell::RefCell::new(WordLexemes::default());
 }
 
-/// One clitic reading of a word whose stem starts an entry, as [`WordLexemes`] keeps it.
+/// One clitic reading of a word whose stem starts an entry: what its lexemes are made of
+/// ([`Lexicon::push_reading`]), and what [`WordLexemes`] keeps of a word.
 #[derive(Debug, Clone, Copy)]
-struct KnownView {
+struct KnownView<'l> {
     conj: bool,
     prep: Option<char>,
     article: bool,
@@ -210,7 +211,7 @@ struct KnownView {
     /// The most words of a multi-word form the stem starts (0: it starts none).
     multi: u32,
     /// The one-word entries of the stem.
-    entries: &'static [Entry],
+    entries: &'l [Entry],
 }
 
 /// The built-in lexicon's readings of each folded word seen: the clitic readings whose
@@ -222,7 +223,7 @@ struct KnownView {
 struct WordLexemes {
     /// Word → `views[from..from + len]`.
     memo: WordMemo<(u32, u32)>,
-    views: Vec<KnownView>,
+    views: Vec<KnownView<'static>>,
 }
 
 impl Default for WordLexemes {
@@ -246,20 +247,7 @@ impl WordLexemes {
             None => self.learn(lexicon, word),
         };
         for v in &self.views[from as usize..(from + len) as usize] {
-            let start = t.start + v.outer_len as usize;
-            let make = |entry: &'a Entry, next: usize| Lexeme {
-                entry,
-                next,
-                conj: v.conj,
-                prep: v.prep,
-                article: v.article,
-                start,
-            };
-            if v.multi > 0 {
-                let stem = &word[word.len() - v.stem_len as usize..];
-                lexicon.push_multi(text, tokens, i, stem, v.multi as usize, make, out);
-            }
-            out.extend(v.entries.iter().map(|e| make(e, i + 1)));
+            lexicon.push_reading(text, tokens, i, v, out);
         }
     }
 
@@ -269,20 +257,7 @@ impl WordLexemes {
             self.views.clear();
         }
         let from = self.views.len();
-        for view in clitic_views(word).iter() {
-            if !lexicon.known.contains(view.stem) {
-                continue;
-            }
-            self.views.push(KnownView {
-                conj: view.conj.is_some(),
-                prep: view.prep,
-                article: view.article,
-                outer_len: view.outer_len as u32,
-                stem_len: view.stem.len() as u32,
-                multi: lexicon.multi_first.get(view.stem).map_or(0, |&m| m as u32),
-                entries: lexicon.get(view.stem),
-            });
-        }
+        self.views.extend(lexicon.known_views(word));
         let kept = (from as u32, (self.views.len() - from) as u32);
         self.memo.insert(word, kept);
         kept
@@ -428,26 +403,57 @@ impl Lexicon {
         }
         let word = &text[token.start..token.end];
         let mut known = false;
-        for view in clitic_views(word).iter() {
-            if !self.known.contains(view.stem) {
-                continue;
-            }
+        for view in self.known_views(word) {
             known = true;
-            let start = tokens[i].start + view.outer_len;
-            let make = |entry: &'l Entry, next: usize| Lexeme {
-                entry,
-                next,
+            self.push_reading(text, tokens, i, &view, out);
+        }
+        known
+    }
+
+    /// The clitic readings of `word` whose stem starts an entry, in [`clitic_views`] order.
+    fn known_views<'l, 'w>(
+        &'l self,
+        word: &'w str,
+    ) -> impl Iterator<Item = KnownView<'l>> + use<'l, 'w> {
+        clitic_views(word)
+            .into_iter()
+            .filter(|view| self.known.contains(view.stem))
+            .map(|view| KnownView {
                 conj: view.conj.is_some(),
                 prep: view.prep,
                 article: view.article,
-                start,
-            };
-            if let Some(&max_words) = self.multi_first.get(view.stem) {
-                self.push_multi(text, tokens, i, view.stem, max_words, make, out);
-            }
-            out.extend(self.get(view.stem).iter().map(|e| make(e, i + 1)));
+                outer_len: view.outer_len as u32,
+                stem_len: view.stem.len() as u32,
+                multi: self.multi_first.get(view.stem).map_or(0, |&m| m as u32),
+                entries: self.get(view.stem),
+            })
+    }
+
+    /// The lexemes of one reading of the word at token `i`: the multi-word forms its stem
+    /// starts that go on over the words after it, then its one-word entries.
+    fn push_reading<'l>(
+        &'l self,
+        text: &str,
+        tokens: &[Token],
+        i: usize,
+        reading: &KnownView<'l>,
+        out: &mut Vec<Lexeme<'l>>,
+    ) {
+        let t = tokens[i];
+        let start = t.start + reading.outer_len as usize;
+        let make = |entry: &'l Entry, next: usize| Lexeme {
+            entry,
+            next,
+            conj: reading.conj,
+            prep: reading.prep,
+            article: reading.article,
+            start,
+        };
+        if reading.multi > 0 {
+            let stem = &text[t.end - reading.stem_len as usize..t.end];
+            self.push_multi(text, tokens, i, stem, reading.multi as usize, make, out);
         }
-        known
+        out.extend(reading.entries.iter().map(|e| make(e, i + 1)));
     }
 
     /// The multi-word forms that start with `stem`, the rest of token `i`, and go on
