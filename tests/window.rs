@@ -51,6 +51,15 @@ fn written_with(text: &str, dct: Option<Dct>, pretty: bool, windowing: Windowing
 }
 
 /// Code points `[s, e)` of `text`.
+/// The values of the timexes written `text`, in text order.
+fn values_of<'d>(doc: &'d Document, text: &str) -> Vec<&'d str> {
+    doc.timexes
+        .iter()
+        .filter(|t| t.text == text)
+        .map(|t| t.value.as_str())
+        .collect()
+}
+
 fn slice(text: &str, span: [usize; 2]) -> String {
     text.chars().skip(span[0]).take(span[1] - span[0]).collect()
 }
@@ -247,12 +256,7 @@ fn the_dct_found_in_the_first_window_is_the_whole_texts() {
     let whole = Extractor::default().extract("w", &text, None);
     assert_eq!(doc.document.dct, whole.document.dct);
     assert_eq!(doc.document.dct.as_deref(), Some("2021-04-13"));
-    let yesterday: Vec<&str> = doc
-        .timexes
-        .iter()
-        .filter(|t| t.text == "أمس")
-        .map(|t| t.value.as_str())
-        .collect();
+    let yesterday = values_of(&doc, "أمس");
     assert_eq!(yesterday.len(), 40);
     assert!(
         yesterday.iter().all(|v| *v == "2021-04-12"),
@@ -336,12 +340,7 @@ fn a_text_whose_first_window_has_no_dct_has_none() {
     let doc: Document =
         serde_json::from_str(&written_with(&text, None, false, windowing)).expect("reads back");
     assert_eq!(doc.document.dct, None);
-    let yesterday: HashSet<&str> = doc
-        .timexes
-        .iter()
-        .filter(|t| t.text == "أمس")
-        .map(|t| t.value.as_str())
-        .collect();
+    let yesterday: HashSet<&str> = values_of(&doc, "أمس").into_iter().collect();
     assert_eq!(yesterday.len(), 1, "{yesterday:?}");
     assert!(!yesterday.contains("2021-04-12"));
 }
