@@ -824,7 +824,8 @@ fn person_at(
 
 /// The rest of a known person's lineage after the name written: «السلطان قابوس» +
 /// «بن سعيد بن تيمور», «الملك سلمان» + «بن عبدالعزيز». Only for a person whose own name is a
-/// lineage (قابوس بن سعيد): after بوتين, «بن سلمان» is another person. The token after it.
+/// lineage (قابوس بن سعيد): after بوتين, «بن سلمان» is another person. The family name
+/// with آل ends it («آل ثاني»). The token after it.
 fn nasab_after(lexed: &Lexed<'_>, gazetteer: &Gazetteer, entry: u32, next: usize) -> Option<usize> {
     let e = &gazetteer.entries[entry as usize];
     let lineage = e.kind == ActorType::Person
@@ -839,6 +840,14 @@ fn nasab_after(lexed: &Lexed<'_>, gazetteer: &Gazetteer, entry: u32, next: usize
         && !lexed.tokens[k].after_newline
         && matches!(word(lexed, k), Some("بن" | "ولد" | "بنت"))
         && (name_like(lexed, gazetteer, k + 1) || al_name_part(lexed, gazetteer, k + 1))
+    {
+        k += 2;
+    }
+    // the family after the lineage: «تميم بن حمد» + «آل ثاني», «سلمان بن عبدالعزيز» + «آل سعود»
+    if k + 1 < lexed.tokens.len()
+        && !lexed.tokens[k].after_newline
+        && word(lexed, k) == Some("ال")
+        && name_like(lexed, gazetteer, k + 1)
     {
         k += 2;
     }
@@ -1786,6 +1795,9 @@ mod tests {
             found[0].0.ends_with("محمد بن سلمان بن عبدالعزيز"),
             "{found:?}"
         );
+        // the family name with آل ends the lineage, and a verb after it is no name
+        let found = names("وكان الشيخ تميم بن حمد آل ثاني قد حضر العرض");
+        assert_eq!(found[0].0, "الشيخ تميم بن حمد آل ثاني", "{found:?}");
         // after a name that is no lineage, «بن سلمان» is another person
         let found = names("التقى بوتين بن سلمان في موسكو");
         assert_eq!(found[0].0, "بوتين");
