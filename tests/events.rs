@@ -2033,3 +2033,161 @@ fn a_plan_for_a_meeting_just_dated_is_its_programme() {
     assert_eq!(meet.time.value.as_deref(), Some("2025-08-15"));
     assert_eq!(meet.time.how, TimeHow::Tied);
 }
+
+// ---------------------------------------------------------------------------------------
+// 11. dated occurrences
+
+/// An occurrence (an arrival, a death, an outbreak) is an event when its own clause dates it:
+/// the trigger, and the value of the date, or `None` when no event should come out.
+const OCCURRENCES: &[(&str, &str, Option<&str>)] = &[
+    (
+        "وصل وزير الخارجية إلى الرياض مساء الأحد في جولة إقليمية.",
+        "وصل",
+        Some("2021-04-11TEV"),
+    ),
+    (
+        "غادر الوفد المفاوض القاهرة أمس بعد جولة من المحادثات.",
+        "غادر",
+        Some("2021-04-12"),
+    ),
+    (
+        "توفي الشاعر المعروف في 3 مارس 2019 عن عمر ناهز ثمانين عاما.",
+        "توفي",
+        Some("2019-03-03"),
+    ),
+    // the date a span after منذ starts from dates the occurrence inside the span
+    (
+        "تعاني البلاد أزمة اقتصادية منذ اندلاع الحرب عام 2011.",
+        "اندلاع",
+        Some("2011"),
+    ),
+    // undated, the same words are no event
+    ("وصل عدد الزوار إلى مليون زائر.", "وصل", None),
+    ("تعاني البلاد أزمة اقتصادية منذ اندلاع الحرب.", "اندلاع", None),
+    // a date before an occurrence noun after a preposition dates the clause's verb only
+    (
+        "قصفت الطائرات مواقع للمسلحين مساء الأحد ردا على اغتيال قائد ميداني.",
+        "اغتيال",
+        None,
+    ),
+    (
+        "أعلن الديوان اليوم وفاة الأمير عن عمر ناهز تسعين عاما.",
+        "وفاة",
+        Some("2021-04-13"),
+    ),
+];
+
+/// Who the agent of a dated occurrence is, and the attendance that yields to its meeting.
+#[test]
+fn an_occurrence_s_agent_is_its_subject_or_the_owner_of_its_pronoun() {
+    let mut m = Mismatches::default();
+    let cases: &[(&str, &str, Option<&str>)] = &[
+        // VSO with the destination before the subject
+        (
+            "ويصل الخميس إلى بروكسل الرئيس الأوكراني فولوديمير زيلينسكي.",
+            "يصل",
+            Some("فولوديمير زيلينسكي"),
+        ),
+        // the pronoun of the masdar names the nearest person before it, even after ب
+        (
+            "اتصل الرئيس هاتفيا أمس بمحمد ولد مولود الذي يلتزم حجرا صحيا منذ رجوعه من فرنسا قبل أسبوع.",
+            "رجوعه",
+            Some("محمد ولد مولود"),
+        ),
+        // a subject noun that is no actor: no one's act, no dropped subject
+        (
+            "قال المتحدث باسم الحكومة إن العمل يستأنف الأحد المقبل.",
+            "يستأنف",
+            None,
+        ),
+        // the family name with آل belongs to the lineage the gazetteer knows
+        (
+            "وكان أمير البلاد الشيخ تميم بن حمد آل ثاني قد حضر أمس عرضا عسكريا.",
+            "حضر",
+            Some("تميم بن حمد آل ثاني"),
+        ),
+    ];
+    for &(text, trigger, who) in cases {
+        let doc = extract(text);
+        let Some(e) = event_with_trigger(&doc, trigger) else {
+            m.fail(text, format!("no event with trigger {trigger:?}"));
+            continue;
+        };
+        let name = e
+            .agent
+            .as_deref()
+            .map(|a| actor_by_id(&doc, a).name.as_str());
+        m.eq(text, "agent", name, who);
+    }
+    // attending a meeting is the meeting's event, with the attendee among its parties
+    let text = "سيشارك لافروف الأحد في القمة الخاصة بدعم لبنان.";
+    let doc = extract(text);
+    m.that(
+        text,
+        event_with_trigger(&doc, "سيشارك").is_none(),
+        "the attendance yields to the summit",
+    );
+    match event_with_trigger(&doc, "القمة") {
+        Some(summit) => m.that(
+            text,
+            parties(&doc, summit).contains("sergey_lavrov"),
+            format!(
+                "Lavrov takes part in the summit: {:?}",
+                parties(&doc, summit)
+            ),
+        ),
+        None => m.fail(text, "no summit"),
+    }
+    m.assert_none();
+}
+
+#[test]
+fn an_occurrence_is_an_event_only_when_its_clause_dates_it() {
+    let mut m = Mismatches::default();
+    for &(text, trigger, value) in OCCURRENCES {
+        let doc = extract(text);
+        let e = event_with_trigger(&doc, trigger);
+        m.eq(
+            text,
+            &format!("event {trigger} and its date"),
+            e.map(|e| (e.kind, e.time.how, e.time.value.as_deref())),
+            value.map(|v| (EventKind::Other, TimeHow::Explicit, Some(v))),
+        );
+    }
+    m.assert_none();
+}
+
+#[test]
+fn what_pointed_at_a_dropped_occurrence_points_at_a_kept_event() {
+    // the undated arrival in the first sentence is dropped; the statement, its continuation
+    // and the dated departure keep ids and ties that name events of the document
+    let text = "وصل عدد اللاجئين إلى مليون. وقال المتحدث باسم الحكومة يوم الاثنين إن الوضع صعب. \
+                وأضاف أن الوفد غادر العاصمة مساء الأحد.";
+    let doc = extract(text);
+    assert!(
+        event_with_trigger(&doc, "وصل").is_none(),
+        "{:?}",
+        doc.events
+    );
+    let said = event_with_trigger(&doc, "قال").expect("the statement");
+    let added = event_with_trigger(&doc, "أضاف").expect("its continuation");
+    let left = event_with_trigger(&doc, "غادر").expect("the dated departure");
+    assert_eq!(said.time.value.as_deref(), Some("2021-04-12"));
+    assert_eq!(added.time.value.as_deref(), Some("2021-04-12"));
+    assert_eq!(added.time.how, TimeHow::Tied);
+    assert_eq!(added.time.from.as_ref(), Some(&said.id));
+    assert_eq!(left.time.value.as_deref(), Some("2021-04-11TEV"));
+    assert!(
+        has_relation(&doc, &added.id, &left.id, "REPORTS"),
+        "{:?}",
+        doc.relations
+    );
+    let ids: BTreeSet<&str> = doc.events.iter().map(|e| e.id.as_str()).collect();
+    for r in &doc.relations {
+        for end in [&r.from, &r.to] {
+            if end.starts_with('e') {
+                assert!(ids.contains(end.as_str()), "{r:?} names a dropped event");
+            }
+        }
+    }
+}

@@ -619,6 +619,8 @@ fn an_indefinite_statement_noun_speaks_for_the_story_s_actor() {
         speakers,
         [
             ("أفاد".to_string(), "مجلس الوزراء الكويتي".to_string()),
+            // the resumption is a dated occurrence; its subject العمل is no actor
+            ("يستأنف".to_string(), String::new()),
             ("أضاف".to_string(), "مجلس الوزراء الكويتي".to_string()),
         ]
     );

@@ -171,13 +171,35 @@ fn explicit(
             a.saturating_sub(trigger_end)
         }
     };
+    let governed = e.occurrence
+        && !e.verb
+        && trigger > 0
+        && doc
+            .word(trigger - 1)
+            .is_some_and(|w| GOVERNING.contains(&w.trim_start_matches('و')));
     (first..last)
         .filter(|&k| dated(&doc.timexes[k]))
         .filter(|&k| !topic(doc, token_of(doc.timex_spans[k].0)))
-        .filter(|&k| !since_point(doc, k, token_of(doc.timex_spans[k].0)))
+        // (the date a span after منذ starts from dates the event named inside the span:
+        // «منذ اندلاع الحرب عام 2011»)
+        .filter(|&k| {
+            let at = token_of(doc.timex_spans[k].0);
+            since_opener(doc, k, at).is_none_or(|since| since < trigger && trigger < at)
+        })
+        // (an occurrence noun after a preposition is dated by a date after it: «منذ اعتلائه
+        // العرش في 11 يناير»; one before dates the clause's verb: «أطلقت إيران الثلاثاء
+        // صواريخ ردا على اغتيال …», while the object of the verb shares it: «نعى الديوان
+        // اليوم وفاة …»)
+        .filter(|&k| !governed || doc.timex_spans[k].0 >= e.trigger.1)
         .filter(|&k| !vague(&doc.timexes[k]) || distance(k) <= VAGUE_REACH)
         .min_by_key(|&k| (distance(k), k))
 }
+
+/// Prepositions and adverbs of time or cause that govern an occurrence noun told as the
+/// background of the clause's event (منذ انطلاق، ردا على اغتيال، إثر وفاة، في رحيل).
+const GOVERNING: &[&str] = &[
+    "منذ", "علي", "في", "اثر", "بعد", "عقب", "قبل", "لدي", "عند", "حتي", "خلال",
+];
 
 /// Nouns whose object a date is, not the time of the clause's event: a commemoration, a
 /// holiday, a schedule (بمناسبة عيد الاستقلال، في ذكرى يوم الشهيد، مواعيد عطلة اليوم الوطني).
@@ -209,23 +231,23 @@ fn topic(doc: &Doc<'_, '_>, k: usize) -> bool {
         .any(|x| doc.word(x).is_some_and(head))
 }
 
-/// Whether timex `k`, at token `at`, is the start of a span after منذ (منذ 2011، منذ
-/// عام 2011): the event is not at that date. «منذ 3 أيام» (ago) dates it.
-fn since_point(doc: &Doc<'_, '_>, k: usize, at: usize) -> bool {
+/// The منذ whose span timex `k`, at token `at`, starts (منذ 2011، منذ عام 2011): the event
+/// of the clause is not at that date. «منذ 3 أيام» (ago) dates it.
+fn since_opener(doc: &Doc<'_, '_>, k: usize, at: usize) -> Option<usize> {
     let (s, e) = doc.timex_spans[k];
     let year_digits = doc.lexed.text[s..e]
         .split(|c: char| !c.is_ascii_digit())
         .any(|run| run.len() == 4);
-    let since = |x: usize| matches!(doc.word(x), Some("منذ" | "ومنذ"));
-    if at > 0 && year_digits && since(at - 1) {
-        return true;
+    let since = |x: &usize| matches!(doc.word(*x), Some("منذ" | "ومنذ"));
+    if at > 0 && year_digits && since(&(at - 1)) {
+        return Some(at - 1);
     }
     // the date of the event a span starts from: «منذ اعتلائه العرش في 11 يناير 2020»،
     // «منذ تأسيس المجلس عام 1945» (words only between, no verb)
     (at.saturating_sub(SINCE_REACH)..at.saturating_sub(1))
         .rev()
         .take_while(|&x| doc.word(x).is_some() && !finite_verb(doc, x))
-        .any(since)
+        .find(since)
 }
 
 /// How many words before a date a منذ may open the span it starts.
@@ -233,6 +255,29 @@ const SINCE_REACH: usize = 5;
 
 /// How many words back a topic noun governs a date (ذكرى استقلال البلاد الـ63 …).
 const TOPIC_REACH: usize = 5;
+
+/// Drops the occurrences (arrivals, deaths, outbreaks…) that no timex of their own clause
+/// dates: «منذ اندلاع الحرب عام 2011» is an event of 2011, an undated «وصل عدد الزوار إلى
+/// مليون» is no event. What pointed at a dropped one (a repeat, a tie, a report) no longer
+/// does.
+pub(crate) fn drop_undated_occurrences(events: &mut Vec<Event>) {
+    let dropped = |e: &Event| e.occurrence && e.how != TimeHow::Explicit;
+    if !events.iter().any(dropped) {
+        return;
+    }
+    let mut index = Vec::with_capacity(events.len());
+    let mut kept = 0;
+    for e in events.iter() {
+        index.push((!dropped(e)).then_some(kept));
+        kept += usize::from(!dropped(e));
+    }
+    events.retain(|e| !dropped(e));
+    for e in events.iter_mut() {
+        for slot in [&mut e.same_as, &mut e.time_from, &mut e.reported_by] {
+            *slot = slot.and_then(|k| index[k]);
+        }
+    }
+}
 
 /// Rule 2: the event this one is tied to, when there is one.
 fn tie(

@@ -135,6 +135,9 @@ pub struct Event {
     pub continued: bool,
     /// Said "in a statement" (في بيان): a later وقال البيان is this speaker.
     pub via_statement_noun: bool,
+    /// A dated occurrence (an arrival, a death, an outbreak; `occurrence` in
+    /// `data/lexicon/events.tsv`): an event only when its own clause dates it.
+    pub occurrence: bool,
 }
 
 impl Event {
@@ -169,5 +172,6 @@ pub fn extract(
     let mut events = roles::assign(&doc, &clauses, &found);
     linking::link_same_events(&doc, &mut events);
     dating::date_events(&doc, &clauses, &mut events, today);
+    dating::drop_undated_occurrences(&mut events);
     events
 }

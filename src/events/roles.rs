@@ -187,9 +187,11 @@ pub(crate) fn subject(
     let mut skipped = 0;
     let mut after_preposition = false;
     while k < s_end && skipped < 6 && found.len() < 2 {
+        // (an arrival's destination may come before its subject: «ويصل الخميس إلى بروكسل
+        // الرئيس الأوكراني», so إلى ends the search only for the other verbs)
         if doc.complementizer(k).is_some()
             || doc.punct(k, &['.', ';'])
-            || doc.word(k).is_some_and(|w| w == "الي" || w == "الى")
+            || (doc.word(k).is_some_and(|w| w == "الي" || w == "الى") && !occurrence(trig))
         {
             break;
         }
@@ -240,6 +242,39 @@ pub(crate) fn subject(
         _ => Subject::None,
     }
 }
+
+/// Whether the trigger is a dated occurrence (`occurrence` in `data/lexicon/events.tsv`).
+pub(crate) fn occurrence(trig: &Trigger<'_>) -> bool {
+    trig.lexeme.entry.value.starts_with("occurrence:")
+}
+
+/// The person a possessive pronoun on an occurrence noun names (منذ رجوعه من فرنسا، منذ
+/// اعتلائه العرش): the nearest person named before it in its sentence, in a prepositional
+/// phrase or not (اتصل الرئيس بمحمد …، الذي … منذ رجوعه), else the agent of the sentence's
+/// last event (أول زيارة يؤديها جلالته منذ اعتلائه العرش).
+fn possessor(doc: &Doc<'_, '_>, events: &[Event], token: usize, s_start: usize) -> Option<usize> {
+    let sentence = doc.sentence_of(token);
+    doc.mentions_between(s_start.max(token.saturating_sub(POSSESSOR_REACH)), token)
+        .iter()
+        .rev()
+        .find(|m| doc.actors.actors[m.actor].kind == ActorType::Person)
+        .map(|m| m.actor)
+        .or_else(|| sentence_events(events, sentence).find_map(|e| e.agent))
+}
+
+/// Whether an occurrence verb has a subject before it that names no actor: «العمل يستأنف
+/// الأحد»، «الرحلات تنطلق غدا» (no one's act, so no dropped subject either).
+fn noun_before(doc: &Doc<'_, '_>, trig: &Trigger<'_>, s_start: usize) -> bool {
+    let t = trig.token;
+    !trig.lexeme.conj
+        && t > s_start
+        && doc.word(t - 1).is_some_and(|w| w.starts_with("ال"))
+        && doc.lexed.at(t - 1).is_empty()
+        && doc.mention_covering(t - 1).is_none()
+}
+
+/// How far back (tokens) a possessive pronoun looks for the person it names.
+const POSSESSOR_REACH: usize = 20;
 
 /// Whether the word before token `t` is a light verb of holding (يجري، ليجري، وتعقد،
 /// عقد) that has no subject between it and the event noun.
@@ -735,6 +770,7 @@ pub(crate) fn assign(doc: &Doc<'_, '_>, clauses: &Clauses, found: &[Found<'_>]) 
             negated: trig.token > s_start && doc.cue(trig.token - 1, "negation").is_some(),
             continued: false,
             via_statement_noun: false,
+            occurrence: f.kind == EventKind::Other && occurrence(trig),
         };
         let continuation = (trig.token > s_start
             && doc.cue(trig.token - 1, "continuation").is_some())
@@ -870,7 +906,9 @@ pub(crate) fn assign(doc: &Doc<'_, '_>, clauses: &Clauses, found: &[Found<'_>]) 
                     });
                 event.continued = true;
             }
-            Subject::None if trig.verb => {
+            Subject::None
+                if trig.verb && !(event.occurrence && noun_before(doc, trig, s_start)) =>
+            {
                 event.agent = dropped_subject(&events);
                 event.continued = event.agent.is_some();
             }
@@ -901,6 +939,19 @@ pub(crate) fn assign(doc: &Doc<'_, '_>, clauses: &Clauses, found: &[Found<'_>]) 
                 });
             }
             Subject::None => {}
+        }
+        // منذ رجوعه، لدى وصولها: the pronoun names who arrived; بعد مقتله: who was killed
+        match &*trig.lexeme.entry.extra {
+            "masdar-possessive" if event.occurrence => {
+                event.agent = possessor(doc, &events, trig.token, s_start);
+            }
+            "masdar-patient" if event.occurrence => {
+                if let Some(p) = possessor(doc, &events, trig.token, s_start) {
+                    event.agent = None;
+                    event.participants.push(p);
+                }
+            }
+            _ => {}
         }
         let (content, via_statement_noun) = clauses::content(
             doc,

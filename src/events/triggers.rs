@@ -73,8 +73,27 @@ where
         });
         i = l.next;
     }
+    // «سيشارك الوزير في القمة»: attending a meeting is told by the meeting's own event
+    let attends_meeting = |k: usize| {
+        out[k].lexeme.entry.extra.ends_with("attendance")
+            && out.get(k + 1).is_some_and(|n: &Trigger<'_>| {
+                n.kind == EventKind::Meeting
+                    && n.token <= out[k].lexeme.next + ATTENDED_REACH
+                    && doc.sentence_of(n.token) == doc.sentence_of(out[k].token)
+            })
+    };
+    let attending: Vec<bool> = (0..out.len()).map(attends_meeting).collect();
+    let mut k = 0;
+    out.retain(|_| {
+        k += 1;
+        !attending[k - 1]
+    });
     out
 }
+
+/// How many tokens after an attendance verb the meeting it attends may come (سيشارك
+/// الأحد في مسقط في جولة جديدة من المحادثات).
+const ATTENDED_REACH: usize = 8;
 
 /// Ambiguous speech verbs whose content may come a few words on: «كتب الرئيس على
 /// حسابه في إكس: …», «صدر عن الديوان بيان جاء فيه أن …».
