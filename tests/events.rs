@@ -2191,3 +2191,65 @@ fn what_pointed_at_a_dropped_occurrence_points_at_a_kept_event() {
         }
     }
 }
+
+// ---------------------------------------------------------------------------------------
+// 12. speech verbs whose sense the words after them settle
+
+/// (text, trigger, kind and agent's name, or `None` when the word is no event here).
+const SETTLED_BY_WHAT_FOLLOWS: &[(&str, &str, Option<(EventKind, &str)>)] = &[
+    (
+        "ونقلت وكالة الأنباء الروسية عن الكرملين أن الاتصال كان بناء.",
+        "نقلت",
+        Some((EventKind::Statement, "وكالة الأنباء الروسية")),
+    ),
+    ("ونقلت الطائرة الجرحى إلى المستشفى.", "نقلت", None),
+    (
+        "وطالب الرئيس محمود عباس المجتمع الدولي، وعلى رأسه مجلس الأمن، بالتدخل العاجل.",
+        "طالب",
+        Some((EventKind::Appeal, "محمود عباس")),
+    ),
+    ("وقال طالب جامعي إن الامتحانات صعبة.", "طالب", None),
+    (
+        "بعثت رئيسة الوزراء، الثلاثاء، برسالة إلى البرلمان.",
+        "بعثت",
+        Some((EventKind::Statement, "رئيسة الوزراء")),
+    ),
+    (
+        "وكان أنطونيو غوتيريش قد وجه يوم الثلاثاء رسالتين إلى الزعيمين.",
+        "وجه",
+        Some((EventKind::Statement, "أنطونيو غوتيريش")),
+    ),
+    ("ظهر التعب على وجه الرئيس.", "وجه", None),
+    (
+        "أعربت وزارة الخارجية المصرية عن أسفها لما نشرته الصحيفة، ثم دعتها إلى تصحيح الخبر.",
+        "دعتها",
+        Some((EventKind::Appeal, "وزارة الخارجية المصرية")),
+    ),
+    (
+        "قال وزير الخارجية سامح شكري إن العلاقات تمر بمرحلة صعبة، منتقدا التصريحات الأخيرة.",
+        "منتقدا",
+        Some((EventKind::Statement, "سامح شكري")),
+    ),
+];
+
+#[test]
+fn a_speech_verb_with_another_sense_is_one_when_its_content_or_message_follows() {
+    let mut m = Mismatches::default();
+    for &(text, trigger, want) in SETTLED_BY_WHAT_FOLLOWS {
+        let doc = extract(text);
+        let got = event_with_trigger(&doc, trigger).map(|e| {
+            let who = e
+                .agent
+                .as_deref()
+                .map(|a| actor_by_id(&doc, a).name.clone());
+            (e.kind, who.unwrap_or_default())
+        });
+        m.eq(
+            text,
+            trigger,
+            got,
+            want.map(|(kind, who)| (kind, who.to_string())),
+        );
+    }
+    m.assert_none();
+}

@@ -273,6 +273,13 @@ fn noun_before(doc: &Doc<'_, '_>, trig: &Trigger<'_>, s_start: usize) -> bool {
         && doc.mention_covering(t - 1).is_none()
 }
 
+/// Whether a statement relays another's (نقلت الوكالة عن بيان للوزارة أن …): a later
+/// «وأفاد البيان» is not the relay's speaker.
+fn relays(doc: &Doc<'_, '_>, e: &Event) -> bool {
+    let w = &doc.lexed.text[e.trigger.0..e.trigger.1];
+    matches!(w.strip_prefix('و').unwrap_or(w), "نقل" | "نقلت")
+}
+
 /// How far back (tokens) a possessive pronoun looks for the person it names.
 const POSSESSOR_REACH: usize = 20;
 
@@ -883,11 +890,11 @@ pub(crate) fn assign(doc: &Doc<'_, '_>, clauses: &Clauses, found: &[Found<'_>]) 
                     .take(LOOKBACK)
                     .find(|e| e.via_statement_noun && e.agent.is_some())
                     .or_else(|| {
-                        events
-                            .iter()
-                            .rev()
-                            .take(LOOKBACK)
-                            .find(|e| e.kind == EventKind::Statement && e.reported_by.is_none())
+                        events.iter().rev().take(LOOKBACK).find(|e| {
+                            e.kind == EventKind::Statement
+                                && e.reported_by.is_none()
+                                && !relays(doc, e)
+                        })
                     })
                     .and_then(|e| e.agent)
                     // no statement before: the actor of the story so far (حدد مجلس

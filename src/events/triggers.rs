@@ -101,13 +101,17 @@ const ATTENDED_REACH: usize = 8;
 /// the medium come first (كتب الرئيس على حسابه في منصة «إكس» أن …).
 const CONTENT_SOON: usize = 13;
 
-fn distant_content(doc: &Doc<'_, '_>, i: usize) -> bool {
-    let content_soon = || {
-        (i + 1..(i + CONTENT_SOON).min(doc.lexed.tokens.len()))
-            .take_while(|&k| !doc.punct(k, &['.', ';', '?']) && !finite_verb(doc, k))
-            .any(|k| doc.complementizer(k).is_some())
+fn distant_content<'a>(doc: &Doc<'a, '_>, i: usize) -> bool {
+    let content_soon = || soon(doc, i, CONTENT_SOON, |k| doc.complementizer(k).is_some());
+    let word_soon = |reach: usize, is_it: fn(&str) -> bool| {
+        soon(doc, i, reach, |k| doc.word(k).is_some_and(is_it))
     };
-    match doc.word(i).map(|w| w.strip_prefix('و').unwrap_or(w)) {
+    // (the و of وجه is its own first letter)
+    let stem = |w: &'a str| match w {
+        "وجه" | "وجهت" => w,
+        _ => w.strip_prefix('و').unwrap_or(w),
+    };
+    match doc.word(i).map(stem) {
         Some("كتب" | "كتبت") => content_soon(),
         // صدر عن الديوان الملكي بيان: the statement noun shortly after
         Some("صدر") => {
@@ -116,9 +120,50 @@ fn distant_content(doc: &Doc<'_, '_>, i: usize) -> bool {
                     .any(|k| doc.cue(k, "statement_noun").is_some())
         }
         Some("جاء") => doc.word(i + 1) == Some("في") && content_soon(),
+        // نقلت الوكالة عن الرئاسة أن …: reported speech
+        Some("نقل" | "نقلت") => content_soon(),
+        // طالب المجتمع الدولي، وعلى رأسه الأمم المتحدة، بالتدخل: what is asked for, after ب
+        Some("طالب") => word_soon(APPEAL_SOON, |w| {
+            w.starts_with("بال") || matches!(w, "بضروره" | "بوقف" | "بعدم")
+        }),
+        // بعثت رئيسة المجلس، الثلاثاء، برسالة إلى النواب; وجه رسالتين إلى …
+        Some("بعث" | "بعثت" | "وجه" | "وجهت") => {
+            word_soon(CONTENT_SOON, |w| MESSAGE_NOUNS.contains(&w))
+        }
         _ => false,
     }
 }
+
+/// Whether a token that `is_it` comes within `reach` tokens after token `i`, in its
+/// sentence and before the next finite verb.
+fn soon(doc: &Doc<'_, '_>, i: usize, reach: usize, is_it: impl Fn(usize) -> bool) -> bool {
+    (i + 1..(i + reach).min(doc.lexed.tokens.len()))
+        .take_while(|&k| !doc.punct(k, &['.', ';', '?']) && !finite_verb(doc, k))
+        .any(is_it)
+}
+
+/// How many tokens (commas count) after طالب what is asked for may start: the subject and
+/// the addressee come first, with an apposition (طالب الرئيس المجتمع الدولي، وعلى رأسه
+/// الأمم المتحدة، بالتدخل).
+const APPEAL_SOON: usize = 14;
+
+/// The nouns of a message sent (بعث برسالة، وجه رسالتين، وجه كلمة إلى الشعب), folded.
+const MESSAGE_NOUNS: &[&str] = &[
+    "رساله",
+    "برساله",
+    "رسالتين",
+    "برسالتين",
+    "رسائل",
+    "برسائل",
+    "كلمه",
+    "بكلمه",
+    "نداء",
+    "بنداء",
+    "خطابا",
+    "بخطاب",
+    "برقيه",
+    "ببرقيه",
+];
 
 /// Litotes: «لم يستبعد» (did not rule out) is a statement, the only negated act that is.
 const LITOTES: &[&str] = &["يستبعد", "تستبعد", "نستبعد", "استبعد", "استبعدت"];
