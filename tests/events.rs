@@ -2195,8 +2195,11 @@ fn what_pointed_at_a_dropped_occurrence_points_at_a_kept_event() {
 // ---------------------------------------------------------------------------------------
 // 12. speech verbs whose sense the words after them settle
 
-/// (text, trigger, kind and agent's name, or `None` when the word is no event here).
-const SETTLED_BY_WHAT_FOLLOWS: &[(&str, &str, Option<(EventKind, &str)>)] = &[
+/// The kind of event and its agent's name, or `None` when the word is no event here.
+type KindAndAgent = Option<(EventKind, &'static str)>;
+
+/// (text, trigger, what it is).
+const SETTLED_BY_WHAT_FOLLOWS: &[(&str, &str, KindAndAgent)] = &[
     (
         "ونقلت وكالة الأنباء الروسية عن الكرملين أن الاتصال كان بناء.",
         "نقلت",
