@@ -2256,3 +2256,133 @@ fn a_speech_verb_with_another_sense_is_one_when_its_content_or_message_follows()
     }
     m.assert_none();
 }
+
+// ---------------------------------------------------------------------------------------
+// 13. calls and meetings that did not take place, and talks that are a call told again
+
+/// (text, the meeting or call word, whether it is an event).
+const HELD_OR_NOT: &[(&str, &str, bool)] = &[
+    // a cancelling verb governs its object across a VSO subject
+    (
+        "كما ألغى وزير الخارجية الأمريكي ونظيره الروسي اجتماعا كان مقررا بينهما.",
+        "اجتماعا",
+        false,
+    ),
+    ("الرئيس يؤجل قمة الرياض إلى أجل غير مسمى", "قمة", false),
+    // … but only the first event word after it
+    (
+        "وعقد الرئيس اجتماعا مع وزير الدفاع بعد أن ألغى زيارته إلى باريس.",
+        "اجتماعا",
+        true,
+    ),
+    (
+        "وعقد الرئيس اجتماعا مع وزير الدفاع بعد أن ألغى زيارته إلى باريس.",
+        "زيارته",
+        false,
+    ),
+    // a generic quantifier, a refusal to hold, a wish not to
+    (
+        "وأكد الكرملين أنه لم يتم الاتفاق على موعد لأي قمة بين الرئيسين.",
+        "قمة",
+        false,
+    ),
+    (
+        "وقال الوزير إنه يرفض عقد «اجتماع بلا جدوى».",
+        "اجتماع",
+        false,
+    ),
+    ("وقال الوزير: لا أريد اجتماعا فارغا.", "اجتماعا", false),
+    // a refusal of something else is no refusal to meet
+    (
+        "ورفض الرئيس الاتهامات خلال لقائه مع الصحفيين أمس.",
+        "لقائه",
+        true,
+    ),
+];
+
+#[test]
+fn a_cancelled_postponed_or_generic_meeting_is_no_event() {
+    let mut m = Mismatches::default();
+    for &(text, trigger, held) in HELD_OR_NOT {
+        let doc = extract(text);
+        m.eq(
+            text,
+            trigger,
+            event_with_trigger(&doc, trigger).is_some(),
+            held,
+        );
+    }
+    m.assert_none();
+}
+
+#[test]
+fn a_meeting_postponed_to_a_new_date_is_held_on_that_date() {
+    let doc = extract("وأرجأ المنظمون القمة إلى الخميس المقبل.");
+    let summit = event_with_trigger(&doc, "القمة").expect("the summit is an event");
+    assert_eq!(summit.kind, EventKind::Meeting);
+    assert_eq!(summit.time.value.as_deref(), Some("2021-04-15"));
+}
+
+#[test]
+fn the_talk_after_a_call_is_the_call_told_again() {
+    let text = "أجرى الرئيس الجزائري عبد المجيد تبون اتصالا هاتفيا مع نظيره المصري عبد الفتاح السيسي. \
+                وأكد تبون خلال المحادثة دعم بلاده لمصر.";
+    let doc = extract(text);
+    let call = doc
+        .events
+        .iter()
+        .find(|e| e.kind == EventKind::Call)
+        .expect("the call");
+    let talk = event_with_trigger(&doc, "المحادثة").expect("the talk is a mention");
+    assert_eq!(talk.kind, EventKind::Call, "{talk:?}");
+    assert!(
+        has_relation(&doc, &talk.id, &call.id, "SAME_AS"),
+        "{:?}",
+        doc.relations
+    );
+    // a meeting since then: the talk is that meeting's
+    let text = "اتصل الرئيس بنظيره الفرنسي أمس. والتقى الرئيس اليوم وزير الخارجية، وتناولت المحادثات العلاقات الثنائية.";
+    let doc = extract(text);
+    if let Some(talk) = event_with_trigger(&doc, "المحادثات") {
+        assert_ne!(talk.kind, EventKind::Call, "{talk:?}");
+    }
+}
+
+/// (text, a word that looks like a speech verb, what it is).
+const NOT_SPEECH_HERE: &[(&str, &str, KindAndAgent)] = &[
+    // a finite verb never follows a preposition
+    ("وحث الرئيس مواطنيه على تذكر التضحيات.", "تذكر", None),
+    (
+        "وحث الرئيس مواطنيه على تذكر التضحيات.",
+        "حث",
+        Some((EventKind::Appeal, "")),
+    ),
+    // عدم negates the masdar after it
+    (
+        "وأوضح المصدر، الذي طلب عدم كشف هويته، أن الوفد سيصل غدا.",
+        "كشف",
+        None,
+    ),
+    // a byline
+    (
+        "كتب: أحمد علي\nأعلن وزير الصحة اليوم أن المستشفى افتتح.",
+        "كتب",
+        None,
+    ),
+    (
+        "كتب: أحمد علي\nأعلن وزير الصحة اليوم أن المستشفى افتتح.",
+        "أعلن",
+        Some((EventKind::Statement, "")),
+    ),
+];
+
+#[test]
+fn a_word_that_looks_like_a_speech_verb_is_none_after_a_preposition_negation_or_in_a_byline() {
+    let mut m = Mismatches::default();
+    for &(text, trigger, want) in NOT_SPEECH_HERE {
+        let doc = extract(text);
+        let got = event_with_trigger(&doc, trigger).map(|e| e.kind);
+        m.eq(text, trigger, got, want.map(|(kind, _)| kind));
+    }
+    m.assert_none();
+}

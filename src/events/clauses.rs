@@ -46,7 +46,7 @@ fn punct_byte(doc: &Doc<'_, '_>, i: usize) -> Option<u8> {
 }
 
 /// Relative pronouns (folded): they open a relative clause.
-const RELATIVES: &[&str] = &[
+pub(crate) const RELATIVES: &[&str] = &[
     "الذي",
     "التي",
     "الذين",

@@ -46,7 +46,8 @@ pub(crate) fn link_same_events(doc: &Doc<'_, '_>, events: &mut [Event]) {
                     anaphoric
                         && !e.verb
                         && p.cameo == e.cameo
-                        && (p.verb || noun_stem(doc, p) == noun_stem(doc, e))
+                        && (p.verb
+                            || meeting_noun(noun_stem(doc, p)) == meeting_noun(noun_stem(doc, e)))
                 }
                 EventKind::Meeting => {
                     p.cameo == "036" && (anaphoric || (p.agent.is_some() && p.agent == e.agent))
@@ -54,6 +55,16 @@ pub(crate) fn link_same_events(doc: &Doc<'_, '_>, events: &mut [Event]) {
                 EventKind::Publication => anaphoric,
                 _ => false,
             }
+        });
+        // «المحادثة»، «الحديث» after a call: the talk is the call (no meeting since)
+        let antecedent = antecedent.or_else(|| {
+            let talk = e.kind == EventKind::Meeting
+                && anaphoric
+                && !e.verb
+                && meeting_noun(noun_stem(doc, e)) == "talks";
+            let call = *firsts[0].last()?;
+            let after_meeting = firsts[1].last().is_none_or(|&m| m < call);
+            (talk && after_meeting && n - call <= LOOKBACK).then_some(call)
         });
         // the headline's call or meeting, told again in the body: «… يعلن موعد زيارة
         // الرئيس الأمريكي إلى السعودية» and then «سيزورها في زيارة رسمية يومي 15 و16 يوليو»
@@ -89,6 +100,11 @@ pub(crate) fn link_same_events(doc: &Doc<'_, '_>, events: &mut [Event]) {
         told_again[p] = true;
         {
             e.same_as = Some(p);
+            if before[p].kind == EventKind::Call {
+                // the talk told again is the call
+                e.kind = EventKind::Call;
+                e.cameo.clone_from(&before[p].cameo);
+            }
             // «المكالمة جرت بطلب من موسكو»: the party the initiator names called
             if e.kind == EventKind::Call
                 && !e.caller_known
@@ -197,6 +213,19 @@ fn noun_stem<'t>(doc: &Doc<'_, 't>, e: &Event) -> &'t str {
         .filter(|w| w.starts_with("ال"))
         .unwrap_or(word);
     word.strip_prefix("ال").unwrap_or(word)
+}
+
+/// The class of a meeting noun's stem: a meeting and an encounter are one (اجتماعا then
+/// اللقاء), talks another (محادثة، مباحثات، الحديث); any other stem is its own class.
+fn meeting_noun(stem: &str) -> &str {
+    let stem = stem.strip_suffix('ا').unwrap_or(stem);
+    match stem {
+        "اجتماع" | "لقاء" | "اجتماعات" | "لقاءات" => "meeting",
+        "محادثه" | "محادثات" | "مباحثات" | "حديث" | "مشاورات" => {
+            "talks"
+        }
+        _ => stem,
+    }
 }
 
 /// Whether two events have the same two or more parties, agent or participant.

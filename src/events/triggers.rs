@@ -59,6 +59,11 @@ where
             i += 1;
             continue;
         }
+        // a finite verb never follows a preposition: «حثهم على تذكر التضحيات» is a masdar
+        if verb && !participle && !passive && after_preposition(doc, i) {
+            i = l.next;
+            continue;
+        }
         if not_an_event(doc, i, l.next) {
             i = l.next;
             continue;
@@ -165,6 +170,32 @@ const MESSAGE_NOUNS: &[&str] = &[
     "ببرقيه",
 ];
 
+/// Prepositions written apart that take a noun, never a finite verb (folded).
+const PREPOSITIONS: &[&str] = &["في", "على", "علي", "الى", "الي", "عن"];
+
+/// Whether the word before token `i` is a preposition written apart.
+fn after_preposition(doc: &Doc<'_, '_>, i: usize) -> bool {
+    i > 0
+        && doc.mention_covering(i - 1).is_none()
+        && doc.sentence_of(i - 1) == doc.sentence_of(i)
+        && doc.word(i - 1).is_some_and(|w| {
+            let w = w.strip_prefix('و').filter(|w| w.len() > 2).unwrap_or(w);
+            PREPOSITIONS.contains(&w)
+        })
+}
+
+/// How many words a byline's line holds at most («كتبت: فلانة الفلانية»).
+const BYLINE_WORDS: usize = 5;
+
+/// A byline: a speech verb opening a short line, a colon right after it («كتب: …»).
+fn byline(doc: &Doc<'_, '_>, i: usize) -> bool {
+    let (start, end) = doc.sentence_tokens(doc.sentence_of(i));
+    i == start
+        && doc.punct(i + 1, &[':'])
+        && end - i <= BYLINE_WORDS + 1
+        && !doc.punct(end - 1, &['.'])
+}
+
 /// Litotes: «لم يستبعد» (did not rule out) is a statement, the only negated act that is.
 const LITOTES: &[&str] = &["يستبعد", "تستبعد", "نستبعد", "استبعد", "استبعدت"];
 
@@ -193,6 +224,9 @@ fn not_an_event(doc: &Doc<'_, '_>, i: usize, next: usize) -> bool {
             .is_some_and(|l| &*l.entry.extra != "ambiguous")
         && !LITOTES.contains(&word)
     {
+        return true;
+    }
+    if byline(doc, i) {
         return true;
     }
     let before = |k: usize| i.checked_sub(k).and_then(|j| doc.word(j));
@@ -226,31 +260,83 @@ fn kind_at(doc: &Doc<'_, '_>, i: usize) -> Option<EventKind> {
         .map(|l| kind_of(l.entry.value.split(':').next().unwrap_or_default()))
 }
 
-/// Words before a call or meeting that say it did not take place: refused, attempted,
-/// cancelled (رفض الرد على مكالمة، حاول ترتيب مكالمة، إلغاء اللقاء، تجاهل اتصالا).
-const NOT_HELD_BEFORE: &[&str] = &[
-    "الرد",
-    "ترتيب",
-    "حاول",
-    "حاولت",
-    "محاوله",
-    "الغاء",
-    "الغي",
-    "الغيت",
-    "تجاهل",
-    "تجاهلت",
-    "تاجيل",
-    "ارجاء",
-];
+/// How far back a cancelling verb governs the meeting it cancels, across a VSO subject
+/// (ألغى وزير الخارجية الأميركي ماركو روبيو ونظيره الروسي سيرغي لافروف اجتماعا).
+const CANCEL_REACH: usize = 12;
+/// How far back an attempt or a refusal bears on the call (حاول ترتيب مكالمة، رفض الرد على
+/// مكالمة).
+const ATTEMPT_REACH: usize = 3;
 
-/// Words after a call or meeting that say it did not take place or is generic: «الجلسة
-/// التي لم تعقد», «القمة التي ألغيت», «المكالمات التي يجريها الرئيس».
+/// Whether the words before a call or meeting say it did not take place: the `not-held`
+/// cues of `data/lexicon/event_cues.tsv`. A cancelling verb (ألغى، يؤجل، إرجاء) governs
+/// the first event word after it in its clause; an attempt or a refusal (حاول، تجاهل،
+/// الرد) one a few words on; a generic quantifier or a refusal to hold (أي، يرفض عقد، لا
+/// أريد) only the word right after it (quotes aside).
+fn not_held_before(doc: &Doc<'_, '_>, i: usize) -> bool {
+    let mut k = i;
+    // the first word before i that is no quote mark: where an adjacent cue ends
+    let mut adjacent_end = i;
+    while adjacent_end > 0 && doc.punct(adjacent_end - 1, &['"']) {
+        adjacent_end -= 1;
+    }
+    while k > 0 && i - k < CANCEL_REACH {
+        k -= 1;
+        if doc.lexed.tokens[k].kind == crate::text::TokenKind::Punct {
+            // the quote marks right before the trigger do not end its clause
+            if k >= adjacent_end {
+                continue;
+            }
+            return false;
+        }
+        for l in doc.lexed.at(k).iter().filter(|l| {
+            l.entry.kind == Kind::Cue && &*l.entry.value == "not-held" && l.prep.is_none()
+        }) {
+            let reaches = match &*l.entry.extra {
+                "clause" => true,
+                "postpone" => !rescheduled(doc, i),
+                "near" => i - k <= ATTEMPT_REACH,
+                _ => l.next == adjacent_end,
+            };
+            if reaches {
+                return true;
+            }
+        }
+        // the cancelling verb governs the first event word after it only
+        if doc.lexed.at(k).iter().any(|l| l.entry.kind == Kind::Event) {
+            return false;
+        }
+        if doc.cue(k, "complementizer").is_some()
+            || doc
+                .word(k)
+                .is_some_and(|w| super::clauses::RELATIVES.contains(&w))
+        {
+            return false;
+        }
+    }
+    false
+}
+
+/// How far after a postponed meeting its new date is looked for.
+const NEW_DATE_REACH: usize = 8;
+
+/// Whether a new date follows the postponed event at token `i` in its clause: «أرجأ
+/// المنظمون القمة إلى الخميس المقبل» is a meeting on Thursday.
+fn rescheduled(doc: &Doc<'_, '_>, i: usize) -> bool {
+    let end = (i + NEW_DATE_REACH).min(doc.lexed.tokens.len());
+    (i + 1..end)
+        .take_while(|&k| doc.lexed.tokens[k].kind != crate::text::TokenKind::Punct)
+        .any(|k| {
+            matches!(doc.word(k), Some("الي" | "الى" | "حتي" | "حتى"))
+                && k + 1 < end
+                && doc.is_timex_token(k + 1)
+        })
+}
+
+/// Whether a call or meeting did not take place or is generic: a `not-held` cue before
+/// it (see [`not_held_before`]), or words after it: «الجلسة التي لم تعقد», «القمة التي
+/// ألغيت», «المكالمات التي يجريها الرئيس».
 fn did_not_happen(doc: &Doc<'_, '_>, i: usize, next: usize) -> bool {
-    let before = (i.saturating_sub(3)..i).any(|k| {
-        doc.word(k)
-            .is_some_and(|w| NOT_HELD_BEFORE.contains(&w.trim_start_matches('و')))
-    });
-    if before {
+    if not_held_before(doc, i) {
         return true;
     }
     let relative = matches!(doc.word(next), Some("التي" | "الذي" | "اللتين" | "اللذين"));
