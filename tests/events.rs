@@ -2386,3 +2386,30 @@ fn a_word_that_looks_like_a_speech_verb_is_none_after_a_preposition_negation_or_
     }
     m.assert_none();
 }
+
+#[test]
+fn a_participle_after_a_document_reporting_a_person_goes_on_with_the_person() {
+    let text = "وأوضح بيان الرئاسة التركية أن الرئيس التركي رجب طيب أردوغان أكد لبوتين ضرورة وقف الحرب، مضيفا أن تركيا ستواصل جهودها.";
+    let doc = extract(text);
+    let adding = event_with_trigger(&doc, "مضيفا").expect("the participle is a statement");
+    assert_eq!(
+        adding
+            .agent
+            .as_deref()
+            .map(|a| actor_by_id(&doc, a).name.as_str()),
+        Some("رجب طيب أردوغان"),
+        "{adding:?}"
+    );
+    // a person reporting another goes on himself
+    let text = "وقال الرئيس الأمريكي جو بايدن إن الرئيس الروسي فلاديمير بوتين أكد استعداده للحوار، مضيفا أن الاتصال كان بناء.";
+    let doc = extract(text);
+    let adding = event_with_trigger(&doc, "مضيفا").expect("the participle is a statement");
+    assert_eq!(
+        adding
+            .agent
+            .as_deref()
+            .map(|a| actor_by_id(&doc, a).name.as_str()),
+        Some("جو بايدن"),
+        "{adding:?}"
+    );
+}

@@ -811,12 +811,24 @@ pub(crate) fn assign(doc: &Doc<'_, '_>, clauses: &Clauses, found: &[Found<'_>]) 
         };
         // the main verb of a participle: the sentence's last statement that no one reports
         // (أعلن ترامب أنه تلقى اتصالا …، مؤكدا …: Trump), else its last event with an agent
+        // (a document or an agency that reports a person's words goes on with the person:
+        // «وأوضح البيان أن الرئيس التركي أكد …، مضيفا …»: the president adds)
         let sentence_agent = || {
             let in_sentence = || sentence_events(&events, sentence);
-            in_sentence()
+            let person = |a: &usize| doc.actors.actors[*a].kind == ActorType::Person;
+            let main = in_sentence()
                 .find(|e| e.kind == EventKind::Statement && e.reported_by.is_none())
-                .and_then(|e| e.agent)
-                .or_else(|| in_sentence().find_map(|e| e.agent))
+                .and_then(|e| e.agent);
+            let reported_person = || {
+                in_sentence()
+                    .take_while(|e| e.reported_by.is_some())
+                    .find_map(|e| e.agent.filter(person))
+            };
+            match main {
+                Some(m) if !person(&m) => reported_person().or(main),
+                _ => main,
+            }
+            .or_else(|| in_sentence().find_map(|e| e.agent))
         };
         let found_subject = if trig.passive {
             // تم التأكيد على …: a speech act without an agent
