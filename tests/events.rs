@@ -2413,3 +2413,17 @@ fn a_participle_after_a_document_reporting_a_person_goes_on_with_the_person() {
         "{adding:?}"
     );
 }
+
+#[test]
+fn a_journalist_named_after_his_title_is_the_speaker() {
+    let doc = extract("أفاد الصحفي سامر الحلبي، عبر قناة محلية، بأن الوفد سيصل غدا.");
+    let said = event_with_trigger(&doc, "أفاد").expect("a statement");
+    assert_eq!(
+        said.agent
+            .as_deref()
+            .map(|a| actor_by_id(&doc, a).name.as_str()),
+        Some("سامر الحلبي"),
+        "{:?}",
+        doc.actors
+    );
+}

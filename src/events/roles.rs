@@ -812,7 +812,10 @@ pub(crate) fn assign(doc: &Doc<'_, '_>, clauses: &Clauses, found: &[Found<'_>]) 
         // the main verb of a participle: the sentence's last statement that no one reports
         // (أعلن ترامب أنه تلقى اتصالا …، مؤكدا …: Trump), else its last event with an agent
         // (a document or an agency that reports a person's words goes on with the person:
-        // «وأوضح البيان أن الرئيس التركي أكد …، مضيفا …»: the president adds)
+        // «وأوضح البيان أن الرئيس التركي أكد …، مضيفا …»: the president adds; a feminine
+        // or plural participle agrees with the reporter: «أعلنت الخارجية أن لافروف سيزور
+        // الصين، مضيفة …»)
+        let masculine_singular = doc.word(trig.token).is_some_and(|w| w.ends_with('ا'));
         let sentence_agent = || {
             let in_sentence = || sentence_events(&events, sentence);
             let person = |a: &usize| doc.actors.actors[*a].kind == ActorType::Person;
@@ -825,7 +828,7 @@ pub(crate) fn assign(doc: &Doc<'_, '_>, clauses: &Clauses, found: &[Found<'_>]) 
                     .find_map(|e| e.agent.filter(person))
             };
             match main {
-                Some(m) if !person(&m) => reported_person().or(main),
+                Some(m) if !person(&m) && masculine_singular => reported_person().or(main),
                 _ => main,
             }
             .or_else(|| in_sentence().find_map(|e| e.agent))
