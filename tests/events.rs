@@ -831,7 +831,8 @@ fn an_appeal_to_act_is_an_appeal_not_a_call() {
     m.assert_none();
 }
 
-/// `دعا X Y إلى عقد قمة`: X proposes to meet Y.
+/// `دعا X Y إلى عقد قمة`: X proposes to meet Y, an appeal (CAMEO 036); the meeting
+/// proposed is not held, so no meeting.
 struct Invitation {
     text: &'static str,
     agent: &'static str,
@@ -858,11 +859,18 @@ fn an_invitation_to_meet_is_a_proposal_by_the_inviter() {
     for case in INVITATIONS {
         let text = case.text;
         let doc = extract(text);
-        let meetings = events_of(&doc, EventKind::Meeting);
-        m.eq(text, "number of meetings", meetings.len(), 1);
-        let Some(e) = meetings.first() else {
+        m.eq(
+            text,
+            "number of meetings",
+            events_of(&doc, EventKind::Meeting).len(),
+            0,
+        );
+        let appeals = events_of(&doc, EventKind::Appeal);
+        m.eq(text, "number of appeals", appeals.len(), 1);
+        let Some(e) = appeals.first() else {
             continue;
         };
+        m.eq(text, "trigger", e.trigger.text.as_str(), "دعا");
         m.eq(text, "cameo", e.cameo.as_str(), "036");
         m.eq(text, "agent", agent(&doc, e).as_deref(), Some(case.agent));
         m.that(
@@ -2425,5 +2433,25 @@ fn a_journalist_named_after_his_title_is_the_speaker() {
         Some("سامر الحلبي"),
         "{:?}",
         doc.actors
+    );
+}
+
+#[test]
+fn a_proposal_to_meet_is_the_statement_that_proposes_and_a_proposal_noun_no_event() {
+    let doc = extract("واقترح الرئيس الفرنسي إيمانويل ماكرون عقد قمة رباعية الشهر المقبل.");
+    assert!(
+        events_of(&doc, EventKind::Meeting).is_empty(),
+        "{:?}",
+        doc.events
+    );
+    let proposed = event_with_trigger(&doc, "اقترح").expect("the proposal");
+    assert_eq!(proposed.kind, EventKind::Statement);
+    assert_eq!(proposed.cameo, "036");
+    assert_eq!(agent(&doc, proposed).as_deref(), Some("emmanuel_macron"));
+    let doc = extract("واستمع الرئيس إلى ملاحظات الحزب ومقترحاته بشأن الوباء أمس.");
+    assert!(
+        doc.events.iter().all(|e| e.cameo != "036"),
+        "{:?}",
+        doc.events
     );
 }

@@ -138,6 +138,9 @@ pub struct Event {
     /// A dated occurrence (an arrival, a death, an outbreak; `occurrence` in
     /// `data/lexicon/events.tsv`): an event only when its own clause dates it.
     pub occurrence: bool,
+    /// A proposal to meet (CAMEO 036) read as a meeting until it is dated, then this
+    /// kind: the appeal or the statement that proposes.
+    pub act: Option<EventKind>,
 }
 
 impl Event {
@@ -173,5 +176,11 @@ pub fn extract(
     linking::link_same_events(&doc, &mut events);
     dating::date_events(&doc, &clauses, &mut events, today);
     dating::drop_undated_occurrences(&mut events);
+    // a proposal to meet is the speech act that proposes (the meeting is not held)
+    for e in &mut events {
+        if let Some(act) = e.act {
+            e.kind = act;
+        }
+    }
     events
 }

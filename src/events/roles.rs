@@ -754,8 +754,15 @@ pub(crate) fn assign(doc: &Doc<'_, '_>, clauses: &Clauses, found: &[Found<'_>]) 
         let end_token = f.end_token;
         let sentence = doc.sentence_of(trig.token);
         let (s_start, s_end) = doc.sentence_tokens(sentence);
-        let trigger_start = f.noun_start.unwrap_or(trig.lexeme.start);
-        let trigger_end = lexed.tokens[end_token - 1].end;
+        // (a proposal to meet is the act of its verb: دعا، اقترح)
+        let trigger_start = match f.act {
+            Some(_) => trig.lexeme.start,
+            None => f.noun_start.unwrap_or(trig.lexeme.start),
+        };
+        let trigger_end = match f.act {
+            Some(_) => lexed.tokens[trig.lexeme.next - 1].end,
+            None => lexed.tokens[end_token - 1].end,
+        };
         let mut event = Event {
             kind: f.kind,
             cameo: f.cameo.clone(),
@@ -778,6 +785,7 @@ pub(crate) fn assign(doc: &Doc<'_, '_>, clauses: &Clauses, found: &[Found<'_>]) 
             continued: false,
             via_statement_noun: false,
             occurrence: f.kind == EventKind::Other && occurrence(trig),
+            act: f.act,
         };
         let continuation = (trig.token > s_start
             && doc.cue(trig.token - 1, "continuation").is_some())

@@ -397,6 +397,10 @@ pub(crate) struct Found<'a> {
     /// subject between them (استضافت تركيا قمة، أجرى أردوغان اتصالا): the noun's start;
     /// the verb still governs the roles.
     pub noun_start: Option<usize>,
+    /// The speech act a proposal to meet is (CAMEO 036): an appeal (دعا X إلى زيارة …)
+    /// or a statement (اقترح عقد قمة). The event is read as a meeting for its roles, links
+    /// and date, then takes this kind, its trigger the verb.
+    pub act: Option<EventKind>,
 }
 
 /// The events' triggers in text order, with their kinds.
@@ -416,11 +420,26 @@ where
         let mut cameo = cameo_of(trig.lexeme);
         let mut end_token = trig.lexeme.next;
         let mut noun_start = None;
+        let proposal = trig.lexeme.entry.value.starts_with("proposal");
+        // a proposal noun (اقتراح، مقترحات) is nominal speech, no event
+        if proposal && !trig.verb {
+            continue;
+        }
+        let mut act = proposal.then_some(EventKind::Statement);
         // a verb followed by an event noun: أجرى اتصالا هاتفيا، اقترح عقد اجتماع، دعا إلى عقد قمة
         // (only verbs that take an event as object: أجرى، تلقى، اقترح، دعا، عقد، استضاف)
         if trig.verb && trig.kind != EventKind::Statement {
+            // (for a proposal or an appeal a VSO subject between them does not count:
+            // اقترح الرئيس الفرنسي إيمانويل ماكرون عقد قمة)
+            let next = trig.lexeme.next;
+            let after_subject = doc
+                .mentions_between(next, lexed.tokens.len())
+                .first()
+                .filter(|m| m.title_token == next || m.first_token == next)
+                .filter(|_| proposal || trig.kind == EventKind::Appeal)
+                .map_or(next, |m| m.next_token);
             for (m, other) in triggers.iter().enumerate().skip(n + 1) {
-                if other.token > trig.lexeme.next + 4
+                if other.token > after_subject + 4
                     || other.verb
                     || clauses.of(other.token) != clauses.of(trig.token)
                     || doc.sentence_of(other.token) != doc.sentence_of(trig.token)
@@ -430,8 +449,10 @@ where
                 if matches!(other.kind, EventKind::Call | EventKind::Meeting) {
                     absorbed[m] = true;
                     kind = other.kind;
-                    let proposes = trig.kind == EventKind::Appeal
-                        || trig.lexeme.entry.value.starts_with("proposal");
+                    let proposes = trig.kind == EventKind::Appeal || proposal;
+                    if kind == EventKind::Meeting && trig.kind == EventKind::Appeal {
+                        act = Some(EventKind::Appeal);
+                    }
                     cameo = if kind == EventKind::Meeting && proposes {
                         "036".into()
                     } else if trig.kind == EventKind::Meeting {
@@ -475,6 +496,7 @@ where
             cameo,
             end_token,
             noun_start,
+            act: act.filter(|_| kind == EventKind::Meeting),
         });
     }
     out

@@ -16,7 +16,7 @@
 //! - TIMEX3: `tid`, `type`, `value`, `mod`, `temporalFunction` (true unless the value is
 //!   absolute) and `anchorTimeID` (`t0` for a DCT-relative value, the anchoring timex
 //!   under the narrative policy). EVENT `class`: statement, publication and accusation
-//!   → REPORTING; appeal, threat and a proposal to meet (CAMEO 036) → I_ACTION; the
+//!   → REPORTING; appeal, threat and a proposal to meet (CAMEO 036, an appeal or a statement) → I_ACTION; the
 //!   others → OCCURRENCE.
 //! - Links: an event dated by a timex → `TLINK relType="IS_INCLUDED"` to it (`DURING`
 //!   for a duration, none for a set); BEFORE, SIMULTANEOUS, INCLUDES, IS_INCLUDED between
@@ -40,9 +40,10 @@ const FORMAT: &str = "timeml";
 /// The TimeML event class of an event kind (and its CAMEO code).
 pub fn event_class(kind: EventKind, cameo: &str) -> &'static str {
     match kind {
+        // a proposal to meet, whether a statement or an appeal
+        _ if cameo == "036" => "I_ACTION",
         EventKind::Statement | EventKind::Publication | EventKind::Accusation => "REPORTING",
         EventKind::Appeal | EventKind::Threat => "I_ACTION",
-        EventKind::Meeting if cameo == "036" => "I_ACTION",
         _ => "OCCURRENCE",
     }
 }
