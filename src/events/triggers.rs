@@ -214,8 +214,9 @@ const ATTRIBUTION_GLUED: &[&str] = &[
 ];
 
 /// Speech words that are not acts of a speaker: a negated act («لم يعلن», but «لم
-/// يستبعد» is a statement), an attribution adjunct («حسب ما ذكرت»), the impersonal
-/// «يُذكر أن», and a trigger in a question («ماذا دار بينهما؟»).
+/// يستبعد» is a statement), a hedged one («وربما يلقي كلمة»), a byline, an attribution
+/// adjunct («حسب ما ذكرت»), the impersonal «يُذكر أن», and a trigger in a question
+/// («ماذا دار بينهما؟»).
 fn not_an_event(doc: &Doc<'_, '_>, i: usize, next: usize) -> bool {
     let word = doc.word(i).unwrap_or_default().trim_start_matches('و');
     if i > 0
@@ -226,7 +227,7 @@ fn not_an_event(doc: &Doc<'_, '_>, i: usize, next: usize) -> bool {
     {
         return true;
     }
-    if byline(doc, i) {
+    if byline(doc, i) || (i > 0 && doc.cue(i - 1, "hedge").is_some()) {
         return true;
     }
     let before = |k: usize| i.checked_sub(k).and_then(|j| doc.word(j));
