@@ -2466,3 +2466,24 @@ fn a_proposal_to_meet_is_the_statement_that_proposes_and_a_proposal_noun_no_even
         doc.events
     );
 }
+
+#[test]
+fn an_occurrence_and_the_verb_telling_when_it_starts_are_one_event_on_the_start_date() {
+    let doc =
+        extract("حدد مجلس الوزراء الخميس عطلة عيد الفطر على أن تنطلق من الأحد 18 أبريل الجاري.");
+    assert!(
+        event_with_trigger(&doc, "تنطلق").is_none(),
+        "{:?}",
+        doc.events
+    );
+    let holiday = event_with_trigger(&doc, "عطلة").expect("the holiday");
+    assert_eq!(
+        holiday.time.value.as_deref(),
+        Some("2021-04-18"),
+        "{holiday:?}"
+    );
+    // a start verb with no occurrence noun before it stays an event of its own
+    let doc = extract("وانطلقت الأحد 18 أبريل الجاري أعمال القمة العربية.");
+    let start = event_with_trigger(&doc, "انطلقت").expect("the start is an event");
+    assert_eq!(start.time.value.as_deref(), Some("2021-04-18"), "{start:?}");
+}

@@ -261,22 +261,87 @@ const TOPIC_REACH: usize = 5;
 /// مليون» is no event. What pointed at a dropped one (a repeat, a tie, a report) no longer
 /// does.
 pub(crate) fn drop_undated_occurrences(events: &mut Vec<Event>) {
-    let dropped = |e: &Event| e.occurrence && e.how != TimeHow::Explicit;
-    if !events.iter().any(dropped) {
+    let gone: Vec<Option<Option<usize>>> = events
+        .iter()
+        .map(|e| (e.occurrence && e.how != TimeHow::Explicit).then_some(None))
+        .collect();
+    remove(events, &gone);
+}
+
+/// Removes the events whose `gone` is `Some(into)`; what pointed at one points at the
+/// event `into` names (an index before the removal), else at nothing.
+fn remove(events: &mut Vec<Event>, gone: &[Option<Option<usize>>]) {
+    if gone.iter().all(Option::is_none) {
         return;
     }
     let mut index = Vec::with_capacity(events.len());
     let mut kept = 0;
-    for e in events.iter() {
-        index.push((!dropped(e)).then_some(kept));
-        kept += usize::from(!dropped(e));
+    for g in gone {
+        index.push(g.is_none().then_some(kept));
+        kept += usize::from(g.is_none());
     }
-    events.retain(|e| !dropped(e));
+    let target = |k: usize| match gone[k] {
+        None => index[k],
+        Some(into) => into.and_then(|i| index[i]),
+    };
+    let mut n = 0;
+    events.retain(|_| {
+        n += 1;
+        gone[n - 1].is_none()
+    });
     for e in events.iter_mut() {
         for slot in [&mut e.same_as, &mut e.time_from, &mut e.reported_by] {
-            *slot = slot.and_then(|k| index[k]);
+            *slot = slot.and_then(target);
         }
     }
+}
+
+/// Verbs that tell when the occurrence named just before them starts or runs (folded):
+/// «عطلة العيد تنطلق الأحد», «حدد المجلس عطلة العيد على أن تنطلق من الأحد».
+const START_VERBS: &[&str] = &[
+    "تنطلق",
+    "ينطلق",
+    "انطلقت",
+    "انطلق",
+    "تبدا",
+    "يبدا",
+    "بدات",
+    "بدا",
+    "تمتد",
+    "يمتد",
+];
+
+/// How many tokens before its start verb the occurrence noun may stand.
+const START_REACH: usize = 20;
+
+/// An occurrence noun and the start verb right after it in its sentence are one event:
+/// the noun, dated by the verb's clause when the verb's own date is explicit. The verb is
+/// removed; what pointed at it points at the noun.
+pub(crate) fn merge_start_verbs(doc: &Doc<'_, '_>, events: &mut Vec<Event>) {
+    let mut gone = vec![None; events.len()];
+    let token_of = |byte: usize| doc.lexed.tokens.partition_point(|t| t.start < byte);
+    for n in 1..events.len() {
+        let (before, rest) = events.split_at_mut(n);
+        let (noun, verb) = (&mut before[n - 1], &rest[0]);
+        let word = doc.lexed.text[verb.trigger.0..verb.trigger.1].trim_start_matches(['و', 'ف']);
+        let starts = verb.occurrence
+            && verb.verb
+            && START_VERBS.contains(&word)
+            && noun.occurrence
+            && !noun.verb
+            && noun.sentence == verb.sentence
+            && token_of(verb.trigger.0) <= token_of(noun.trigger.1) + START_REACH;
+        if !starts || gone[n - 1].is_some() {
+            continue;
+        }
+        if verb.how == TimeHow::Explicit {
+            noun.time = verb.time;
+            noun.how = TimeHow::Explicit;
+            noun.time_from = None;
+        }
+        gone[n] = Some(Some(n - 1));
+    }
+    remove(events, &gone);
 }
 
 /// Rule 2: the event this one is tied to, when there is one.

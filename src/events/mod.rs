@@ -175,6 +175,7 @@ pub fn extract(
     let mut events = roles::assign(&doc, &clauses, &found);
     linking::link_same_events(&doc, &mut events);
     dating::date_events(&doc, &clauses, &mut events, today);
+    dating::merge_start_verbs(&doc, &mut events);
     dating::drop_undated_occurrences(&mut events);
     // a proposal to meet is the speech act that proposes (the meeting is not held)
     for e in &mut events {
