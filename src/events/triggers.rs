@@ -176,12 +176,12 @@ const PREPOSITIONS: &[&str] = &["في", "على", "علي", "الى", "الي", 
 /// Whether the word before token `i` is a preposition written apart.
 fn after_preposition(doc: &Doc<'_, '_>, i: usize) -> bool {
     i > 0
-        && doc.mention_covering(i - 1).is_none()
-        && doc.sentence_of(i - 1) == doc.sentence_of(i)
         && doc.word(i - 1).is_some_and(|w| {
             let w = w.strip_prefix('و').filter(|w| w.len() > 2).unwrap_or(w);
             PREPOSITIONS.contains(&w)
         })
+        && doc.mention_covering(i - 1).is_none()
+        && doc.sentence_of(i - 1) == doc.sentence_of(i)
 }
 
 /// How many words a byline's line holds at most («كتبت: فلانة الفلانية»).
@@ -189,11 +189,11 @@ const BYLINE_WORDS: usize = 5;
 
 /// A byline: a speech verb opening a short line, a colon right after it («كتب: …»).
 fn byline(doc: &Doc<'_, '_>, i: usize) -> bool {
+    if !doc.punct(i + 1, &[':']) {
+        return false;
+    }
     let (start, end) = doc.sentence_tokens(doc.sentence_of(i));
-    i == start
-        && doc.punct(i + 1, &[':'])
-        && end - i <= BYLINE_WORDS + 1
-        && !doc.punct(end - 1, &['.'])
+    i == start && end - i <= BYLINE_WORDS + 1 && !doc.punct(end - 1, &['.'])
 }
 
 /// Litotes: «لم يستبعد» (did not rule out) is a statement, the only negated act that is.
