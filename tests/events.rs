@@ -2487,3 +2487,47 @@ fn an_occurrence_and_the_verb_telling_when_it_starts_are_one_event_on_the_start_
     let start = event_with_trigger(&doc, "انطلقت").expect("the start is an event");
     assert_eq!(start.time.value.as_deref(), Some("2021-04-18"), "{start:?}");
 }
+
+/// The name of the agent of the first event with this trigger.
+fn agent_name(doc: &Document, trigger: &str) -> Option<String> {
+    let e = event_with_trigger(doc, trigger)?;
+    e.agent.as_deref().map(|a| actor_by_id(doc, a).name.clone())
+}
+
+#[test]
+fn the_one_actor_after_an_appeal_or_a_visit_is_its_subject_when_the_object_follows() {
+    // (text, trigger, agent): a speaker before, then a verb with its subject and object
+    let cases = [
+        (
+            "وقال وزير الخارجية الروسي سيرغي لافروف إن الحوار مستمر. وفي وقت لاحق، دعت الأمم المتحدة جميع الأطراف إلى ضبط النفس.",
+            "دعت",
+            Some("الأمم المتحدة"),
+        ),
+        (
+            "وقال وزير الخارجية الروسي سيرغي لافروف إن الحوار مستمر. ومن المقرر أن يزور الرئيس الفرنسي إيمانويل ماكرون العاصمة غدا.",
+            "يزور",
+            Some("إيمانويل ماكرون"),
+        ),
+        // no object after the actor: the actor is the addressee, the speaker goes on
+        (
+            "وقال وزير الخارجية الروسي سيرغي لافروف إن الحوار مستمر. كما دعا أوكرانيا إلى الحوار.",
+            "دعا",
+            Some("سيرغي لافروف"),
+        ),
+        // a time after the actor is no object
+        (
+            "وقال وزير الخارجية الروسي سيرغي لافروف إن الحوار مستمر، وزار الصين الأسبوع الماضي.",
+            "زار",
+            Some("سيرغي لافروف"),
+        ),
+    ];
+    let mut wrong = Vec::new();
+    for (text, trigger, want) in cases {
+        let doc = extract(text);
+        let got = agent_name(&doc, trigger);
+        if got.as_deref() != want {
+            wrong.push(format!("{text}\n  {trigger}: got {got:?}, want {want:?}"));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}

@@ -1,6 +1,7 @@
 //! Roles: the agent (subject), the participants and the initiator of each event.
 
 use crate::actors::{ActorType, Mention};
+use crate::lexicon::Kind;
 
 use super::clauses::{self, Clauses};
 use super::doc::*;
@@ -183,6 +184,8 @@ pub(crate) fn subject(
     }
     // VSO: the first actor after the verb, skipping a time, a comma, "في بيان له"
     let mut found: Vec<usize> = Vec::new();
+    // the token after the first actor found
+    let mut first_next = None;
     let mut k = end;
     let mut skipped = 0;
     let mut after_preposition = false;
@@ -210,6 +213,7 @@ pub(crate) fn subject(
                 after_preposition = true;
             } else if !(joined && after_preposition) {
                 found.push(m.actor);
+                first_next.get_or_insert(m.next_token);
                 after_preposition = false;
             }
             k = m.next_token;
@@ -237,10 +241,38 @@ pub(crate) fn subject(
     }
     match (found.as_slice(), trig.kind) {
         ([a, _], EventKind::Appeal) => Subject::Actor(*a),
+        // «دعت الأمم المتحدة جميع الأطراف إلى …»، «يزور ميتسوتاكيس العاصمة»: the verb's
+        // object follows the actor, so the actor is its subject
+        ([a], EventKind::Appeal | EventKind::Meeting)
+            if first_next.is_some_and(|n| object_noun_at(doc, n, s_end)) =>
+        {
+            Subject::Actor(*a)
+        }
         ([a], EventKind::Appeal | EventKind::Meeting) => Subject::Object(*a),
         ([a, ..], _) => Subject::Actor(*a),
         _ => Subject::None,
     }
+}
+
+/// Quantifiers that open a noun phrase: «جميع الأطراف»، «كافة الدول».
+const QUANTIFIERS: &[&str] = &["جميع", "كل", "كافه", "مختلف", "سائر", "كلا"];
+
+/// Whether a verb's object starts at token `k` (after a time or a comma): a definite
+/// noun or a quantifier that is no actor, no preposition and no function word.
+fn object_noun_at(doc: &Doc<'_, '_>, mut k: usize, s_end: usize) -> bool {
+    while k < s_end && (doc.is_timex_token(k) || doc.punct(k, &[','])) {
+        k += 1;
+    }
+    if k >= s_end || doc.mention_at(k).is_some() || doc.complementizer(k).is_some() {
+        return false;
+    }
+    let Some(w) = doc.word(k) else { return false };
+    (w.starts_with("ال") || QUANTIFIERS.contains(&w))
+        && !doc
+            .lexed
+            .at(k)
+            .iter()
+            .any(|l| l.entry.kind == Kind::Function)
 }
 
 /// Whether the trigger is a dated occurrence (`occurrence` in `data/lexicon/events.tsv`).
