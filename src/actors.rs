@@ -76,8 +76,8 @@ pub struct Gazetteer {
     bare_names: NameIndex,
     /// Folded nationality adjective (without ال) → country entry.
     nationalities: FxHashMap<Box<str>, u32>,
-    /// Folded title → role; `title_words` holds the longest title per first word.
-    titles: FxHashMap<Box<str>, Box<str>>,
+    /// Folded title → role and gender; `title_words` holds the longest title per first word.
+    titles: FxHashMap<Box<str>, Title>,
     title_words: FxHashMap<Box<str>, usize>,
     /// Folded head nouns of institutions (without ال): وزاره، هيئه، صحيفه.
     heads: FxHashMap<Box<str>, Head>,
@@ -330,7 +330,24 @@ impl Gazetteer {
                         let slot = title_words.entry(first.into()).or_insert(0);
                         *slot = (*slot).max(words);
                     }
-                    titles.insert(form.into(), cols[1].trim().into());
+                    let feminine = match cols.get(2).map(|g| g.trim()) {
+                        Some("f") => true,
+                        Some("m" | "") | None => false,
+                        Some(other) => {
+                            return Err(Error::Gazetteer {
+                                file: file.clone(),
+                                line,
+                                message: format!("gender must be m or f, not {other:?}"),
+                            });
+                        }
+                    };
+                    titles.insert(
+                        form.into(),
+                        Title {
+                            role: cols[1].trim().into(),
+                            feminine,
+                        },
+                    );
                 }
             }
         }
@@ -396,6 +413,13 @@ pub struct Mention {
     pub title_token: usize,
 }
 
+/// A title of `titles.tsv`: the role it gives and whether it is the feminine form.
+#[derive(Debug, Clone)]
+pub(crate) struct Title {
+    role: Box<str>,
+    feminine: bool,
+}
+
 /// An actor of one document.
 #[derive(Debug, Clone)]
 pub struct DocActor {
@@ -409,6 +433,9 @@ pub struct DocActor {
     pub country: Option<String>,
     /// Role from a title (president, spokesperson…).
     pub role: Option<String>,
+    /// A person's gender as the title that introduced them gives it (`titles.tsv`):
+    /// `Some(true)` after الوزيرة، المتحدثة; `None` when no title told.
+    pub feminine: Option<bool>,
     /// Folded surname of a person found from a title, for later mentions.
     surname: Option<String>,
 }
@@ -782,6 +809,7 @@ fn institution_actor(
                     e.country.as_ref().map(|s| s.to_string())
                 }),
                 role: None,
+                feminine: None,
                 surname: None,
             });
             found.actors.len() - 1
@@ -935,6 +963,7 @@ fn actor_for_entry(
             kind: e.kind,
             country: e.country.as_deref().map(String::from),
             role: None,
+            feminine: None,
             surname: (e.kind == ActorType::Person)
                 .then(|| gazetteer_surname(&e.name_ar))
                 .flatten(),
@@ -1156,7 +1185,8 @@ fn title_phrase(
 ) -> Option<usize> {
     let tokens = lexed.tokens;
     let text = lexed.text;
-    let (mut j, role, title_start) = title_at(lexed, gazetteer, i)?;
+    let (mut j, title, title_start) = title_at(lexed, gazetteer, i)?;
+    let (role, feminine) = (&*title.role, title.feminine);
     // nationality adjective: الرئيس الأمريكي، نظيره الروسي
     let mut country: Option<u32> = None;
     if let Some(w) = word(lexed, j) {
@@ -1252,6 +1282,7 @@ fn title_phrase(
         if found.actors[actor].role.is_none() {
             found.actors[actor].role = Some(role.to_string());
         }
+        found.actors[actor].feminine.get_or_insert(feminine);
         let (end, next) = match nasab_after(lexed, gazetteer, entry, next) {
             Some(after) => (tokens[after - 1].end, after),
             None => (end, next),
@@ -1317,6 +1348,7 @@ fn title_phrase(
                     .map(|s| s.to_string())
             }),
             role: Some(role.to_string()),
+            feminine: Some(feminine),
             surname: Some(surname),
         });
         let actor = found.actors.len() - 1;
@@ -1397,6 +1429,7 @@ fn title_phrase(
                     kind: ActorType::Person,
                     country: country_id.map(str::to_string),
                     role: Some(role.to_string()),
+                    feminine: Some(feminine),
                     surname: None,
                 });
                 found.actors.len() - 1
@@ -1455,6 +1488,7 @@ fn patronymic_name(
         kind: ActorType::Person,
         country: None,
         role: None,
+        feminine: None,
         surname: Some(surname),
     });
     found.mentions.push(Mention {
@@ -1483,7 +1517,7 @@ fn title_at<'g>(
     lexed: &Lexed<'_>,
     gazetteer: &'g Gazetteer,
     i: usize,
-) -> Option<(usize, &'g str, usize)> {
+) -> Option<(usize, &'g Title, usize)> {
     let w = word(lexed, i)?;
     for view in clitic_views(w).iter() {
         let stem = if view.article {
@@ -1517,10 +1551,10 @@ fn title_at<'g>(
                     continue;
                 };
                 let mut key = f.to_string();
-                let mut best: Option<(usize, &str, usize)> = gazetteer
+                let mut best: Option<(usize, &Title, usize)> = gazetteer
                     .titles
                     .get(key.as_str())
-                    .map(|r| (i + 1, &**r, start));
+                    .map(|r| (i + 1, r, start));
                 let mut j = i + 1;
                 while j < lexed.tokens.len() && j - i < max {
                     let Some(next) = word(lexed, j) else { break };

@@ -2531,3 +2531,88 @@ fn the_one_actor_after_an_appeal_or_a_visit_is_its_subject_when_the_object_follo
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
+
+#[test]
+fn a_dropped_subject_agrees_with_its_verb_in_gender() {
+    // (text, trigger, agent)
+    let cases = [
+        // a feminine verb does not go on with a man
+        (
+            "وقال رئيس الحكومة نواف سلام إن لبنان ملتزم بالقرار. وأوضحت مصادر وزارية أن الجلسة ستعقد غدا.",
+            "أوضحت",
+            None,
+        ),
+        // it goes on with the last woman who spoke
+        (
+            "قالت وزيرة الخارجية الألمانية أنالينا بيربوك إن الحل سياسي. وقال نظيرها الفرنسي جان نويل بارو إن الحوار ضروري. وأضافت أن برلين ستواصل جهودها.",
+            "أضافت",
+            Some("أنالينا بيربوك"),
+        ),
+        // an object pronoun on the verb: حثتهم is feminine
+        (
+            "بعثت رئيسة مجلس النواب نانسي بيلوسي برسالة إلى النواب. وقال زعيم الأغلبية إن الجلسة مهمة. كما حثتهم على الحضور.",
+            "حثتهم",
+            Some("نانسي بيلوسي"),
+        ),
+        // a masculine verb goes on with a man as before
+        (
+            "وقال رئيس الحكومة نواف سلام إن لبنان ملتزم بالقرار. وأضاف أن الجيش سينتشر في الجنوب.",
+            "أضاف",
+            Some("نواف سلام"),
+        ),
+        // a feminine verb with an actor after it that does not agree with the last speaker:
+        // the actor is the subject
+        (
+            "وقال رئيس الحكومة نواف سلام إن لبنان ملتزم بالقرار. كما دعت فرنسا إلى وقف إطلاق النار.",
+            "دعت",
+            Some("فرنسا"),
+        ),
+    ];
+    let mut wrong = Vec::new();
+    for (text, trigger, want) in cases {
+        let doc = extract(text);
+        let got = agent_name(&doc, trigger);
+        if got.as_deref() != want {
+            wrong.push(format!("{text}\n  {trigger}: got {got:?}, want {want:?}"));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+#[test]
+fn an_unnamed_speaker_after_the_verb_is_its_subject_and_no_one_named_goes_on() {
+    // (text, trigger, agent)
+    let cases = [
+        (
+            "وقال الرئيس الأمريكي جو بايدن إن الحوار مستمر. وأكد مسؤول أمريكي أن الوفد سيصل غدا.",
+            "أكد",
+            None,
+        ),
+        (
+            "وقال الرئيس الأمريكي جو بايدن إن الحوار مستمر. وقالت، أمس، مصادر دبلوماسية إن الاجتماع تأجل.",
+            "قالت",
+            None,
+        ),
+        // «المصدر ذاته» refers back to the ministry, whatever the verb's gender
+        (
+            "وأفادت وزارة الخارجية الروسية في بيان بأن المحادثات مستمرة. وأضاف المصدر ذاته أن الجولة المقبلة قريبة.",
+            "أضاف",
+            Some("وزارة الخارجية الروسية"),
+        ),
+        // a title with its holder's name is a named speaker
+        (
+            "وقال المتحدث باسم الكرملين دميتري بيسكوف إن الاتصال بناء.",
+            "قال",
+            Some("دميتري بيسكوف"),
+        ),
+    ];
+    let mut wrong = Vec::new();
+    for (text, trigger, want) in cases {
+        let doc = extract(text);
+        let got = agent_name(&doc, trigger);
+        if got.as_deref() != want {
+            wrong.push(format!("{text}\n  {trigger}: got {got:?}, want {want:?}"));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}

@@ -31,6 +31,9 @@ pub(crate) enum Subject {
     /// The place a visit or meeting noun goes to or is held in (زيارة للرياض، قمة بغداد):
     /// a participant; the agent is the clause's subject.
     Place(usize),
+    /// An unnamed speaker after the verb (قالت مصادر، أكد مسؤول): no agent, and no
+    /// speaker before goes on.
+    Unnamed,
     None,
 }
 
@@ -182,6 +185,9 @@ pub(crate) fn subject(
             return Subject::StatementNoun;
         }
     }
+    if unnamed_subject_at(doc, end, s_end) {
+        return Subject::Unnamed;
+    }
     // VSO: the first actor after the verb, skipping a time, a comma, "في بيان له"
     let mut found: Vec<usize> = Vec::new();
     // the token after the first actor found
@@ -252,6 +258,103 @@ pub(crate) fn subject(
         ([a, ..], _) => Subject::Actor(*a),
         _ => Subject::None,
     }
+}
+
+/// How many sentences back a verb looks for a speaker that agrees with it in gender.
+const AGREEING_REACH: usize = 3;
+
+/// Past verbs whose last letter ت is their root's, not the feminine ending.
+const PAST_ENDING_IN_TA: &[&str] = &["لفت", "التفت", "صوت", "ثبت", "سكت", "افلت", "بت"];
+
+/// Whether a singular verb or participle trigger is feminine (`Some(true)`: قالت، تؤكد،
+/// ستزور، مؤكدة) or masculine (`Some(false)`: قال، يؤكد، مؤكدا); `None` for a dual, a
+/// plural, a first person and a noun, which tell no subject's gender here.
+fn feminine_verb(doc: &Doc<'_, '_>, trig: &Trigger<'_>) -> Option<bool> {
+    if !trig.verb || trig.passive {
+        return None;
+    }
+    let tokens = doc.lexed.tokens;
+    let end = tokens[trig.token].end;
+    let stem = doc
+        .lexed
+        .text
+        .get(trig.lexeme.start.max(tokens[trig.token].start)..end)?;
+    if trig.participle {
+        return if stem.ends_with('ه') {
+            Some(true)
+        } else if stem.ends_with('ا') {
+            Some(false)
+        } else {
+            None
+        };
+    }
+    // an object pronoun after the verb: حثتهم، أبلغه
+    let stem = ["هما", "هم", "ها", "كم", "ه"]
+        .iter()
+        .find_map(|p| stem.strip_suffix(p).filter(|s| s.chars().count() >= 2))
+        .unwrap_or(stem);
+    let extra = &*trig.lexeme.entry.extra;
+    if extra.starts_with("verb-past") {
+        if stem.ends_with('ا') {
+            return None;
+        }
+        return Some(stem.ends_with('ت') && !PAST_ENDING_IN_TA.contains(&stem));
+    }
+    if extra.starts_with("verb-present") || extra.starts_with("verb-future") {
+        let stem = stem
+            .strip_prefix('س')
+            .filter(|_| extra.starts_with("verb-future"))
+            .unwrap_or(stem);
+        if stem.ends_with("ان") || stem.ends_with("ون") || stem.ends_with("ين") {
+            return None;
+        }
+        return match stem.chars().next() {
+            Some('ت') => Some(true),
+            Some('ي') => Some(false),
+            _ => None,
+        };
+    }
+    None
+}
+
+/// An actor's grammatical gender where it is known: a person's from their title, an
+/// organisation's from the first word of its name (وزارة، الحكومة، الرئاسة are
+/// feminine; a masculine-looking word tells nothing: الأمم).
+fn feminine_actor(doc: &Doc<'_, '_>, actor: usize) -> Option<bool> {
+    let a = &doc.actors.actors[actor];
+    match a.kind {
+        ActorType::Person => a.feminine,
+        ActorType::Org => a
+            .name
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| w.ends_with(['ة', 'ه']))
+            .then_some(true),
+        _ => None,
+    }
+}
+
+/// Whether a verb of this gender can have this actor as its dropped subject.
+fn agrees(doc: &Doc<'_, '_>, actor: usize, feminine: Option<bool>) -> bool {
+    match (feminine, feminine_actor(doc, actor)) {
+        (Some(v), Some(a)) => v == a,
+        _ => true,
+    }
+}
+
+/// Whether an unnamed speaker (`unnamed_subject` in `data/lexicon/event_cues.tsv`:
+/// مصادر، مسؤول، شهود عيان) stands right after a verb, a time or a comma between.
+fn unnamed_subject_at(doc: &Doc<'_, '_>, mut k: usize, s_end: usize) -> bool {
+    while k < s_end && (doc.is_timex_token(k) || doc.punct(k, &[','])) {
+        k += 1;
+    }
+    k < s_end
+        && doc.mention_at(k).is_none()
+        && doc
+            .mentions_between(k + 1, (k + TITLE_REACH).min(s_end))
+            .first()
+            .is_none_or(|m| m.title_token != k)
+        && doc.cue(k, "unnamed_subject").is_some_and(|l| !l.article)
 }
 
 /// Quantifiers that open a noun phrase: «جميع الأطراف»، «كافة الدول».
@@ -889,6 +992,26 @@ pub(crate) fn assign(doc: &Doc<'_, '_>, clauses: &Clauses, found: &[Found<'_>]) 
         } else {
             subject(doc, trig, trig.lexeme.next, s_start, s_end)
         };
+        // a dropped subject agrees with its verb: «وأوضحت مصادر …» does not go on with
+        // رئيس الحكومة; a feminine verb goes on with the last feminine speaker
+        // (a noun after the verb may be its subject, which the verb agrees with instead:
+        // «وأضاف المصدر ذاته» after «أفادت الوزارة»)
+        let gender =
+            feminine_verb(doc, trig).filter(|_| !object_noun_at(doc, trig.lexeme.next, s_end));
+        let agreeing = |candidate: Option<usize>| {
+            if candidate.is_none_or(|a| agrees(doc, a, gender)) {
+                return candidate;
+            }
+            // (a few sentences back: a speaker further away is no dropped subject)
+            events
+                .iter()
+                .rev()
+                .take_while(|e| e.sentence + AGREEING_REACH >= sentence)
+                .filter(|e| e.kind == EventKind::Statement && e.reported_by.is_none())
+                .find_map(|e| e.agent.filter(|&a| feminine_actor(doc, a) == gender))
+        };
+        let unchecked = dropped_subject(&events);
+        let dropped = agreeing(unchecked);
         match found_subject {
             Subject::Passive => {}
             Subject::During(object) => {
@@ -899,14 +1022,14 @@ pub(crate) fn assign(doc: &Doc<'_, '_>, clauses: &Clauses, found: &[Found<'_>]) 
                     .take_while(|e| e.sentence + 1 >= sentence)
                     .find(|e| matches!(e.kind, EventKind::Call | EventKind::Meeting))
                     .and_then(|e| e.agent);
-                event.agent = host.or_else(|| dropped_subject(&events));
+                event.agent = host.or(dropped);
                 event.continued = true;
                 if let Some(a) = object.filter(|&a| Some(a) != event.agent) {
                     event.participants.push(a);
                 }
             }
             Subject::MainVerb => {
-                event.agent = sentence_agent().or(last_speaker);
+                event.agent = agreeing(sentence_agent().or(last_speaker));
                 event.continued = true;
             }
             Subject::Actor(a) => event.agent = Some(a),
@@ -916,14 +1039,15 @@ pub(crate) fn assign(doc: &Doc<'_, '_>, clauses: &Clauses, found: &[Found<'_>]) 
             Subject::Object(a)
                 if f.kind == EventKind::Meeting
                     && !continuation
-                    && !dropped_subject(&events)
-                        .is_some_and(|d| doc.actors.actors[d].kind == ActorType::Person) =>
+                    && !dropped.is_some_and(|d| doc.actors.actors[d].kind == ActorType::Person) =>
             {
                 event.agent = Some(a);
             }
-            Subject::Object(a) if continuation || dropped_subject(&events).is_some() => {
+            // (a subject that does not agree leaves the actor as the subject: «كما دعت
+            // روسيا إلى …» after a man spoke)
+            Subject::Object(a) if dropped.is_some() || continuation && unchecked.is_none() => {
                 // كما دعا روسيا إلى …: the subject is dropped, the actor is the addressee
-                event.agent = dropped_subject(&events);
+                event.agent = dropped;
                 event.continued = true;
                 event.participants.push(a);
             }
@@ -971,7 +1095,7 @@ pub(crate) fn assign(doc: &Doc<'_, '_>, clauses: &Clauses, found: &[Found<'_>]) 
             Subject::None
                 if trig.verb && !(event.occurrence && noun_before(doc, trig, s_start)) =>
             {
-                event.agent = dropped_subject(&events);
+                event.agent = dropped;
                 event.continued = event.agent.is_some();
             }
             Subject::Place(a) => {
@@ -1000,7 +1124,7 @@ pub(crate) fn assign(doc: &Doc<'_, '_>, clauses: &Clauses, found: &[Found<'_>]) 
                         .flatten()
                 });
             }
-            Subject::None => {}
+            Subject::Unnamed | Subject::None => {}
         }
         // منذ رجوعه، لدى وصولها: the pronoun names who arrived; بعد مقتله: who was killed
         match &*trig.lexeme.entry.extra {
