@@ -2616,3 +2616,41 @@ fn an_unnamed_speaker_after_the_verb_is_its_subject_and_no_one_named_goes_on() {
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
+
+#[test]
+fn the_one_received_or_called_on_after_the_subject_and_a_time_is_a_participant() {
+    // (text, trigger, participant)
+    let cases = [
+        (
+            "استقبل الرئيس المصري عبد الفتاح السيسي، اليوم الثلاثاء، رئيس وزراء اليونان كيرياكوس ميتسوتاكيس بقصر الاتحادية.",
+            "استقبل",
+            "كيرياكوس ميتسوتاكيس",
+        ),
+        (
+            "استقبل الرئيس المصري عبد الفتاح السيسي، اليوم، العاهل الأردني الملك عبد الله الثاني.",
+            "استقبل",
+            "عبد الله الثاني",
+        ),
+        (
+            "استقبل الرئيس المصري عبد الفتاح السيسي العاهل الأردني الملك عبد الله الثاني.",
+            "استقبل",
+            "عبد الله الثاني",
+        ),
+    ];
+    let mut wrong = Vec::new();
+    for (text, trigger, want) in cases {
+        let doc = extract(text);
+        let got: Vec<String> = event_with_trigger(&doc, trigger)
+            .map(|e| {
+                e.participants
+                    .iter()
+                    .map(|p| actor_by_id(&doc, p).name.clone())
+                    .collect()
+            })
+            .unwrap_or_default();
+        if !got.iter().any(|g| g == want) {
+            wrong.push(format!("{text}\n  {trigger}: got {got:?}, want {want}"));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}

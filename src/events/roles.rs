@@ -492,6 +492,8 @@ pub(crate) fn participants(
     // where the words counted to the parties start: the trigger's end, or the end of the
     // relative clause that names its agent (المحادثة التي يجريها X مع Y)
     let mut party_from = end;
+    // where the verb's object may start: after the trigger, or after its subject
+    let mut object_from = end;
     // the owner of a call or meeting noun and the one joined to it: مكالمة بوتين وبايدن
     if matches!(event.kind, EventKind::Call | EventKind::Meeting)
         && !trig.verb
@@ -702,15 +704,29 @@ pub(crate) fn participants(
             }
             continue;
         }
-        // the addressee right after the verb (and its subject): دعا بوتين، أبلغ نظيره
+        // the addressee right after the verb (and its subject), a time or a comma between,
+        // with its title: دعا بوتين، أبلغ نظيره، «استقبل الرئيس X، اليوم، رئيس وزراء
+        // اليونان Y»
+        let near = || {
+            (object_from..k)
+                .filter(|&x| !doc.is_timex_token(x) && !doc.punct(x, &[',']))
+                .count()
+                <= 4
+        };
         if takes_object
             && !took_object
-            && k <= end + 4
-            && let Some(m) = doc.mention_at(k)
+            && near()
+            && let Some(m) = doc.mention_at(k).or_else(|| {
+                doc.mentions_between(k + 1, (k + TITLE_REACH).min(window_end))
+                    .first()
+                    .filter(|m| m.title_token == k)
+            })
         {
             if event.agent != Some(m.actor) && !prepositional(doc, m) {
                 add(event, m.actor);
                 took_object = true;
+            } else if event.agent == Some(m.actor) && object_from == end {
+                object_from = m.next_token;
             }
             k = m.next_token;
             continue;
