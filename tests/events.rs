@@ -2654,3 +2654,30 @@ fn the_one_received_or_called_on_after_the_subject_and_a_time_is_a_participant()
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
+
+#[test]
+fn an_invitation_past_its_addressee_and_a_time_is_one_appeal_to_meet() {
+    for text in [
+        "دعا الرئيس الأمريكي جو بايدن نظيره الروسي فلاديمير بوتين إلى قمة.",
+        "دعا الرئيس الأمريكي جو بايدن، الثلاثاء، نظيره الروسي فلاديمير بوتين إلى قمة.",
+    ] {
+        let doc = extract(text);
+        assert_eq!(doc.events.len(), 1, "{text}: {:?}", doc.events);
+        let e = &doc.events[0];
+        assert_eq!(
+            (e.kind, e.cameo.as_str(), e.trigger.text.as_str()),
+            (EventKind::Appeal, "036", "دعا"),
+            "{text}"
+        );
+        assert_eq!(
+            agent_name(&doc, "دعا").as_deref(),
+            Some("جو بايدن"),
+            "{text}"
+        );
+        assert_eq!(
+            participants(&doc, e),
+            vec!["vladimir_putin".to_string()],
+            "{text}"
+        );
+    }
+}

@@ -439,8 +439,26 @@ where
                 .filter(|m| m.title_token == next || m.first_token == next)
                 .filter(|_| proposal || trig.kind == EventKind::Appeal)
                 .map_or(next, |m| m.next_token);
+            // (and for an appeal its addressee and a time: «دعا الرئيس X، الثلاثاء، نظيره
+            // الروسي Y إلى قمة»: the words between that are no party nor time count)
+            let appeal = proposal || trig.kind == EventKind::Appeal;
+            let too_far = |to: usize| {
+                if !appeal {
+                    return to > after_subject + 4;
+                }
+                let parties = doc.mentions_between(next, to);
+                let in_party = |x: usize| {
+                    parties
+                        .iter()
+                        .any(|m| m.title_token.min(m.first_token) <= x && x < m.next_token)
+                };
+                (next..to)
+                    .filter(|&x| !in_party(x) && !doc.is_timex_token(x) && !doc.punct(x, &[',']))
+                    .count()
+                    > 4
+            };
             for (m, other) in triggers.iter().enumerate().skip(n + 1) {
-                if other.token > after_subject + 4
+                if too_far(other.token)
                     || other.verb
                     || clauses.of(other.token) != clauses.of(trig.token)
                     || doc.sentence_of(other.token) != doc.sentence_of(trig.token)
