@@ -2681,3 +2681,12 @@ fn an_invitation_past_its_addressee_and_a_time_is_one_appeal_to_meet() {
         );
     }
 }
+
+#[test]
+fn a_session_of_a_council_is_a_meeting_on_its_date() {
+    let doc = extract("يعقد مجلس الوزراء جلسته الأسبوعية بعد ظهر الخميس المقبل في القصر الحكومي.");
+    let e = event_with_trigger(&doc, "جلسته").expect("the session is a meeting");
+    assert_eq!(e.kind, EventKind::Meeting);
+    assert_eq!(e.time.value.as_deref(), Some("2021-04-15TAF"));
+    assert_eq!(agent_name(&doc, "جلسته").as_deref(), Some("مجلس الوزراء"));
+}
