@@ -254,7 +254,14 @@ pub(super) fn institution_at(
         }
         if let Some(stem) = w.strip_prefix("ال") {
             // a time word, another head, or a title (… وزارة الخارجية السفير أحمد) ends it
+            // (after a definite head a plural noun is no adjective of it, but the verb's
+            // object: «ناشد المجلس المنظمات الدولية»)
+            let plural = definite
+                && !construct
+                && stem.chars().count() >= 4
+                && (stem.ends_with("ات") || stem.ends_with("ون"));
             if stops_name(lexed, j, false)
+                || plural
                 || words > 0
                     && (gazetteer.heads.contains_key(stem)
                         || title_at(lexed, gazetteer, j).is_some())
@@ -359,6 +366,17 @@ mod tests {
             .iter()
             .map(|(s, id)| (s.as_str(), id.as_str()))
             .collect()
+    }
+
+    #[test]
+    fn a_plural_noun_after_a_definite_head_is_no_adjective_of_it() {
+        let found =
+            names("قال مجلس السيادة إن الوضع صعب. وناشد المجلس المنظمات الدولية تقديم العون.");
+        let texts: Vec<&str> = found.iter().map(|(s, _)| s.as_str()).collect();
+        assert_eq!(texts, ["مجلس السيادة", "المجلس"]);
+        // a singular adjective still belongs to the name
+        let found = names("وقالت الهيئة الوطنية للانتخابات إن الاقتراع سيجري غدا.");
+        assert_eq!(found[0].0, "الهيئة الوطنية للانتخابات");
     }
 
     #[test]
