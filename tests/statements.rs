@@ -893,11 +893,12 @@ const HOSTS_AND_DURING: &[Case] = &[
     },
     // a title with its portfolio before the name; the name ends at a known place
     Case {
+        // the place visited, after its visitor, is a participant (GUIDELINES: the visited party)
         text: "زارت مساعدة وزير الخارجية الأميركي لشؤون الشرق الأدنى باربارا ليف بيروت أمس.",
         trigger: "زارت",
         kind: EventKind::Meeting,
         agent: Some("باربارا ليف"),
-        participants: &[],
+        participants: &["city_beirut"],
         date: Some("2021-04-12"),
         how: TimeHow::Explicit,
     },
