@@ -2494,6 +2494,19 @@ fn agent_name(doc: &Document, trigger: &str) -> Option<String> {
     e.agent.as_deref().map(|a| actor_by_id(doc, a).name.clone())
 }
 
+/// Runs a table of (text, trigger, agent name) and lists every mismatch.
+fn check_agents(cases: &[(&str, &str, Option<&str>)]) {
+    let mut wrong = Vec::new();
+    for &(text, trigger, want) in cases {
+        let doc = extract(text);
+        let got = agent_name(&doc, trigger);
+        if got.as_deref() != want {
+            wrong.push(format!("{text}\n  {trigger}: got {got:?}, want {want:?}"));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
 #[test]
 fn the_one_actor_after_an_appeal_or_a_visit_is_its_subject_when_the_object_follows() {
     // (text, trigger, agent): a speaker before, then a verb with its subject and object
@@ -2521,15 +2534,7 @@ fn the_one_actor_after_an_appeal_or_a_visit_is_its_subject_when_the_object_follo
             Some("سيرغي لافروف"),
         ),
     ];
-    let mut wrong = Vec::new();
-    for (text, trigger, want) in cases {
-        let doc = extract(text);
-        let got = agent_name(&doc, trigger);
-        if got.as_deref() != want {
-            wrong.push(format!("{text}\n  {trigger}: got {got:?}, want {want:?}"));
-        }
-    }
-    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    check_agents(&cases);
 }
 
 #[test]
@@ -2568,15 +2573,7 @@ fn a_dropped_subject_agrees_with_its_verb_in_gender() {
             Some("فرنسا"),
         ),
     ];
-    let mut wrong = Vec::new();
-    for (text, trigger, want) in cases {
-        let doc = extract(text);
-        let got = agent_name(&doc, trigger);
-        if got.as_deref() != want {
-            wrong.push(format!("{text}\n  {trigger}: got {got:?}, want {want:?}"));
-        }
-    }
-    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    check_agents(&cases);
 }
 
 #[test]
@@ -2606,15 +2603,7 @@ fn an_unnamed_speaker_after_the_verb_is_its_subject_and_no_one_named_goes_on() {
             Some("دميتري بيسكوف"),
         ),
     ];
-    let mut wrong = Vec::new();
-    for (text, trigger, want) in cases {
-        let doc = extract(text);
-        let got = agent_name(&doc, trigger);
-        if got.as_deref() != want {
-            wrong.push(format!("{text}\n  {trigger}: got {got:?}, want {want:?}"));
-        }
-    }
-    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    check_agents(&cases);
 }
 
 #[test]
