@@ -1131,6 +1131,19 @@ fn news_conventions_of_amounts_and_adverbs() {
         "سيعود في وقت لاحق من العام الجاري",
         &[("وقت لاحق من العام الجاري", Date, "2021")],
     );
+    // a bare period is the current one; a named or referred-back one is not
+    check_all(
+        "التقى في وقت سابق من الأسبوع السفير",
+        &[("وقت سابق من الأسبوع", Date, "2021-W15")],
+    );
+    check_all(
+        "وقع في وقت سابق من الأسبوع الماضي",
+        &[("وقت سابق من الأسبوع الماضي", Date, "2021-W14")],
+    );
+    check_all(
+        "وقع في وقت سابق من العام 2020",
+        &[("وقت سابق", Date, "PAST_REF"), ("العام 2020", Date, "2020")],
+    );
     // a word ordinal after a weekday needs its article to be a day
     check_all(
         "غدا الأربعاء أول أيام الدورة",

@@ -410,9 +410,33 @@ impl<'a> Parser<'a> {
             // vague_of_period: «وقت سابق من هذا الأسبوع», «وقت لاحق من العام الجاري» are
             // that period (TimeML: earlier this week = this week)
             let k = self.opt_func(l.next, "from");
+            // (a bare period is the current one: «في وقت سابق من الأسبوع» is this week)
+            let bare_period = || {
+                let u = self
+                    .kind(k, Kind::Unit)
+                    .find(|u| u.article && u.prep.is_none() && &*u.entry.extra == "1")?;
+                let unit = Unit::parse(&u.entry.value).filter(|&unit| unit >= Unit::Week)?;
+                // (not a named period: «من العام 2020»، «من الشهر المقبل»)
+                // (nor one that refers back: «من العام نفسه»)
+                let named =
+                    self.toks
+                        .get(u.next)
+                        .is_some_and(|t| t.kind == TokenKind::Number)
+                        || self.anaphoric_unit(k).is_some()
+                        || matches!(
+                            self.word(u.next),
+                            Some("نفسه" | "ذاته" | "ذلك" | "نفسها" | "ذاتها" | "تلك")
+                        )
+                        || self.at(u.next).iter().any(|l| {
+                            !matches!(l.entry.kind, Kind::Function | Kind::Event | Kind::Cue)
+                        });
+                (self.direction(u.next).is_none() && !named)
+                    .then_some((u.next, Base::Unit { unit, offset: 0 }))
+            };
             let period = self
                 .unit_relative(k)
-                .or_else(|| (self.word(k) == Some("اليوم")).then_some((k + 1, Base::Deictic(0))));
+                .or_else(|| (self.word(k) == Some("اليوم")).then_some((k + 1, Base::Deictic(0))))
+                .or_else(bare_period);
             match period.filter(|_| k > l.next) {
                 Some((next, base)) => consider(self.found(
                     l.start,
