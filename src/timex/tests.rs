@@ -76,6 +76,30 @@ fn full_and_partial_dates_in_every_month_system() {
         "2021-04-13",
     );
     check("أعلن الثلاثاء 13 أبريل أن", "الثلاثاء 13 أبريل", "2021-04-13");
+    // second_system_juxtaposed: the two names of one month with no mark between them
+    check(
+        "ستجري الانتخابات في 11 نوفمبر تشرين الثاني 2025 في",
+        "11 نوفمبر تشرين الثاني 2025",
+        "2025-11-11",
+    );
+    check(
+        "وكان ذلك في الثالث من يونيو حزيران 2019 حين",
+        "الثالث من يونيو حزيران 2019",
+        "2019-06-03",
+    );
+    check(
+        "وقع الهجوم في كانون الثاني يناير الماضي، وقال",
+        "كانون الثاني يناير الماضي",
+        "2021-01",
+    );
+    // two different months side by side stay two
+    check_all(
+        "بين مارس أبريل",
+        &[
+            ("مارس", TimexType::Date, "2021-03"),
+            ("أبريل", TimexType::Date, "2021-04"),
+        ],
+    );
     // الموافق joins two timexes; the weekday takes the date after it
     check_all(
         "أعلن الثلاثاء الموافق 13 أبريل أن",

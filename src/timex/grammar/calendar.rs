@@ -76,6 +76,14 @@ impl<'a> Parser<'a> {
         {
             return Some((after + 1, m));
         }
+        // second_system_juxtaposed: «11 نوفمبر تشرين الثاني»، «كانون الثاني يناير» (the
+        // Reuters style, no mark between); the two must name the same month
+        if let MonthRef::Greg(n) = m
+            && let Some((after, MonthRef::Greg(second))) = self.month_name(next)
+            && second == n
+        {
+            return Some((after, m));
+        }
         Some((next, m))
     }
 
