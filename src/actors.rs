@@ -581,6 +581,7 @@ pub(crate) fn recognize_part(
             continue;
         }
         if let Some((start, end, next, entry)) = match_name_with(lexed, gazetteer, i, facts) {
+            let entry = capital_named(lexed, gazetteer, entry, i, start, end).unwrap_or(entry);
             // a known institution with another country's adjective: الديوان الملكي البحريني
             if let Some(inst) = other_country(lexed, gazetteer, entry, start, next) {
                 let at = add_institution(
@@ -742,6 +743,9 @@ struct InstitutionState {
     tentative: Vec<usize>,
     /// The actors a bare head referred back to.
     referred: FxHashSet<usize>,
+    /// The person mention a title after the name last joined (`title_phrase`), which the
+    /// next title of the chain may join too.
+    titled: Option<usize>,
 }
 
 /// Adds the actor and mention of an institution phrase found at token `i`; the token
@@ -897,6 +901,48 @@ fn own_adjective(
     (gazetteer.entries[c as usize].country.as_deref() == Some(own)
         && !lexed.tokens[next].after_newline)
         .then_some(next + 1)
+}
+
+/// A name after «العاصمة» and a country's adjective is that country's capital, whatever
+/// else the name may stand for: «العاصمة الأردنية عمان» is Amman, not Oman, and «العاصمة
+/// التونسية تونس» the city, not the state. The capital is the gazetteer's place of that
+/// country written with the same letters (its «العاصمة» epithet aside); None when there
+/// is no descriptor, the name already is such a place, or the gazetteer has none.
+fn capital_named(
+    lexed: &Lexed<'_>,
+    gazetteer: &Gazetteer,
+    entry: u32,
+    i: usize,
+    start: usize,
+    end: usize,
+) -> Option<u32> {
+    let e = &gazetteer.entries[entry as usize];
+    if e.kind != ActorType::Gpe || i < 2 {
+        return None;
+    }
+    let capital_word = clitic_views(word(lexed, i - 2)?)
+        .iter()
+        .any(|v| v.article && v.stem == "عاصمه");
+    let adjective = word(lexed, i - 1)?.strip_prefix("ال")?;
+    if !capital_word {
+        return None;
+    }
+    let &c = gazetteer.nationalities.get(adjective)?;
+    let country = gazetteer.entries[c as usize].country.as_deref()?;
+    let named = &lexed.text[start..end];
+    let place = |g: &GazetteerEntry| {
+        let name = fold(&g.name_ar);
+        let name = name.strip_suffix(" العاصمه").unwrap_or(&name);
+        g.kind == ActorType::Gpe
+            && g.country.as_deref() == Some(country)
+            && g.stands_for.is_some()
+            && name == named
+    };
+    if place(e) {
+        return None;
+    }
+    let found = gazetteer.entries.iter().position(place)?;
+    u32::try_from(found).ok()
 }
 
 /// A gazetteer organisation followed by the nationality adjective of another country is
@@ -1363,16 +1409,20 @@ fn title_phrase(
         });
         return Some(k);
     }
-    // no name: the role-holder, with the institution's own mention inside
-    if let Some(inst) = &org {
-        add_institution(lexed, gazetteer, found, by_entry, insts, org_at, inst);
-    }
     // a role description: الزعيم الروسي، نظيره الروسي → the last person of that country;
     // a bare title (الرئيس، الوزير) → the last person holding that role
     let country_id = country.and_then(|c| {
         let e = &gazetteer.entries[c as usize];
         e.country.as_deref().or(Some(&*e.id))
     });
+    // (a one-word title after a name refers back: «استقبل … محمد بن سلمان الوزير»)
+    let appositive = (j > i + 1)
+        .then(|| appositive_of(lexed, found, insts.titled, i, title_start, country_id))
+        .flatten();
+    // no name: the role-holder, with the institution's own mention inside
+    if let Some(inst) = &org {
+        add_institution(lexed, gazetteer, found, by_entry, insts, org_at, inst);
+    }
     // a spokesperson of an institution not in the gazetteer: المتحدث باسم الوزارة
     if word(lexed, j - 1) == Some("باسم") && word(lexed, j).is_some() {
         j += 1;
@@ -1412,6 +1462,26 @@ fn title_phrase(
             let one = heads.next()?;
             heads.all(|a| a == one).then_some(one)
         });
+    // title_after_name: «الأمير محمد بن سلمان ولي العهد رئيس مجلس الوزراء», «ديمتري بيسكوف
+    // المتحدث باسم الكرملين» — the person just named holds it, unless the title refers
+    // back to someone else
+    if let Some(m) = appositive
+        && known.is_none_or(|a| a == found.mentions[m].actor)
+    {
+        let mention = &mut found.mentions[m];
+        let person = &mut found.actors[mention.actor];
+        if person.role.as_deref().is_none_or(honorific) {
+            person.role = Some(role.to_string());
+        }
+        person.feminine.get_or_insert(feminine);
+        insts.titled = Some(m);
+        // the phrase is the person's mention, when no institution's mention lies inside
+        if org.is_none() {
+            mention.end = end;
+            mention.next_token = j;
+        }
+        return Some(j);
+    }
     let key = fold(&text[title_start..end]);
     let actor = match known {
         Some(a) => a,
@@ -1446,6 +1516,46 @@ fn title_phrase(
         by_role: true,
     });
     Some(j)
+}
+
+/// The mention (an index into `found.mentions`) of the person a bare title at token `i`
+/// stands in apposition to: the person's mention ends right before it, with no comma, no
+/// line break and no clitic between, the title names no other country, and the person
+/// holds no office yet (an honorific aside) or the title goes on a chain of them (`titled`).
+/// «استقبل تبون وزير الخارجية الفرنسي» receives a French minister, «استقبل الأمين العام
+/// أحمد أبو الغيط المبعوث الأممي» the envoy; «الشيخ عبدالله بن زايد نائب رئيس مجلس
+/// الوزراء وزير الخارجية» is one man.
+fn appositive_of(
+    lexed: &Lexed<'_>,
+    found: &Actors,
+    titled: Option<usize>,
+    i: usize,
+    title_start: usize,
+    country: Option<&str>,
+) -> Option<usize> {
+    let token = &lexed.tokens[i];
+    let m = found.mentions.len().checked_sub(1)?;
+    let mention = &found.mentions[m];
+    let person = &found.actors[mention.actor];
+    let same_country = match (country, person.country.as_deref()) {
+        (None, _) => true,
+        (Some(c), Some(own)) => c == own,
+        (Some(_), None) => false,
+    };
+    let free = person.role.as_deref().is_none_or(honorific) || titled == Some(m);
+    (mention.next_token == i
+        && title_start == token.start
+        && !token.after_newline
+        && person.kind == ActorType::Person
+        && same_country
+        && free)
+        .then_some(m)
+}
+
+/// A role that is a form of address rather than an office (الشيخ، الأمير، الملك): the
+/// office named after the name says more.
+fn honorific(role: &str) -> bool {
+    matches!(role, "sheikh" | "sheikha" | "prince" | "princess" | "king")
 }
 
 /// A person not in the gazetteer named without a title by a patronymic chain: a known
@@ -1792,6 +1902,80 @@ mod tests {
         assert_eq!(gazetteer_surname("بوتين"), None);
         let found = names("السيسي يهاتف سعيّد\nاتصل الرئيس عبد الفتاح السيسي بالرئيس قيس سعيّد");
         assert_eq!(found[1], ("سعيّد".to_string(), "kais_saied".to_string()));
+    }
+
+    #[test]
+    fn titles_after_a_name_are_the_persons() {
+        // the actors of a text as (name, role)
+        let roles = |text: &str| -> Vec<(String, Option<String>)> {
+            let n = Normalized::new(text);
+            let toks = tokenize(&n.text);
+            let lexed = Lexed::new(&n.text, &toks, Lexicon::builtin());
+            let found = recognize(&lexed, Gazetteer::builtin());
+            found
+                .actors
+                .iter()
+                .map(|a| (a.name.clone(), a.role.clone()))
+                .collect()
+        };
+        let found = names(
+            "استقبل الشيخ عبدالله بن زايد نائب رئيس مجلس الوزراء وزير الخارجية، اليوم، الوزير.",
+        );
+        assert_eq!(
+            found[0],
+            (
+                "عبدالله بن زايد نائب رئيس مجلس الوزراء وزير الخارجية".to_string(),
+                "abdullah_bin_zayed".to_string()
+            ),
+            "{found:?}"
+        );
+        // the first office named is the role; an honorific gives way to it
+        assert_eq!(
+            roles("قال الشيخ عبدالله بن زايد نائب رئيس مجلس الوزراء وزير الخارجية إن")[0],
+            (
+                "عبد الله بن زايد آل نهيان".to_string(),
+                Some("deputy_prime_minister".to_string())
+            )
+        );
+        // with an institution inside, the person takes the role and the institution stays
+        let found = names("قال دميتري بيسكوف المتحدث باسم الكرملين إن");
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert_eq!(found[1].1, "kremlin");
+        assert_eq!(
+            roles("قال دميتري بيسكوف المتحدث باسم الكرملين إن")[0]
+                .1
+                .as_deref(),
+            Some("spokesperson")
+        );
+        // another country's title, a one-word title, a comma, or a person who already holds
+        // an office: someone else
+        for text in [
+            "استقبل تبون وزير الخارجية الفرنسي في الجزائر",
+            "استقبل تبون الوزير في الجزائر",
+            "استقبل تبون، وزير الخارجية، في الجزائر",
+            "استقبل الرئيس الجزائري عبد المجيد تبون وزير الخارجية في الجزائر",
+        ] {
+            let found = names(text);
+            assert!(
+                found
+                    .iter()
+                    .any(|f| f.0.starts_with("وزير") || f.0 == "الوزير"),
+                "{text}: {found:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_name_after_the_capital_of_a_country_is_that_capital() {
+        let ids = |text: &str| -> Vec<String> { names(text).into_iter().map(|f| f.1).collect() };
+        assert_eq!(
+            ids("وصل الوفد إلى العاصمة الأردنية عمان أمس"),
+            ["city_amman"]
+        );
+        assert_eq!(ids("وعقد الاجتماع في العاصمة التونسية تونس"), ["city_tunis"]);
+        // bare, the name keeps its first sense; another country's capital is no match
+        assert_eq!(ids("وصل الوفد إلى عمان أمس"), ["omn"]);
+        assert_eq!(ids("وصل الوفد إلى العاصمة الأردنية مسقط"), ["city_muscat"]);
     }
 
     #[test]
