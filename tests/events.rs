@@ -2625,6 +2625,17 @@ fn the_one_received_or_called_on_after_the_subject_and_a_time_is_a_participant()
             "استقبل",
             "عبد الله الثاني",
         ),
+        // the host's offices after his name are his; the one received comes after them
+        (
+            "استقبل الشيخ عبدالله بن زايد آل نهيان نائب رئيس مجلس الوزراء وزير الخارجية، في أبوظبي اليوم، وزير خارجية مصر بدر عبد العاطي.",
+            "استقبل",
+            "بدر عبد العاطي",
+        ),
+        (
+            "استقبل الأمير محمد بن سلمان ولي العهد رئيس مجلس الوزراء، في جدة أمس، وزير الخارجية الفرنسي جان نويل بارو.",
+            "استقبل",
+            "جان نويل بارو",
+        ),
     ];
     let mut wrong = Vec::new();
     for (text, trigger, want) in cases {

@@ -486,7 +486,8 @@ pub(crate) fn participants(
         || (event.kind == EventKind::Meeting && trig.verb)
         || phones
         || TELL_VERBS.iter().any(|v| trigger_word.ends_with(v));
-    let window_end = (end + 14).min(s_end);
+    // the window starts again after the subject: its titles can be many words
+    let mut window_end = (end + 14).min(s_end);
     let mut k = trig.token + 1;
     let mut took_object = !event.participants.is_empty();
     // where the words counted to the parties start: the trigger's end, or the end of the
@@ -727,6 +728,7 @@ pub(crate) fn participants(
                 took_object = true;
             } else if event.agent == Some(m.actor) && object_from == end {
                 object_from = m.next_token;
+                window_end = window_end.max((object_from + 14).min(s_end));
             }
             k = m.next_token;
             continue;
