@@ -2690,3 +2690,53 @@ fn a_session_of_a_council_is_a_meeting_on_its_date() {
     assert_eq!(e.time.value.as_deref(), Some("2021-04-15TAF"));
     assert_eq!(agent_name(&doc, "جلسته").as_deref(), Some("مجلس الوزراء"));
 }
+
+#[test]
+fn the_one_who_receives_a_call_unnamed_is_the_one_the_story_is_about() {
+    // (text, call trigger, caller, receiver)
+    let cases = [
+        (
+            "استقبل الأمير محمد بن سلمان، في جدة أمس، وزير الخارجية الفرنسي جان نويل بارو.\nكما تلقى سموه اتصالا هاتفيا من رئيس الوزراء البريطاني كير ستارمر.",
+            "اتصالا هاتفيا",
+            "كير ستارمر",
+            "محمد بن سلمان",
+        ),
+        (
+            "استقبل الرئيس عبد المجيد تبون، اليوم، سفير فرنسا.\nكما تلقى اتصالا هاتفيا من الرئيس الفرنسي إيمانويل ماكرون.",
+            "تلقى اتصالا",
+            "إيمانويل ماكرون",
+            "عبد المجيد تبون",
+        ),
+        // after a received call, the receiver goes on, not the caller
+        (
+            "تلقى الرئيس عبد المجيد تبون اتصالا هاتفيا من رئيس الوزراء البريطاني كير ستارمر.\nوتلقى فخامته مكالمة هاتفية من الرئيس الفرنسي إيمانويل ماكرون.",
+            "مكالمة هاتفية",
+            "إيمانويل ماكرون",
+            "عبد المجيد تبون",
+        ),
+    ];
+    let mut wrong = Vec::new();
+    for (text, trigger, caller, receiver) in cases {
+        let doc = extract(text);
+        let got = event_with_trigger(&doc, trigger).map(|e| {
+            let name = |id: &str| actor_by_id(&doc, id).name.clone();
+            (
+                e.agent.as_deref().map(name),
+                e.participants.iter().map(|p| name(p)).collect::<Vec<_>>(),
+            )
+        });
+        let ok = got.as_ref().is_some_and(|(agent, parts)| {
+            agent.as_deref() == Some(caller) && parts.iter().any(|p| p == receiver)
+        });
+        if !ok {
+            wrong.push(format!(
+                "{text}\n  {trigger}: got {got:?}, want {caller} → {receiver}"
+            ));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    // a statement after كما keeps its own speaker rules: no one named, no one goes on
+    let doc = extract("وكان الوزير أحمد علي قد زار تونس.\nكما أضاف أن الوضع صعب.");
+    let added = event_with_trigger(&doc, "أضاف").expect("أضاف");
+    assert_eq!(added.agent, None);
+}

@@ -408,6 +408,61 @@ fn noun_before(doc: &Doc<'_, '_>, trig: &Trigger<'_>, s_start: usize) -> bool {
         && doc.mention_covering(t - 1).is_none()
 }
 
+/// Whether an honorific pronoun is the subject at a trigger: right after its verb
+/// («وأشار جلالته»), or between the verb of receiving and a call noun («تلقى سموه اتصالا»).
+fn honorific_subject(doc: &Doc<'_, '_>, trig: &Trigger<'_>) -> bool {
+    let at = if trig.verb {
+        trig.lexeme.next
+    } else {
+        match trig.token.checked_sub(1) {
+            Some(k) => k,
+            None => return false,
+        }
+    };
+    doc.word(at)
+        .is_some_and(|w| HONORIFIC_PRONOUNS.contains(&w))
+}
+
+/// A person's honorific with a pronoun, standing for the person: his highness, his
+/// majesty, his excellency (of a president, a minister, a prime minister, a cleric, an
+/// ambassador).
+const HONORIFIC_PRONOUNS: &[&str] = &[
+    "سموه",
+    "جلالته",
+    "فخامته",
+    "معاليه",
+    "دولته",
+    "سماحته",
+    "سعادته",
+    "سيادته",
+    "سموها",
+    "جلالتها",
+    "فخامتها",
+    "معاليها",
+    "دولتها",
+    "سعادتها",
+    "سيادتها",
+];
+
+/// The person the story is about at this sentence: the agent of the latest event of the
+/// last `AGREEING_REACH` sentences that is a person (of a call received, the one who
+/// received it, not the caller), and no one's reported words.
+fn protagonist(doc: &Doc<'_, '_>, events: &[Event], sentence: usize) -> Option<usize> {
+    events
+        .iter()
+        .rev()
+        .take_while(|e| e.sentence + AGREEING_REACH >= sentence)
+        .filter(|e| e.reported_by.is_none())
+        .find_map(|e| {
+            let subject = if e.caller_known && e.initiator == e.agent {
+                e.participants.first().copied()
+            } else {
+                e.agent
+            };
+            subject.filter(|&a| doc.actors.actors[a].kind == ActorType::Person)
+        })
+}
+
 /// Whether a statement relays another's (نقلت الوكالة عن بيان للوزارة أن …): a later
 /// «وأفاد البيان» is not the relay's speaker.
 fn relays(doc: &Doc<'_, '_>, e: &Event) -> bool {
@@ -1143,6 +1198,18 @@ pub(crate) fn assign(doc: &Doc<'_, '_>, clauses: &Clauses, found: &[Found<'_>]) 
                 });
             }
             Subject::Unnamed | Subject::None => {}
+        }
+        // «وتلقى سموه اتصالا …»، «كما تلقى اتصالا …»: an honorific pronoun, or كما before
+        // an act that is no speech (whose speaker goes on already), with no one named goes
+        // on with the one the story is about; a new act, not dated by the last one
+        if event.agent.is_none()
+            && !trig.passive
+            && !matches!(found_subject, Subject::Unnamed | Subject::Plural)
+            && (honorific_subject(doc, trig)
+                || continuation && trig.verb && event.kind != EventKind::Statement)
+        {
+            event.agent = dropped.or_else(|| agreeing(protagonist(doc, &events, sentence)));
+            event.continued = event.agent.is_some() && event.kind == EventKind::Statement;
         }
         // منذ رجوعه، لدى وصولها: the pronoun names who arrived; بعد مقتله: who was killed
         match &*trig.lexeme.entry.extra {
