@@ -2740,3 +2740,29 @@ fn the_one_who_receives_a_call_unnamed_is_the_one_the_story_is_about() {
     let added = event_with_trigger(&doc, "أضاف").expect("أضاف");
     assert_eq!(added.agent, None);
 }
+
+#[test]
+fn to_look_into_is_no_speech_act_but_to_inform_is() {
+    for text in [
+        "وأكد المتحدث أن المجلس اطلع على التقرير.",
+        "واطلع الرئيس عبد المجيد تبون على سير المشروع.",
+        "واطلع مجلس الوزراء على فحوى الرسالة.",
+    ] {
+        let doc = extract(text);
+        assert!(
+            event_with_trigger(&doc, "اطلع").is_none(),
+            "{text}: {:?}",
+            doc.events
+        );
+    }
+    let doc = extract("كما أطلع وزير الخارجية سامح شكري نظيره الروسي على التطورات.");
+    let informed = event_with_trigger(&doc, "أطلع").expect("أطلع");
+    assert_eq!(informed.kind, EventKind::Statement);
+    assert_eq!(
+        informed
+            .agent
+            .as_deref()
+            .map(|a| actor_by_id(&doc, a).name.as_str()),
+        Some("سامح شكري")
+    );
+}

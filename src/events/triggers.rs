@@ -248,7 +248,26 @@ fn not_an_event(doc: &Doc<'_, '_>, i: usize, next: usize) -> bool {
     {
         return true;
     }
-    question(doc, i)
+    reviewed(doc, word, next) || question(doc, i)
+}
+
+/// Whether اطلع is «to look into», not «to inform»: على comes right after it or after its
+/// one subject («اطلع المجلس على التقرير»); the one who informs has an object before على
+/// («أطلع الوزير نظيره على التطورات»، «أطلعه على»).
+fn reviewed(doc: &Doc<'_, '_>, word: &str, next: usize) -> bool {
+    if !matches!(word, "اطلع" | "اطلعت" | "اطلعوا") {
+        return false;
+    }
+    // the subject, with its title: اطلع الرئيس عبد المجيد تبون على
+    let subject = doc.mention_at(next).or_else(|| {
+        doc.mentions_between(next + 1, next + 8)
+            .first()
+            .filter(|m| m.title_token == next)
+    });
+    let after = subject
+        .filter(|m| !m.by_role)
+        .map_or(next, |m| m.next_token);
+    doc.word(after) == Some("علي")
 }
 
 /// The kind of the longest event entry at token `i`.
