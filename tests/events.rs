@@ -2625,6 +2625,12 @@ fn the_one_received_or_called_on_after_the_subject_and_a_time_is_a_participant()
             "استقبل",
             "عبد الله الثاني",
         ),
+        // a meeting noun of the two of them: both people named before it
+        (
+            "بحث وزير الخارجية أسعد الشيباني مع نظيره التركي هاكان فيدان خلال لقائهما اليوم في أنقرة سبل التعاون.",
+            "لقائهما",
+            "هاكان فيدان",
+        ),
         // the host's offices after his name are his; the one received comes after them
         (
             "استقبل الشيخ عبدالله بن زايد آل نهيان نائب رئيس مجلس الوزراء وزير الخارجية، في أبوظبي اليوم، وزير خارجية مصر بدر عبد العاطي.",

@@ -408,6 +408,22 @@ fn noun_before(doc: &Doc<'_, '_>, trig: &Trigger<'_>, s_start: usize) -> bool {
         && doc.mention_covering(t - 1).is_none()
 }
 
+/// The last two people named in tokens `[from, to)`, in text order (fewer when fewer are).
+fn two_people_before(doc: &Doc<'_, '_>, from: usize, to: usize) -> Vec<usize> {
+    let mut distinct: Vec<usize> = Vec::with_capacity(2);
+    for m in doc.mentions_between(from, to).iter().rev().take(LOOKBACK) {
+        let a = m.actor;
+        if doc.actors.actors[a].kind == ActorType::Person && !distinct.contains(&a) {
+            distinct.push(a);
+        }
+        if distinct.len() == 2 {
+            break;
+        }
+    }
+    distinct.reverse();
+    distinct
+}
+
 /// Whether an honorific pronoun is the subject at a trigger: right after its verb
 /// («وأشار جلالته»), or between the verb of receiving and a call noun («تلقى سموه اتصالا»).
 fn honorific_subject(doc: &Doc<'_, '_>, trig: &Trigger<'_>) -> bool {
@@ -541,6 +557,19 @@ pub(crate) fn participants(
         || (event.kind == EventKind::Meeting && trig.verb)
         || phones
         || TELL_VERBS.iter().any(|v| trigger_word.ends_with(v));
+    // «بحث X مع نظيره Y خلال لقائهما»: a call or meeting noun of the two of them has the
+    // two people named before it in its sentence
+    if matches!(event.kind, EventKind::Call | EventKind::Meeting)
+        && !trig.verb
+        && trigger_word.ends_with("هما")
+    {
+        let two = two_people_before(doc, s_start, trig.token);
+        if two.len() == 2 {
+            for a in two {
+                add(event, a);
+            }
+        }
+    }
     // the window starts again after the subject: its titles can be many words
     let mut window_end = (end + 14).min(s_end);
     let mut k = trig.token + 1;
@@ -605,22 +634,7 @@ pub(crate) fn participants(
                 &doc.lexed.text[doc.lexed.tokens[k].start..doc.lexed.tokens[l.next - 1].end];
             if cue_text.ends_with("بينهما") || cue_text.ends_with("بينهم") {
                 // جمع بينهما: the two people named before the trigger in this sentence
-                let mut distinct: Vec<usize> = Vec::new();
-                for m in doc
-                    .mentions_between(s_start, trig.token)
-                    .iter()
-                    .rev()
-                    .take(LOOKBACK)
-                {
-                    let a = m.actor;
-                    if doc.actors.actors[a].kind == ActorType::Person && !distinct.contains(&a) {
-                        distinct.push(a);
-                    }
-                    if distinct.len() == 2 {
-                        break;
-                    }
-                }
-                distinct.reverse();
+                let distinct = two_people_before(doc, s_start, trig.token);
                 if event.kind == EventKind::Call {
                     event.agent = distinct.first().copied().or(event.agent);
                 }
