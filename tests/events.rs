@@ -2772,3 +2772,22 @@ fn to_look_into_is_no_speech_act_but_to_inform_is() {
         Some("سامح شكري")
     );
 }
+
+#[test]
+fn a_strike_after_fi_takes_the_date_before_it_when_no_act_of_a_verb_does() {
+    let doc =
+        extract("قتل ثلاثة مدنيين، فجر اليوم، في غارة جوية استهدفت منزلا.\nوأدانت الحكومة الهجوم.");
+    let strike = event_with_trigger(&doc, "غارة").expect("غارة");
+    assert_eq!(
+        (strike.time.value.as_deref(), strike.time.how),
+        (Some("2021-04-13TMO"), TimeHow::Explicit)
+    );
+    // a verb that is an act of its own takes the date; the noun after في is background
+    let doc =
+        extract("أعلن الجيش، فجر اليوم، في بيان مقتل قائد في غارة سابقة.\nوأدانت الحكومة الهجوم.");
+    assert!(
+        event_with_trigger(&doc, "غارة").is_none_or(|e| e.time.how != TimeHow::Explicit),
+        "{:?}",
+        doc.events
+    );
+}

@@ -171,12 +171,15 @@ fn explicit(
             a.saturating_sub(trigger_end)
         }
     };
-    let governed = e.occurrence
-        && !e.verb
-        && trigger > 0
-        && doc
-            .word(trigger - 1)
-            .is_some_and(|w| GOVERNING.contains(&w.trim_start_matches('و')));
+    let governing = (e.occurrence && !e.verb && trigger > 0)
+        .then(|| doc.word(trigger - 1))
+        .flatten()
+        .map(|w| w.trim_start_matches('و'))
+        .filter(|w| GOVERNING.contains(w));
+    // «قتل ثلاثة مدنيين، فجر الأحد، في غارة»: after في, with no act of a verb before it in
+    // the clause, the date before the noun is the noun's own
+    let governed = governing
+        .is_some_and(|w| w != "في" || (clause.start..trigger).any(|x| finite_verb(doc, x)));
     (first..last)
         .filter(|&k| dated(&doc.timexes[k]))
         .filter(|&k| !topic(doc, token_of(doc.timex_spans[k].0)))
