@@ -98,6 +98,11 @@ pub(crate) fn subject(
             }
             if let Some(m) = doc.mention_at(at) {
                 let glued = &doc.lexed.text[doc.lexed.tokens[at].start..m.start];
+                // a noun with ال has no owner in construct, only one after ل: «خلال
+                // المكالمة موقف الجزائر» names no owner, «التقرير السنوي لأجهزة …» does
+                if trig.lexeme.article && !glued.contains('ل') {
+                    break;
+                }
                 if trig.kind == EventKind::Meeting
                     && doc.actors.actors[m.actor].kind == ActorType::Gpe
                 {
