@@ -82,6 +82,25 @@ impl<'a, 'l> Doc<'a, 'l> {
         self.actors.mentions.get(k).filter(|m| m.first_token == i)
     }
 
+    /// The actor mention starting at token i, or the name whose title starts there
+    /// (مساعدة وزير الخارجية الأميركي لشؤون الشرق الأدنى باربارا ليف), its title within
+    /// `TITLE_REACH` tokens and before `end`.
+    pub(crate) fn titled_mention_at(&self, i: usize, end: usize) -> Option<&'a Mention> {
+        self.mention_at(i).or_else(|| {
+            self.mentions_between(i + 1, (i + TITLE_REACH).min(end))
+                .first()
+                .filter(|m| m.title_token == i)
+        })
+    }
+
+    /// The first token from `k` on, before `end`, that is no timex token and no comma.
+    pub(crate) fn skip_times_and_commas(&self, mut k: usize, end: usize) -> usize {
+        while k < end && (self.is_timex_token(k) || self.punct(k, &[','])) {
+            k += 1;
+        }
+        k
+    }
+
     /// The actor mention covering token i, if any.
     pub(crate) fn mention_covering(&self, i: usize) -> Option<&'a Mention> {
         // mentions are sorted and do not overlap
@@ -194,6 +213,9 @@ pub(crate) fn verb_at(doc: &Doc<'_, '_>, x: usize, needs_conj: bool) -> bool {
             && !l.article
     })
 }
+
+/// How many tokens a title may span before the name it introduces.
+pub(crate) const TITLE_REACH: usize = 10;
 
 /// How far back (in events) a pronoun, a plural or a statement noun may refer; it keeps
 /// the extraction linear on long documents.

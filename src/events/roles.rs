@@ -209,14 +209,8 @@ pub(crate) fn subject(
         {
             break;
         }
-        // a mention here, or a name whose title starts here (مساعدة وزير الخارجية الأميركي
-        // لشؤون الشرق الأدنى باربارا ليف)
-        let titled = || {
-            doc.mentions_between(k + 1, (k + TITLE_REACH).min(s_end))
-                .first()
-                .filter(|m| m.title_token == k)
-        };
-        if let Some(m) = doc.mention_at(k).or_else(titled) {
+        // a mention here, or a name whose title starts here
+        if let Some(m) = doc.titled_mention_at(k, s_end) {
             // a party joined by و to one in a prepositional phrase shares it: «يجتمع
             // بالرئيس بوتين ووزير الخارجية لافروف»
             let joined = doc.word(k).is_some_and(|w| w.starts_with('و'));
@@ -349,16 +343,10 @@ fn agrees(doc: &Doc<'_, '_>, actor: usize, feminine: Option<bool>) -> bool {
 
 /// Whether an unnamed speaker (`unnamed_subject` in `data/lexicon/event_cues.tsv`:
 /// مصادر، مسؤول، شهود عيان) stands right after a verb, a time or a comma between.
-fn unnamed_subject_at(doc: &Doc<'_, '_>, mut k: usize, s_end: usize) -> bool {
-    while k < s_end && (doc.is_timex_token(k) || doc.punct(k, &[','])) {
-        k += 1;
-    }
+fn unnamed_subject_at(doc: &Doc<'_, '_>, k: usize, s_end: usize) -> bool {
+    let k = doc.skip_times_and_commas(k, s_end);
     k < s_end
-        && doc.mention_at(k).is_none()
-        && doc
-            .mentions_between(k + 1, (k + TITLE_REACH).min(s_end))
-            .first()
-            .is_none_or(|m| m.title_token != k)
+        && doc.titled_mention_at(k, s_end).is_none()
         && doc.cue(k, "unnamed_subject").is_some_and(|l| !l.article)
 }
 
@@ -367,10 +355,8 @@ const QUANTIFIERS: &[&str] = &["جميع", "كل", "كافه", "مختلف", "س
 
 /// Whether a verb's object starts at token `k` (after a time or a comma): a definite
 /// noun or a quantifier that is no actor, no preposition and no function word.
-fn object_noun_at(doc: &Doc<'_, '_>, mut k: usize, s_end: usize) -> bool {
-    while k < s_end && (doc.is_timex_token(k) || doc.punct(k, &[','])) {
-        k += 1;
-    }
+fn object_noun_at(doc: &Doc<'_, '_>, k: usize, s_end: usize) -> bool {
+    let k = doc.skip_times_and_commas(k, s_end);
     if k >= s_end || doc.mention_at(k).is_some() || doc.complementizer(k).is_some() {
         return false;
     }
@@ -791,11 +777,7 @@ pub(crate) fn participants(
         if takes_object
             && !took_object
             && near()
-            && let Some(m) = doc.mention_at(k).or_else(|| {
-                doc.mentions_between(k + 1, (k + TITLE_REACH).min(window_end))
-                    .first()
-                    .filter(|m| m.title_token == k)
-            })
+            && let Some(m) = doc.titled_mention_at(k, window_end)
         {
             if event.agent != Some(m.actor) && !prepositional(doc, m) {
                 add(event, m.actor);
@@ -899,9 +881,6 @@ pub(crate) fn participants(
         event.participants.retain(|&p| p != a);
     }
 }
-
-/// How many tokens a title may span before the name it introduces.
-const TITLE_REACH: usize = 10;
 
 /// Verbs of holding a call or meeting in a relative clause: its subject is the agent.
 const HOLD_VERBS: &[&str] = &[

@@ -259,11 +259,7 @@ fn reviewed(doc: &Doc<'_, '_>, word: &str, next: usize) -> bool {
         return false;
     }
     // the subject, with its title: اطلع الرئيس عبد المجيد تبون على
-    let subject = doc.mention_at(next).or_else(|| {
-        doc.mentions_between(next + 1, next + 8)
-            .first()
-            .filter(|m| m.title_token == next)
-    });
+    let subject = doc.titled_mention_at(next, next + 8);
     let after = subject
         .filter(|m| !m.by_role)
         .map_or(next, |m| m.next_token);
