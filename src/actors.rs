@@ -930,13 +930,15 @@ fn capital_named(
     let &c = gazetteer.nationalities.get(adjective)?;
     let country = gazetteer.entries[c as usize].country.as_deref()?;
     let named = &lexed.text[start..end];
+    // (the name is folded last: only the places of that country get that far)
     let place = |g: &GazetteerEntry| {
-        let name = fold(&g.name_ar);
-        let name = name.strip_suffix(" العاصمه").unwrap_or(&name);
         g.kind == ActorType::Gpe
             && g.country.as_deref() == Some(country)
             && g.stands_for.is_some()
-            && name == named
+            && {
+                let name = fold(&g.name_ar);
+                name.strip_suffix(" العاصمه").unwrap_or(&name) == named
+            }
     };
     if place(e) {
         return None;
@@ -1854,17 +1856,21 @@ mod tests {
     use crate::lexicon::Lexicon;
     use crate::text::{Normalized, tokenize};
 
-    /// The actors of a text: (name, country) in order of first mention.
-    pub(super) fn actors_of(text: &str) -> Vec<(String, Option<String>)> {
+    /// What `fact` says of each actor of a text, in order of first mention.
+    fn each_actor<T>(text: &str, fact: impl Fn(&DocActor) -> T) -> Vec<T> {
         let n = Normalized::new(text);
         let toks = tokenize(&n.text);
         let lexed = Lexed::new(&n.text, &toks, Lexicon::builtin());
-        let found = recognize(&lexed, Gazetteer::builtin());
-        found
+        recognize(&lexed, Gazetteer::builtin())
             .actors
             .iter()
-            .map(|a| (a.name.clone(), a.country.clone()))
+            .map(fact)
             .collect()
+    }
+
+    /// The actors of a text: (name, country) in order of first mention.
+    pub(super) fn actors_of(text: &str) -> Vec<(String, Option<String>)> {
+        each_actor(text, |a| (a.name.clone(), a.country.clone()))
     }
 
     /// The mentions of a text: (surface in the original text, gazetteer id or name).
@@ -1907,17 +1913,7 @@ mod tests {
     #[test]
     fn titles_after_a_name_are_the_persons() {
         // the actors of a text as (name, role)
-        let roles = |text: &str| -> Vec<(String, Option<String>)> {
-            let n = Normalized::new(text);
-            let toks = tokenize(&n.text);
-            let lexed = Lexed::new(&n.text, &toks, Lexicon::builtin());
-            let found = recognize(&lexed, Gazetteer::builtin());
-            found
-                .actors
-                .iter()
-                .map(|a| (a.name.clone(), a.role.clone()))
-                .collect()
-        };
+        let roles = |text: &str| each_actor(text, |a| (a.name.clone(), a.role.clone()));
         let found = names(
             "استقبل الشيخ عبدالله بن زايد نائب رئيس مجلس الوزراء وزير الخارجية، اليوم، الوزير.",
         );
