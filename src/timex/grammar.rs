@@ -375,6 +375,10 @@ struct Memo<K: Copy + PartialEq, V: Copy> {
 
 const MEMO_SLOTS: usize = 16;
 
+/// How many openers may stand before the head of an expression: منذ أكثر من سبعة عقود
+/// has three (منذ، أكثر، من), في غضون حوالي أسبوعين two.
+const OPENER_REACH: usize = 4;
+
 impl<K: Copy + PartialEq, V: Copy> Memo<K, V> {
     fn new() -> Self {
         Memo {
@@ -491,15 +495,10 @@ impl<'a> Parser<'a> {
     /// Whether an expression can start at token i: a temporal word, or a function
     /// word that opens one (منذ، قبل، من …) followed by a number or a temporal word.
     fn can_start(&self, i: usize) -> bool {
-        let lexemes = self.at(i);
-        if lexemes.iter().any(|l| {
-            !matches!(
-                l.entry.kind,
-                Kind::Function | Kind::Era | Kind::TimeZone | Kind::Event | Kind::Cue
-            )
-        }) {
+        if self.temporal_word(i) {
             return true;
         }
+        let lexemes = self.at(i);
         let opens = lexemes
             .iter()
             .filter(|l| l.entry.kind == Kind::Function)
@@ -520,6 +519,53 @@ impl<'a> Parser<'a> {
                     .toks
                     .get(i + 1)
                     .is_some_and(|t| t.kind == TokenKind::Number || !self.at(i + 1).is_empty()))
+            && self.openers_reach_head(i)
+    }
+
+    /// Whether token i has a lexeme of its own that can make an expression temporal: any
+    /// but a function word, an era, a time zone or a word of the event lexicon.
+    fn temporal_word(&self, i: usize) -> bool {
+        self.at(i).iter().any(|l| {
+            !matches!(
+                l.entry.kind,
+                Kind::Function | Kind::Era | Kind::TimeZone | Kind::Event | Kind::Cue
+            )
+        })
+    }
+
+    /// Whether the openers from token i (منذ، خلال، في غضون، حوالي، أكثر من …) lead, within
+    /// [`OPENER_REACH`] of them, to a head: a number, a temporal word, ال before digits,
+    /// the dual of a year word (بين عامي) or the unit of an anaphoric period (ذلك الشهر). No expression is made of openers alone,
+    /// so «خلال المكالمة» or «بعد أن» is rejected here, before the grammar tries each rule.
+    fn openers_reach_head(&self, i: usize) -> bool {
+        let mut j = i;
+        for _ in 0..=OPENER_REACH {
+            let Some(t) = self.toks.get(j) else {
+                return false;
+            };
+            if t.kind == TokenKind::Number
+                || self.temporal_word(j)
+                || (self.word(j) == Some("ال") && self.digits(j + 1).is_some())
+                || self
+                    .word(j)
+                    .is_some_and(|w| ranges::YEAR_DUALS.contains(&w))
+                || self.anaphoric_unit(j).is_some()
+            {
+                return true;
+            }
+            j = match self
+                .at(j)
+                .iter()
+                .filter(|l| l.entry.kind == Kind::Function)
+                .map(|l| l.next)
+                .max()
+            {
+                Some(next) => next,
+                None if matches!(self.word(j), Some("اكثر" | "اقل")) => j + 1,
+                None => return false,
+            };
+        }
+        false
     }
 
     // ---- token helpers -------------------------------------------------

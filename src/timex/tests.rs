@@ -1259,3 +1259,18 @@ fn hijri_epithets_and_the_texts_own_equivalent() {
         ],
     );
 }
+
+#[test]
+fn openers_lead_to_a_head_or_start_nothing() {
+    // three openers before the head (منذ، أكثر، من): the 1950s or before
+    check(
+        "يعيش هنا منذ أكثر من سبعة عقود",
+        "منذ أكثر من سبعة عقود",
+        "195",
+    );
+    // two openers: قبل، حوالي
+    check("وصل الوفد قبل حوالي أسبوع", "قبل حوالي أسبوع", "2021-W14");
+    // openers with no head after them
+    none("تحدثا خلال المكالمة بعد أن انتهى الاجتماع حتى وقت متأخر من الليل");
+    none("جاء من بين الحضور منذ البداية");
+}

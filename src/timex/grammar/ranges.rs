@@ -2,6 +2,10 @@
 
 use super::*;
 
+/// The dual of the year words before a range's two years (بين عامي 2019 و2021): words the
+/// grammar reads as they are, with no lexicon entry.
+pub(super) const YEAR_DUALS: &[&str] = &["عامي", "سنتي", "العامين"];
+
 impl<'a> Parser<'a> {
     pub(super) fn range_sep(&self, i: usize) -> bool {
         self.punct(i, &['-']) || self.func(i, "to").is_some() || self.func(i, "until").is_some()
@@ -151,7 +155,7 @@ impl<'a> Parser<'a> {
     /// Year ranges: بين عامي 2019 و2021، من عام 2019 إلى 2021، من 2019 حتى 2021، 2019-2021.
     pub(super) fn year_range(&self, i: usize) -> Option<Found> {
         let year_word = |k: usize| -> usize {
-            if matches!(self.word(k), Some("عامي" | "سنتي" | "العامين")) {
+            if self.word(k).is_some_and(|w| YEAR_DUALS.contains(&w)) {
                 k + 1
             } else {
                 self.func(k, "year").map_or(k, |l| l.next)
