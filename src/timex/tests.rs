@@ -1270,6 +1270,13 @@ fn openers_lead_to_a_head_or_start_nothing() {
     );
     // two openers: قبل، حوالي
     check("وصل الوفد قبل حوالي أسبوع", "قبل حوالي أسبوع", "2021-W14");
+    // a quantifier inside خلال / في غضون keeps the span's meaning: within about two weeks
+    let t = check("سيصل الوفد في غضون حوالي أسبوعين", "حوالي أسبوعين", "P2W");
+    assert_eq!(t.modifier, Some(Mod::Approx));
+    assert_eq!(
+        interval(&t),
+        ("2021-04-13T00:00".into(), "2021-04-27T00:00".into())
+    );
     // openers with no head after them
     none("تحدثا خلال المكالمة بعد أن انتهى الاجتماع حتى وقت متأخر من الليل");
     none("جاء من بين الحضور منذ البداية");

@@ -527,17 +527,20 @@ impl<'a> Parser<'a> {
         }
         // within: خلال الشهرين الماضيين، خلال اسبوعين، في غضون أيام; خلال/في غضون is a
         // signal outside the extent (TimeML), its meaning kept in the value
+        // (with a quantifier inside: في غضون حوالي أسبوعين, within about two weeks)
         if let Some(l) = self.func(i, "within") {
             let inner = self.lexeme_start(l.next);
-            if let Some((_, next, expr)) = self.span(l.next) {
-                consider(self.found(inner, next, expr));
-            } else if let Some((next, amount, unit)) = self.quantity(l.next) {
+            let j = self.opt_func(l.next, "approx");
+            let modifier = (j > l.next).then_some(Mod::Approx);
+            let found = if let Some((_, next, expr)) = self.span(j) {
+                self.found(inner, next, expr)
+            } else if let Some((next, amount, unit)) = self.quantity(j) {
                 let dir = self.direction(next);
                 let (next, within) = match dir {
                     Some((n, d)) => (n, d),
                     None => (next, Dir::Current),
                 };
-                consider(self.found(
+                self.found(
                     inner,
                     next,
                     Expr::Duration {
@@ -545,8 +548,11 @@ impl<'a> Parser<'a> {
                         unit,
                         within: Some(within),
                     },
-                ));
-            }
+                )
+            } else {
+                None
+            };
+            consider(found.map(|f| Found { modifier, ..f }));
         }
         best
     }
