@@ -2803,3 +2803,32 @@ fn a_definite_call_noun_takes_no_owner_in_construct() {
         doc.events
     );
 }
+
+#[test]
+fn the_speaker_named_between_commas_after_a_title_is_the_agent() {
+    // (text, trigger, agent): «TITLE، NAME، VERB» and «VERB TITLE، NAME، أن»
+    let cases = [
+        (
+            "وأكد وزير الخارجية الأمريكي، أنتوني بلينكن، أن بلاده تدعم الحل.",
+            "أكد",
+            Some("أنتوني بلينكن"),
+        ),
+        (
+            "وقال المتحدث باسم المجلس، سامر خليل، إن الجلسة تأجلت إلى الأحد.",
+            "قال",
+            Some("سامر خليل"),
+        ),
+        (
+            "ذكر رئيس البرلمان اللبناني، نبيه بري، خلال استقباله الوفد، أن لبنان صامد.",
+            "ذكر",
+            Some("نبيه بري"),
+        ),
+        // a time between the commas: the title is the speaker
+        (
+            "وقال وزير الداخلية، مساء أمس، إن الشرطة اعتقلت ثلاثة أشخاص.",
+            "قال",
+            Some("وزير الداخلية"),
+        ),
+    ];
+    check_agents(&cases);
+}
