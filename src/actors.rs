@@ -597,6 +597,16 @@ pub(crate) fn recognize_part(
                 continue;
             }
             let actor = actor_for_entry(&mut found, &mut by_entry, gazetteer, entry);
+            // a title inside the alias (الملك محمد السادس): the person holds it, and a
+            // bare «جلالة الملك» later refers back to them
+            if gazetteer.entries[entry as usize].kind == ActorType::Person
+                && found.actors[actor].role.is_none()
+                && let Some((j, title, _)) = title_at(lexed, gazetteer, i)
+                && j < next
+            {
+                found.actors[actor].role = Some(title.role.to_string());
+                found.actors[actor].feminine.get_or_insert(title.feminine);
+            }
             let after = own_adjective(lexed, gazetteer, entry, next)
                 .or_else(|| nasab_after(lexed, gazetteer, entry, next));
             let (end, next) = match after {
@@ -1236,10 +1246,21 @@ fn title_phrase(
     let (mut j, title, title_start) = title_at(lexed, gazetteer, i)?;
     let (role, feminine) = (&*title.role, title.feminine);
     // nationality adjective: الرئيس الأمريكي، نظيره الروسي
+    // (of two words too: الرئيس الكوري الجنوبي)
     let mut country: Option<u32> = None;
     if let Some(w) = word(lexed, j) {
         let stem = w.strip_prefix("ال").unwrap_or(w);
-        if let Some(&c) = gazetteer.nationalities.get(stem) {
+        let two = word(lexed, j + 1)
+            .and_then(|next| next.strip_prefix("ال"))
+            .and_then(|next| {
+                gazetteer
+                    .nationalities
+                    .get(format!("{stem} {next}").as_str())
+            });
+        if let Some(&c) = two {
+            country = Some(c);
+            j += 2;
+        } else if let Some(&c) = gazetteer.nationalities.get(stem) {
             country = Some(c);
             j += 1;
         }
@@ -1325,8 +1346,17 @@ fn title_phrase(
     let unknown_org =
         org.is_none() && word(lexed, j - 1) == Some("باسم") && word(lexed, j).is_some();
     let comma_at = if unknown_org { j + 1 } else { j };
-    if comma_apposition(lexed, gazetteer, comma_at, country) {
-        j = comma_at + 1;
+    if let Some(name) = comma_apposition(lexed, gazetteer, comma_at, country) {
+        j = name;
+    } else {
+        // a form of address before the name: رئيس الجمهورية السيد عبد المجيد تبون
+        let name = address_honorific(lexed, j);
+        if name > j
+            && (person_at(lexed, gazetteer, name).is_some()
+                || unknown_name_end(lexed, gazetteer, name) > name)
+        {
+            j = name;
+        }
     }
     // a known person: الرئيس الأمريكي جو بايدن; one with a preposition is another party
     // (لقاء أمينها العام ببوتين), and no name of the title's holder follows
@@ -1336,7 +1366,9 @@ fn title_phrase(
     });
     if !glued && let Some((start, end, next, entry)) = person {
         let actor = actor_for_entry(found, by_entry, gazetteer, entry);
-        if found.actors[actor].role.is_none() {
+        // an office takes the place of an honorific (الأمير خليفة بن سلمان, then رئيس
+        // الوزراء الأمير خليفة بن سلمان)
+        if found.actors[actor].role.as_deref().is_none_or(honorific) {
             found.actors[actor].role = Some(role.to_string());
         }
         found.actors[actor].feminine.get_or_insert(feminine);
@@ -1539,16 +1571,46 @@ fn unknown_name_end(lexed: &Lexed<'_>, gazetteer: &Gazetteer, j: usize) -> usize
     if k - j >= 2 { k } else { j }
 }
 
-/// Whether token `j`, right after a title, is a comma before the name of the title's holder
-/// (the apposition of news style): a known person not of another country than the title's
-/// (`country`, a nationality's entry), or an unknown name that a comma closes. «قال وزير
-/// الخارجية، أمس، إن» and «… الرئيس، متحدثا للصحفيين، …» name no one.
+/// Forms of address before a name that hold no office: السيد، الدكتورة، المهندس.
+const ADDRESS_HONORIFICS: &[&str] = &[
+    "السيد",
+    "السيده",
+    "الدكتور",
+    "الدكتوره",
+    "المهندس",
+    "المهندسه",
+    "الاستاذ",
+    "الاستاذه",
+];
+
+/// The token after a form of address at `k` (السيد، الدكتور, or «د.»), `k` when there is
+/// none.
+fn address_honorific(lexed: &Lexed<'_>, k: usize) -> usize {
+    match word(lexed, k) {
+        Some(w) if ADDRESS_HONORIFICS.contains(&w) => k + 1,
+        Some("د")
+            if lexed
+                .tokens
+                .get(k + 1)
+                .is_some_and(|t| &lexed.text[t.start..t.end] == ".") =>
+        {
+            k + 2
+        }
+        _ => k,
+    }
+}
+
+/// Where the name of a title's holder starts when token `j`, right after the title, is a
+/// comma before it (the apposition of news style), a form of address allowed between
+/// («رئيس الجمهورية، السيد عبد المجيد تبون»): a known person not of another country than
+/// the title's (`country`, a nationality's entry), or an unknown name that a comma closes.
+/// «قال وزير الخارجية، أمس، إن» and «… الرئيس، متحدثا للصحفيين، …» name no one.
 fn comma_apposition(
     lexed: &Lexed<'_>,
     gazetteer: &Gazetteer,
     j: usize,
     country: Option<u32>,
-) -> bool {
+) -> Option<usize> {
     let comma = |k: usize| {
         lexed
             .tokens
@@ -1556,11 +1618,12 @@ fn comma_apposition(
             .is_some_and(|t| t.kind == TokenKind::Punct && &lexed.text[t.start..t.end] == ",")
     };
     if !comma(j) || lexed.tokens.get(j + 1).is_none_or(|t| t.after_newline) {
-        return false;
+        return None;
     }
-    if let Some((start, _, _, entry)) = person_at(lexed, gazetteer, j + 1) {
+    let at = address_honorific(lexed, j + 1);
+    if let Some((start, _, _, entry)) = person_at(lexed, gazetteer, at) {
         // a clitic glued to the name makes it another party (، ولافروف)
-        let glued = start > lexed.tokens[j + 1].start;
+        let glued = start > lexed.tokens[at].start;
         let country_of = |e: u32| {
             let e = &gazetteer.entries[e as usize];
             e.country.as_deref().or(Some(&*e.id))
@@ -1570,10 +1633,10 @@ fn comma_apposition(
             (Some(c), Some(p)) => country_of(c) == Some(p),
             _ => true,
         };
-        return !glued && same_country;
+        return (!glued && same_country).then_some(at);
     }
-    let end = unknown_name_end(lexed, gazetteer, j + 1);
-    end > j + 1 && comma(end)
+    let end = unknown_name_end(lexed, gazetteer, at);
+    (end > at && comma(end)).then_some(at)
 }
 
 /// The mention (an index into `found.mentions`) of the person a bare title at token `i`
@@ -2064,6 +2127,41 @@ mod tests {
                 "{text}: {found:?}"
             );
         }
+    }
+
+    #[test]
+    fn forms_of_address_nationalities_of_two_words_and_titles_inside_aliases() {
+        let roles = |text: &str| each_actor(text, |a| (a.name.clone(), a.role.clone()));
+        let role = |name: &str, r: &str| (name.to_string(), Some(r.to_string()));
+        // السيد / د. between the title and the name
+        assert_eq!(
+            roles("استقبل رئيس الجمهورية السيد عبد المجيد تبون الوفد")[0],
+            role("عبد المجيد تبون", "president")
+        );
+        assert_eq!(
+            roles("وقال وزير الصحة د. سامر خليل إن")[0],
+            role("سامر خليل", "health_minister")
+        );
+        // الكوري الجنوبي is one nationality: the name after it is the title's
+        let found = each_actor(
+            "استقبل الرئيس الكوري الجنوبي يون سوك يول",
+            |a| (a.name.clone(), a.country.clone()),
+        );
+        assert_eq!(
+            found,
+            [("يون سوك يول".to_string(), Some("kor".to_string()))]
+        );
+        // an alias that holds a title gives it (الملك محمد السادس), and an office later
+        // takes the place of such an honorific
+        assert_eq!(
+            roles("أجرى الملك محمد السادس اتصالا")[0],
+            role("محمد السادس", "king")
+        );
+        assert_eq!(
+            roles("استقبل الأمير خليفة بن سلمان الوفد. وقال رئيس الوزراء الأمير خليفة بن سلمان إن")
+                [0],
+            role("خليفة بن سلمان آل خليفة", "prime_minister")
+        );
     }
 
     #[test]

@@ -2832,3 +2832,58 @@ fn the_speaker_named_between_commas_after_a_title_is_the_agent() {
     ];
     check_agents(&cases);
 }
+
+/// The names of an event's participants.
+fn participant_names(doc: &Document, e: &Event) -> Vec<String> {
+    e.participants
+        .iter()
+        .map(|a| actor_by_id(doc, a).name.clone())
+        .collect()
+}
+
+#[test]
+fn official_news_agency_style_names_host_guest_and_caller() {
+    // a form of address after the comma, the meeting place and a relative clause: the host
+    // receives the guest, and the guest is the one who visits
+    let doc = extract(
+        "استقبل رئيس الجمهورية، السيد عبد المجيد تبون، اليوم الثلاثاء بمقر رئاسة الجمهورية، \
+         وزير الخارجية الإيطالي، أنطونيو تاياني، الذي يقوم بزيارة رسمية إلى الجزائر.",
+    );
+    let met = event_with_trigger(&doc, "استقبل").expect("استقبل");
+    assert_eq!(
+        agent_name(&doc, "استقبل").as_deref(),
+        Some("عبد المجيد تبون")
+    );
+    assert_eq!(participant_names(&doc, met), ["أنطونيو تاياني"]);
+    assert_eq!(
+        agent_name(&doc, "يقوم بزيارة").as_deref(),
+        Some("أنطونيو تاياني")
+    );
+    // a prayer and a palace between the host and the guest; «سموه» is the host again, not
+    // the guest of the relative clause
+    let doc = extract(
+        "استقبل الشيخ محمد بن زايد آل نهيان \"حفظه الله\" اليوم في قصر الشاطئ الرئيس الكوري \
+         الجنوبي يون سوك يول الذي يزور البلاد. ورحب سموه بالرئيس الكوري.",
+    );
+    let met = event_with_trigger(&doc, "استقبل").expect("استقبل");
+    assert_eq!(participant_names(&doc, met), ["يون سوك يول"]);
+    assert_eq!(
+        agent_name(&doc, "رحب").as_deref(),
+        Some("محمد بن زايد آل نهيان")
+    );
+    // a long honorific and an epithet between تلقى and the call: the caller is after من
+    let doc = extract(
+        "تلقى حضرة صاحب السمو الشيخ تميم بن حمد آل ثاني أمير البلاد المفدى، اتصالا هاتفيا \
+         اليوم من الرئيس رجب طيب أردوغان.",
+    );
+    assert_eq!(
+        agent_name(&doc, "اتصالا هاتفيا").as_deref(),
+        Some("رجب طيب أردوغان")
+    );
+    // «الملك محمد السادس» holds the title of its alias: «جلالة الملك» is the same man
+    let doc = extract(
+        "أجرى الملك محمد السادس اتصالا هاتفيا مع الرئيس الفرنسي. وخلال الاتصال، أكد جلالة \
+         الملك متانة العلاقات.",
+    );
+    assert_eq!(agent_name(&doc, "أكد").as_deref(), Some("محمد السادس"));
+}

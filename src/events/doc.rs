@@ -110,6 +110,17 @@ impl<'a, 'l> Doc<'a, 'l> {
             .filter(|m| i < m.next_token)
     }
 
+    /// Whether token i belongs to an actor's phrase: a mention, or the title before the
+    /// name it introduced (أمير البلاد in «الشيخ تميم … أمير البلاد»، وزير الخارجية in
+    /// «وزير الخارجية الأمريكي أنتوني بلينكن»).
+    pub(crate) fn in_actor_phrase(&self, i: usize) -> bool {
+        self.mention_covering(i).is_some()
+            || self
+                .mentions_between(i + 1, i + 1 + TITLE_REACH)
+                .first()
+                .is_some_and(|m| m.title_token <= i)
+    }
+
     /// The mention that ends right before token `i` (its next token is `i`), if any.
     pub(crate) fn mention_ending_at(&self, i: usize) -> Option<&'a Mention> {
         let k = self.actors.mentions.partition_point(|m| m.next_token < i);

@@ -70,10 +70,43 @@ pub(crate) fn prepositional(doc: &Doc<'_, '_>, m: &Mention) -> bool {
     {
         return true;
     }
+    // (or names the building it stands in: بمقر رئاسة الجمهورية، في قصر الشاطئ)
     first > 0
-        && doc
-            .word(first - 1)
-            .is_some_and(|w| PREPOSITIONS.contains(&w))
+        && doc.word(first - 1).is_some_and(|w| {
+            let noun = w.trim_start_matches('و');
+            let noun = noun.strip_prefix(['ب', 'ل']).unwrap_or(noun);
+            PREPOSITIONS.contains(&w) || PLACE_NOUNS.contains(&noun)
+        })
+}
+
+/// Nouns of a building whose genitive is where something happens, not a party.
+const PLACE_NOUNS: &[&str] = &["مقر", "قصر", "مبني"];
+
+/// Verbs of the prayer that follows a ruler's name in Gulf and Moroccan news: «حفظه
+/// الله»، «نصره الله»، «رعاه الله»، «أيده الله».
+const PRAYERS: &[&str] = &["حفظه", "حفظها", "نصره", "رعاه", "رعاها", "ايده"];
+
+/// How many tokens from `x` (before `end`) are an aside between a verb's subject and its
+/// object: a prayer («حفظه الله») or where it happens (في قصر الشاطئ، بمقر رئاسة
+/// الجمهورية: the place noun and the two words of its name at most, no actor's mention).
+/// 0 when none starts at `x`.
+fn aside_at(doc: &Doc<'_, '_>, x: usize, end: usize) -> usize {
+    let Some(w) = doc.word(x) else { return 0 };
+    if PRAYERS.contains(&w) && doc.word(x + 1) == Some("الله") {
+        return 2;
+    }
+    let (at, noun) = match w {
+        "في" => (x + 1, doc.word(x + 1).unwrap_or_default()),
+        _ => (x, w.strip_prefix('ب').unwrap_or_default()),
+    };
+    if !PLACE_NOUNS.contains(&noun) {
+        return 0;
+    }
+    let mut y = at + 1;
+    while y < end && y <= at + 2 && doc.word(y).is_some() && doc.mention_covering(y).is_none() {
+        y += 1;
+    }
+    y.min(end) - x
 }
 
 /// The subject of a trigger: SVO (an actor right before the verb), else VSO (the first
@@ -255,8 +288,27 @@ pub(crate) fn subject(
         }
         ([a], EventKind::Appeal | EventKind::Meeting) => Subject::Object(*a),
         ([a, ..], _) => Subject::Actor(*a),
-        _ => Subject::None,
+        _ => relative_antecedent(doc, trig.token, s_start).map_or(Subject::None, Subject::Actor),
     }
+}
+
+/// The actor a relative pronoun right before a verb refers to, when the verb names no
+/// subject of its own: «وزير الخارجية الإيطالي، أنطونيو تاياني، الذي يقوم بزيارة …»،
+/// «التقى ببوتين الذي قال إن …» (a prepositional phrase does not matter here). «الاتفاق
+/// الذي وقعته مصر» has its subject after the verb and never gets here.
+fn relative_antecedent(doc: &Doc<'_, '_>, verb: usize, s_start: usize) -> Option<usize> {
+    let mut j = verb.checked_sub(1)?;
+    if matches!(doc.word(j), Some("قد")) {
+        j = j.checked_sub(1)?;
+    }
+    if j <= s_start || !doc.word(j).is_some_and(|w| clauses::RELATIVES.contains(&w)) {
+        return None;
+    }
+    // a comma may close the antecedent's apposition: «…، أنطونيو تاياني، الذي»
+    let end = if doc.punct(j - 1, &[',']) { j - 1 } else { j };
+    doc.mention_ending_at(end)
+        .filter(|m| m.first_token >= s_start)
+        .map(|m| m.actor)
 }
 
 /// How many sentences back a verb looks for a speaker that agrees with it in gender.
@@ -453,13 +505,24 @@ const HONORIFIC_PRONOUNS: &[&str] = &[
 
 /// The person the story is about at this sentence: the agent of the latest event of the
 /// last `AGREEING_REACH` sentences that is a person (of a call received, the one who
-/// received it, not the caller), and no one's reported words.
-fn protagonist(doc: &Doc<'_, '_>, events: &[Event], sentence: usize) -> Option<usize> {
+/// received it, not the caller), and no one's reported words nor a relative clause's
+/// (the guest «الذي يقوم بزيارة …» is not whom «سموه» names).
+fn protagonist(
+    doc: &Doc<'_, '_>,
+    clauses: &Clauses,
+    events: &[Event],
+    sentence: usize,
+) -> Option<usize> {
     events
         .iter()
         .rev()
         .take_while(|e| e.sentence + AGREEING_REACH >= sentence)
-        .filter(|e| e.reported_by.is_none())
+        .filter(|e| {
+            e.reported_by.is_none()
+                && clauses
+                    .get(e.clause)
+                    .is_none_or(|c| c.kind != clauses::ClauseKind::Relative)
+        })
         .find_map(|e| {
             let subject = if e.caller_known && e.initiator == e.agent {
                 e.participants.first().copied()
@@ -768,11 +831,20 @@ pub(crate) fn participants(
         // the addressee right after the verb (and its subject), a time or a comma between,
         // with its title: دعا بوتين، أبلغ نظيره، «استقبل الرئيس X، اليوم، رئيس وزراء
         // اليونان Y»
+        // (asides do not count: «حفظه الله»، «في قصر الشاطئ»)
         let near = || {
-            (object_from..k)
-                .filter(|&x| !doc.is_timex_token(x) && !doc.punct(x, &[',']))
-                .count()
-                <= 4
+            let mut words = 0;
+            let mut x = object_from;
+            while x < k {
+                let aside = aside_at(doc, x, k);
+                if aside > 0 {
+                    x += aside;
+                    continue;
+                }
+                words += usize::from(!doc.is_timex_token(x) && !doc.punct(x, &[',', '"']));
+                x += 1;
+            }
+            words <= 4
         };
         if takes_object
             && !took_object
@@ -815,16 +887,26 @@ pub(crate) fn participants(
         let w = w.trim_start_matches('و');
         RECEIVE.iter().any(|v| w.starts_with(v))
     };
-    // (a time between them does not count: تلقى ظهر اليوم السبت 22 يناير مكالمة من …)
+    // (a time between them does not count: تلقى ظهر اليوم السبت 22 يناير مكالمة من …, nor
+    // the receiver's name and title: تلقى الشيخ تميم بن حمد آل ثاني أمير البلاد المفدى …)
     let received_before = || {
         let mut words = 0;
-        (s_start..trig.token)
-            .rev()
-            .take_while(|&x| {
-                words += usize::from(!doc.is_timex_token(x));
-                words <= RECEIVE_REACH
-            })
-            .any(|x| doc.word(x).is_some_and(receives))
+        for x in (s_start..trig.token).rev() {
+            if doc.word(x).is_some_and(receives) {
+                return true;
+            }
+            // another verb between: the call noun is its object (تلقى رسالة …، وأجرى اتصالا)
+            if finite_verb(doc, x) {
+                return false;
+            }
+            words += usize::from(
+                doc.word(x).is_some() && !doc.is_timex_token(x) && !doc.in_actor_phrase(x),
+            );
+            if words > RECEIVE_REACH {
+                return false;
+            }
+        }
+        false
     };
     if event.kind == EventKind::Call
         && (receives(bare) || !trig.verb && received_before())
@@ -910,9 +992,10 @@ const PARTY_REACH: usize = 5;
 /// Prepositions of a topic: what follows them is what a call was about, not its parties.
 const TOPIC_WORDS: &[&str] = &["حول", "بشان", "حيال", "عن", "بخصوص"];
 
-/// How many words (times not counted) a verb of receiving may stand before the call
-/// noun: the receiver and its title come between (تلقى الرئيس التونسي قيس سعيد مكالمة).
-const RECEIVE_REACH: usize = 6;
+/// How many words (times and the receiver's name and title not counted) a verb of
+/// receiving may stand before the call noun, with no other verb between: honorifics and
+/// epithets come between too (تلقى حضرة صاحب السمو الشيخ تميم … أمير البلاد المفدى، اتصالا).
+const RECEIVE_REACH: usize = 8;
 
 /// Verbs of receiving a call: the caller comes after من.
 const RECEIVE: &[&str] = &["تلقي", "يتلقي", "تتلقي", "تلقت", "تلقيا", "تلقوا"];
@@ -1206,7 +1289,8 @@ pub(crate) fn assign(doc: &Doc<'_, '_>, clauses: &Clauses, found: &[Found<'_>]) 
             && (honorific_subject(doc, trig)
                 || continuation && trig.verb && event.kind != EventKind::Statement)
         {
-            event.agent = dropped.or_else(|| agreeing(protagonist(doc, &events, sentence)));
+            event.agent =
+                dropped.or_else(|| agreeing(protagonist(doc, clauses, &events, sentence)));
             event.continued = event.agent.is_some() && event.kind == EventKind::Statement;
         }
         // منذ رجوعه، لدى وصولها: the pronoun names who arrived; بعد مقتله: who was killed
