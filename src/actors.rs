@@ -1481,13 +1481,28 @@ fn title_phrase(
     // الرئيس الروسي after الرئيس فلاديمير بوتين and وزير الخارجية سيرغي لافروف: the
     // person of that country who holds that role first
     let same_role = |a: usize| found.actors[a].role.as_deref() == Some(role);
+    // a person of that country in another office is not it: «وزير الخارجية البريطاني»
+    // after «رئيس الوزراء البريطاني ريشي سوناك» is someone else; a generic title
+    // (نظيره الروسي، الزعيم الروسي) or a person whose office is not known (or was only
+    // named by such a title) fits
+    // (without a country, `holds` has compared the offices already)
+    let office_fits = |a: usize| {
+        country_id.is_none()
+            || GENERIC_ROLES.contains(&role)
+            || found.actors[a]
+                .role
+                .as_deref()
+                .is_none_or(|r| r == role || honorific(r) || GENERIC_ROLES.contains(&r))
+    };
     let known = recent()
         .find(|&a| country_id.is_some() && holds(a, false) && same_role(a))
-        .or_else(|| recent().find(|&a| holds(a, false)))
+        .or_else(|| recent().find(|&a| holds(a, false) && office_fits(a)))
         .or_else(|| {
             // رئيس الدولة after رئيس الجمهورية X or الملك X: the head of state, when only one
             // has been named (with two presidents in the story it names neither for sure)
-            let mut heads = recent().filter(|&a| holds(a, role == "head_of_state"));
+            let head_of_state = role == "head_of_state";
+            let mut heads =
+                recent().filter(|&a| holds(a, head_of_state) && (head_of_state || office_fits(a)));
             let one = heads.next()?;
             heads.all(|a| a == one).then_some(one)
         });
@@ -1675,6 +1690,15 @@ fn appositive_of(
 
 /// A role that is a form of address rather than an office (الشيخ، الأمير، الملك): the
 /// office named after the name says more.
+/// Roles of titles that name no particular office: any person of the title's country fits.
+const GENERIC_ROLES: &[&str] = &[
+    "counterpart",
+    "leader",
+    "monarch",
+    "official",
+    "senior_official",
+];
+
 fn honorific(role: &str) -> bool {
     matches!(role, "sheikh" | "sheikha" | "prince" | "princess" | "king")
 }

@@ -2887,3 +2887,27 @@ fn official_news_agency_style_names_host_guest_and_caller() {
     );
     assert_eq!(agent_name(&doc, "أكد").as_deref(), Some("محمد السادس"));
 }
+
+#[test]
+fn calls_held_with_a_subject_between_and_places_that_are_no_party() {
+    // «أجرى X اتصالا بـY»: the ambiguous «اتصالا» after a verb of holding is a call
+    let doc = extract("وأجرى رئيس الحكومة نجيب ميقاتي اتصالا بوزير الخارجية الفرنسي جان نويل بارو.");
+    let call = event_with_trigger(&doc, "اتصالا").expect("the call");
+    assert_eq!(call.kind, EventKind::Call);
+    assert_eq!(agent_name(&doc, "اتصالا").as_deref(), Some("نجيب ميقاتي"));
+    assert_eq!(participant_names(&doc, call), ["جان نويل بارو"]);
+    // without such a verb it is no event: «اتصالا وثيقا» is contact
+    let doc = extract("تبقى الوزارة على اتصال وثيق بالسفارة.");
+    assert!(event_with_trigger(&doc, "اتصال").is_none());
+    // a region in a prepositional phrase is where, not who struck
+    let doc = extract("قال الجيش الإسرائيلي إن طائراته قصفت مواقع في جنوب لبنان ليل الاثنين.");
+    assert!(event_with_trigger(&doc, "قصفت").is_some());
+    assert_ne!(agent_name(&doc, "قصفت").as_deref(), Some("لبنان"));
+    // a title of one office does not fall back on that country's holder of another
+    let doc = extract(
+        "تلقى الرئيس المصري اتصالا من رئيس الوزراء البريطاني ريشي سوناك. وكان الرئيس قد \
+         استقبل وزير الخارجية البريطاني الشهر الماضي.",
+    );
+    let met = event_with_trigger(&doc, "استقبل").expect("the meeting");
+    assert_eq!(participant_names(&doc, met), ["وزير الخارجية البريطاني"]);
+}

@@ -70,7 +70,7 @@ pub(crate) fn prepositional(doc: &Doc<'_, '_>, m: &Mention) -> bool {
     {
         return true;
     }
-    // (or names the building it stands in: بمقر رئاسة الجمهورية، في قصر الشاطئ)
+    // (or names the building or region it stands in: بمقر رئاسة الجمهورية، في جنوب لبنان)
     first > 0
         && doc.word(first - 1).is_some_and(|w| {
             let noun = w.trim_start_matches('و');
@@ -79,8 +79,21 @@ pub(crate) fn prepositional(doc: &Doc<'_, '_>, m: &Mention) -> bool {
         })
 }
 
-/// Nouns of a building whose genitive is where something happens, not a party.
-const PLACE_NOUNS: &[&str] = &["مقر", "قصر", "مبني"];
+/// Nouns of a building or a region whose genitive is where something happens, not a
+/// party: بمقر رئاسة الجمهورية، في جنوب لبنان، في ريف دمشق.
+const PLACE_NOUNS: &[&str] = &[
+    "مقر",
+    "قصر",
+    "مبني",
+    "جنوب",
+    "شمال",
+    "شرق",
+    "غرب",
+    "وسط",
+    "ريف",
+    "ضواحي",
+    "انحاء",
+];
 
 /// Verbs of the prayer that follows a ruler's name in Gulf and Moroccan news: «حفظه
 /// الله»، «نصره الله»، «رعاه الله»، «أيده الله».
@@ -542,6 +555,29 @@ fn relays(doc: &Doc<'_, '_>, e: &Event) -> bool {
 
 /// How far back (tokens) a possessive pronoun looks for the person it names.
 const POSSESSOR_REACH: usize = 20;
+
+/// Whether a verb of holding or receiving (أجرى، يجري، تلقى) stands a few words before
+/// token `t` in its clause, its subject between: «أجرى ميقاتي اتصالا بـ…» makes the
+/// ambiguous «اتصالا» a call.
+pub(crate) fn held_by_light_verb(doc: &Doc<'_, '_>, t: usize) -> bool {
+    let mut words = 0;
+    for x in (0..t).rev() {
+        let Some(w) = doc.word(x) else {
+            return false;
+        };
+        let w = w.trim_start_matches(['و', 'ف']);
+        if HOLD_VERBS.contains(&w) || RECEIVE.iter().any(|v| w.starts_with(v)) {
+            return true;
+        }
+        if !doc.in_actor_phrase(x) {
+            words += 1;
+            if words > 2 {
+                return false;
+            }
+        }
+    }
+    false
+}
 
 /// Whether the word before token `t` is a light verb of holding (يجري، ليجري، وتعقد،
 /// عقد) that has no subject between it and the event noun.

@@ -55,7 +55,16 @@ where
                 || matches!(doc.word(l.next), Some("مع" | "ومع"))))
             || (l.entry.value.starts_with("topic")
                 && (l.next..(l.next + 5).min(doc.lexed.tokens.len())).any(|k| by_phone(doc, k)));
-        if l.entry.extra.ends_with("ambiguous") && !clause_follows && !call_follows {
+        // «أجرى ميقاتي اتصالا بـ…»: one call after a verb of holding and its subject, its
+        // other party after it (the plural «تجري اتصالات على مستوى عال» is contacts)
+        let held_call = kind == EventKind::Call
+            && !verb
+            && doc.word(i).is_some_and(|w| !w.ends_with("ات"))
+            && doc.word(l.next).is_some_and(|w| {
+                matches!(w, "مع" | "من") || w.starts_with('ب') && doc.in_actor_phrase(l.next)
+            })
+            && super::roles::held_by_light_verb(doc, i);
+        if l.entry.extra.ends_with("ambiguous") && !clause_follows && !call_follows && !held_call {
             i += 1;
             continue;
         }
