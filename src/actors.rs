@@ -1342,6 +1342,10 @@ fn title_phrase(
     }
     // the name set off by commas, as news writes it: «وزير الخارجية الأمريكي، أنتوني
     // بلينكن، …», «المتحدثة باسم الخارجية الفرنسية، آن كلير لوجاندر، …»
+    // «المتحدث باسمه، ستيفان دوجاريك»: the pronoun is the institution or the person
+    if org.is_none() && matches!(word(lexed, j), Some("باسمه" | "باسمها")) {
+        j += 1;
+    }
     // (past an institution not in the gazetteer: «المتحدث باسم الحكومة، محمد الحمد،»)
     let unknown_org =
         org.is_none() && word(lexed, j - 1) == Some("باسم") && word(lexed, j).is_some();

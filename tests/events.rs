@@ -2911,3 +2911,24 @@ fn calls_held_with_a_subject_between_and_places_that_are_no_party() {
     let met = event_with_trigger(&doc, "استقبل").expect("the meeting");
     assert_eq!(participant_names(&doc, met), ["وزير الخارجية البريطاني"]);
 }
+
+#[test]
+fn the_one_before_with_calls_and_a_spokesman_of_his_names_himself() {
+    // «بحث X مع نظيره Y، في اتصال هاتفي»: X called, Y took part
+    let doc = extract(
+        "وبحث وزير الخارجية العراقي فؤاد حسين مع نظيره الإيراني عباس عراقجي، في اتصال \
+         هاتفي الأربعاء، التطورات الإقليمية.",
+    );
+    let call = event_with_trigger(&doc, "اتصال هاتفي").expect("the call");
+    assert_eq!(
+        agent_name(&doc, "اتصال هاتفي").as_deref(),
+        Some("فؤاد حسين")
+    );
+    assert_eq!(participant_names(&doc, call), ["عباس عراقجي"]);
+    // «المتحدث باسمه، ستيفان دوجاريك،»: the spokesman is named
+    let doc = extract(
+        "حذر الأمين العام للأمم المتحدة أنطونيو غوتيريش من الكارثة. وقال المتحدث باسمه، \
+         ستيفان دوجاريك، للصحفيين إن الوضع خطير.",
+    );
+    assert_eq!(agent_name(&doc, "قال").as_deref(), Some("ستيفان دوجاريك"));
+}

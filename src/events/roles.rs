@@ -906,16 +906,34 @@ pub(crate) fn participants(
                 .participants
                 .contains(&event.agent.unwrap_or(usize::MAX)))
     {
-        event.agent = doc
+        let mut people = doc
             .mentions_between(s_start, trig.token)
             .iter()
             .rev()
             .take(LOOKBACK)
-            .map(|m| m.actor)
-            .find(|&a| {
-                doc.actors.actors[a].kind == ActorType::Person && !event.participants.contains(&a)
-            })
-            .or(event.agent);
+            .filter(|m| {
+                doc.actors.actors[m.actor].kind == ActorType::Person
+                    && !event.participants.contains(&m.actor)
+            });
+        let latest = people.next();
+        // «بحث X مع نظيره Y، في اتصال هاتفي»: the one named after مع is the other party,
+        // the one before it the caller
+        let after_with = |m: &Mention| {
+            let first = m.title_token.min(m.first_token);
+            first > 0 && doc.cue(first - 1, "with").is_some()
+        };
+        match latest {
+            Some(m) if event.participants.is_empty() && after_with(m) => {
+                if let Some(subject) = people.find(|s| s.actor != m.actor) {
+                    event.agent = Some(subject.actor);
+                    add(event, m.actor);
+                } else {
+                    event.agent = Some(m.actor);
+                }
+            }
+            Some(m) => event.agent = Some(m.actor),
+            None => {}
+        }
     }
     // a received call: «تلقى X اتصالا هاتفيا من Y», «X يتلقى مكالمة من Y»: Y called
     // (the verb may stand a few words before the call noun: تلقى بوتين مكالمة من …)
