@@ -1340,13 +1340,13 @@ fn title_phrase(
             j = after;
         }
     }
-    // the name set off by commas, as news writes it: «وزير الخارجية الأمريكي، أنتوني
-    // بلينكن، …», «المتحدثة باسم الخارجية الفرنسية، آن كلير لوجاندر، …»
     // «المتحدث باسمه، ستيفان دوجاريك»: the pronoun is the institution or the person
     if org.is_none() && matches!(word(lexed, j), Some("باسمه" | "باسمها")) {
         j += 1;
     }
-    // (past an institution not in the gazetteer: «المتحدث باسم الحكومة، محمد الحمد،»)
+    // the name set off by commas, as news writes it: «وزير الخارجية الأمريكي، أنتوني
+    // بلينكن، …», «وزيرة الخارجية الفرنسية، كاترين كولونا، …»; past an institution not
+    // in the gazetteer too: «المتحدث باسم الحكومة، محمد العوادي،»
     let unknown_org =
         org.is_none() && word(lexed, j - 1) == Some("باسم") && word(lexed, j).is_some();
     let comma_at = if unknown_org { j + 1 } else { j };
@@ -1692,8 +1692,6 @@ fn appositive_of(
         .then_some(m)
 }
 
-/// A role that is a form of address rather than an office (الشيخ، الأمير، الملك): the
-/// office named after the name says more.
 /// Roles of titles that name no particular office: any person of the title's country fits.
 const GENERIC_ROLES: &[&str] = &[
     "counterpart",
@@ -1703,6 +1701,8 @@ const GENERIC_ROLES: &[&str] = &[
     "senior_official",
 ];
 
+/// A role that is a form of address rather than an office (الشيخ، الأمير، الملك): the
+/// office named after the name says more.
 fn honorific(role: &str) -> bool {
     matches!(role, "sheikh" | "sheikha" | "prince" | "princess" | "king")
 }

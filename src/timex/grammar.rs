@@ -535,8 +535,9 @@ impl<'a> Parser<'a> {
 
     /// Whether the openers from token i (منذ، خلال، في غضون، حوالي، أكثر من …) lead, within
     /// [`OPENER_REACH`] of them, to a head: a number, a temporal word, ال before digits,
-    /// the dual of a year word (بين عامي) or the unit of an anaphoric period (ذلك الشهر). No expression is made of openers alone,
-    /// so «خلال المكالمة» or «بعد أن» is rejected here, before the grammar tries each rule.
+    /// the dual of a year word (بين عامي) or the unit of an anaphoric period (ذلك الشهر).
+    /// No expression is made of openers alone, so «خلال المكالمة» or «بعد أن» is rejected
+    /// here, before the grammar tries each rule.
     fn openers_reach_head(&self, i: usize) -> bool {
         let mut j = i;
         for _ in 0..=OPENER_REACH {
