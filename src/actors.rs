@@ -1325,13 +1325,7 @@ fn title_phrase(
     if org.is_some()
         && let Some((mut after, _, _)) = title_at(lexed, gazetteer, j)
     {
-        if word(lexed, after) == Some("د")
-            && tokens
-                .get(after + 1)
-                .is_some_and(|t| &text[t.start..t.end] == ".")
-        {
-            after += 2;
-        }
+        after = doctor_abbreviation(lexed, after);
         let named = person_at(lexed, gazetteer, after).is_some()
             || name_like(lexed, gazetteer, after)
                 && (name_like(lexed, gazetteer, after + 1)
@@ -1444,10 +1438,7 @@ fn title_phrase(
     }
     // a role description: الزعيم الروسي، نظيره الروسي → the last person of that country;
     // a bare title (الرئيس، الوزير) → the last person holding that role
-    let country_id = country.and_then(|c| {
-        let e = &gazetteer.entries[c as usize];
-        e.country.as_deref().or(Some(&*e.id))
-    });
+    let country_id = country.map(|c| country_key(gazetteer, c));
     // (a one-word title after a name refers back: «استقبل … محمد بن سلمان الوزير»)
     let appositive = (j > i + 1)
         .then(|| appositive_of(lexed, found, insts.titled, i, title_start, country_id))
@@ -1607,16 +1598,27 @@ const ADDRESS_HONORIFICS: &[&str] = &[
 fn address_honorific(lexed: &Lexed<'_>, k: usize) -> usize {
     match word(lexed, k) {
         Some(w) if ADDRESS_HONORIFICS.contains(&w) => k + 1,
-        Some("د")
-            if lexed
-                .tokens
-                .get(k + 1)
-                .is_some_and(|t| &lexed.text[t.start..t.end] == ".") =>
-        {
-            k + 2
-        }
-        _ => k,
+        _ => doctor_abbreviation(lexed, k),
     }
+}
+
+/// The token after «د.» at `k` (the doctor's abbreviation), `k` when it is not there.
+fn doctor_abbreviation(lexed: &Lexed<'_>, k: usize) -> usize {
+    let dot = lexed
+        .tokens
+        .get(k + 1)
+        .is_some_and(|t| &lexed.text[t.start..t.end] == ".");
+    if word(lexed, k) == Some("د") && dot {
+        k + 2
+    } else {
+        k
+    }
+}
+
+/// The key of a country entry as actors store it: its country code, else its id.
+fn country_key(gazetteer: &Gazetteer, entry: u32) -> &str {
+    let e = &gazetteer.entries[entry as usize];
+    e.country.as_deref().unwrap_or(&e.id)
 }
 
 /// Where the name of a title's holder starts when token `j`, right after the title, is a
@@ -1643,13 +1645,9 @@ fn comma_apposition(
     if let Some((start, _, _, entry)) = person_at(lexed, gazetteer, at) {
         // a clitic glued to the name makes it another party (، ولافروف)
         let glued = start > lexed.tokens[at].start;
-        let country_of = |e: u32| {
-            let e = &gazetteer.entries[e as usize];
-            e.country.as_deref().or(Some(&*e.id))
-        };
         let person_country = gazetteer.entries[entry as usize].country.as_deref();
         let same_country = match (country, person_country) {
-            (Some(c), Some(p)) => country_of(c) == Some(p),
+            (Some(c), Some(p)) => country_key(gazetteer, c) == p,
             _ => true,
         };
         return (!glued && same_country).then_some(at);
@@ -2020,6 +2018,31 @@ mod tests {
             .collect()
     }
 
+    /// The actors of a text as (name, role).
+    fn roles(text: &str) -> Vec<(String, Option<String>)> {
+        each_actor(text, |a| (a.name.clone(), a.role.clone()))
+    }
+
+    /// An expected (name, role).
+    fn role(name: &str, r: &str) -> (String, Option<String>) {
+        (name.to_string(), Some(r.to_string()))
+    }
+
+    /// Asserts that a title of each text stays a mention of its own (وزير …، الوزير): the
+    /// name near it is someone else's, or no name at all.
+    #[track_caller]
+    fn title_stays_an_actor(texts: &[&str]) {
+        for text in texts {
+            let found = names(text);
+            assert!(
+                found
+                    .iter()
+                    .any(|f| f.0.starts_with("وزير") || f.0 == "الوزير"),
+                "{text}: {found:?}"
+            );
+        }
+    }
+
     /// The actors of a text: (name, country) in order of first mention.
     pub(super) fn actors_of(text: &str) -> Vec<(String, Option<String>)> {
         each_actor(text, |a| (a.name.clone(), a.country.clone()))
@@ -2064,8 +2087,6 @@ mod tests {
 
     #[test]
     fn titles_after_a_name_are_the_persons() {
-        // the actors of a text as (name, role)
-        let roles = |text: &str| each_actor(text, |a| (a.name.clone(), a.role.clone()));
         let found = names(
             "استقبل الشيخ عبدالله بن زايد نائب رئيس مجلس الوزراء وزير الخارجية، اليوم، الوزير.",
         );
@@ -2097,27 +2118,16 @@ mod tests {
         );
         // another country's title, a one-word title, a comma, or a person who already holds
         // an office: someone else
-        for text in [
+        title_stays_an_actor(&[
             "استقبل تبون وزير الخارجية الفرنسي في الجزائر",
             "استقبل تبون الوزير في الجزائر",
             "استقبل تبون، وزير الخارجية، في الجزائر",
             "استقبل الرئيس الجزائري عبد المجيد تبون وزير الخارجية في الجزائر",
-        ] {
-            let found = names(text);
-            assert!(
-                found
-                    .iter()
-                    .any(|f| f.0.starts_with("وزير") || f.0 == "الوزير"),
-                "{text}: {found:?}"
-            );
-        }
+        ]);
     }
 
     #[test]
     fn a_name_set_off_by_commas_after_a_title_is_its_holder() {
-        // the actors of a text as (name, role)
-        let roles = |text: &str| each_actor(text, |a| (a.name.clone(), a.role.clone()));
-        let role = |name: &str, r: &str| (name.to_string(), Some(r.to_string()));
         // a known person, and an unknown name that a comma closes, also after باسم and an
         // institution the gazetteer does not know
         assert_eq!(
@@ -2139,28 +2149,18 @@ mod tests {
         );
         // a time, a circumstance, a clause, a person of another country, a name the comma
         // does not close or a glued و: the title stays the actor
-        for text in [
+        title_stays_an_actor(&[
             "وقال وزير الخارجية، أمس، إن الوضع صعب",
             "وقال وزير الخارجية الفرنسي، متحدثا للصحفيين، إن الوضع صعب",
             "وأضاف الوزير، الذي كان يتحدث في البرلمان، أن الميزانية جاهزة",
             "وأكد وزير الخارجية الروسي، أنتوني بلينكن، أن ذلك خطأ",
             "وقال وزير الداخلية، سامر خليل إن",
             "والتقى وزير الخارجية، وأنتوني بلينكن، في باريس",
-        ] {
-            let found = roles(text);
-            assert!(
-                found
-                    .iter()
-                    .any(|f| f.0.starts_with("وزير") || f.0 == "الوزير"),
-                "{text}: {found:?}"
-            );
-        }
+        ]);
     }
 
     #[test]
     fn forms_of_address_nationalities_of_two_words_and_titles_inside_aliases() {
-        let roles = |text: &str| each_actor(text, |a| (a.name.clone(), a.role.clone()));
-        let role = |name: &str, r: &str| (name.to_string(), Some(r.to_string()));
         // السيد / د. between the title and the name
         assert_eq!(
             roles("استقبل رئيس الجمهورية السيد عبد المجيد تبون الوفد")[0],

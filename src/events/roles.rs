@@ -566,7 +566,7 @@ pub(crate) fn held_by_light_verb(doc: &Doc<'_, '_>, t: usize) -> bool {
             return false;
         };
         let w = w.trim_start_matches(['و', 'ف']);
-        if HOLD_VERBS.contains(&w) || RECEIVE.iter().any(|v| w.starts_with(v)) {
+        if HOLD_VERBS.contains(&w) || receiving(w) {
             return true;
         }
         if !doc.in_actor_phrase(x) {
@@ -937,10 +937,7 @@ pub(crate) fn participants(
     }
     // a received call: «تلقى X اتصالا هاتفيا من Y», «X يتلقى مكالمة من Y»: Y called
     // (the verb may stand a few words before the call noun: تلقى بوتين مكالمة من …)
-    let receives = |w: &str| {
-        let w = w.trim_start_matches('و');
-        RECEIVE.iter().any(|v| w.starts_with(v))
-    };
+    let receives = |w: &str| receiving(w.trim_start_matches('و'));
     // (a time between them does not count: تلقى ظهر اليوم السبت 22 يناير مكالمة من …, nor
     // the receiver's name and title: تلقى الشيخ تميم بن حمد آل ثاني أمير البلاد المفدى …)
     let received_before = || {
@@ -1053,6 +1050,11 @@ const RECEIVE_REACH: usize = 8;
 
 /// Verbs of receiving a call: the caller comes after من.
 const RECEIVE: &[&str] = &["تلقي", "يتلقي", "تتلقي", "تلقت", "تلقيا", "تلقوا"];
+
+/// Whether a word (its conjunction stripped) is a form of a verb of receiving.
+fn receiving(w: &str) -> bool {
+    RECEIVE.iter().any(|v| w.starts_with(v))
+}
 
 /// The actor after «من» within the few tokens after a received call: the caller.
 fn caller_after<'a>(doc: &Doc<'a, '_>, end: usize, window_end: usize) -> Option<usize> {
